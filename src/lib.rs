@@ -1,0 +1,3 @@
+//! Dossier: personnel files for the HR assistant of a small Belgian business.
+
+pub mod domain;
