@@ -1,3 +1,5 @@
 //! Dossier: personnel files for the HR assistant of a small Belgian business.
 
+pub mod clock;
 pub mod domain;
+pub mod store;

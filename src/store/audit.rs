@@ -1,0 +1,184 @@
+//! The audit log: one row per change, written in the change's own transaction and hash-chained.
+
+use chrono::NaiveDateTime;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+use super::{Result, Store, Tx};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: NaiveDateTime,
+    pub entity: String,
+    pub entity_id: i64,
+    pub employee_id: Option<i64>,
+    pub action: String,
+    pub old: Option<Value>,
+    pub new: Option<Value>,
+}
+
+impl AuditEntry {
+    /// Field names whose value differs between old and new (for a one-line summary).
+    pub fn changed_fields(&self) -> Vec<String> {
+        match (&self.old, &self.new) {
+            (Some(Value::Object(o)), Some(Value::Object(n))) => n
+                .iter()
+                .filter(|(k, v)| o.get(*k) != Some(v))
+                .map(|(k, _)| k.clone())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+fn chain_hash(
+    prev: &str,
+    at: &str,
+    entity: &str,
+    entity_id: i64,
+    employee_id: Option<i64>,
+    action: &str,
+    old: &str,
+    new: &str,
+) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        prev,
+        at,
+        entity,
+        &entity_id.to_string(),
+        &employee_id.map(|e| e.to_string()).unwrap_or_default(),
+        action,
+        old,
+        new,
+    ] {
+        h.update((part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Tx<'_> {
+    /// Appends an audit row in this transaction. `old`/`new` are the record before and after.
+    pub fn audit<O: Serialize, N: Serialize>(
+        &self,
+        entity: &str,
+        entity_id: i64,
+        employee_id: Option<i64>,
+        action: &str,
+        old: Option<&O>,
+        new: Option<&N>,
+    ) -> Result<()> {
+        let prev: String = self
+            .conn
+            .query_row("SELECT hash FROM audit ORDER BY id DESC LIMIT 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .unwrap_or_default();
+        let at = self.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+        let old = old
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(anyhow::Error::new)?;
+        let new = new
+            .map(serde_json::to_string)
+            .transpose()
+            .map_err(anyhow::Error::new)?;
+        let hash = chain_hash(
+            &prev,
+            &at,
+            entity,
+            entity_id,
+            employee_id,
+            action,
+            old.as_deref().unwrap_or(""),
+            new.as_deref().unwrap_or(""),
+        );
+        self.conn.execute(
+            "INSERT INTO audit (at, entity, entity_id, employee_id, action, old, new, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![at, entity, entity_id, employee_id, action, old, new, prev, hash],
+        )?;
+        Ok(())
+    }
+}
+
+/// Result of walking the chain: how many rows, and the first one that does not fit (edited, or a row removed before it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChainReport {
+    pub rows: u64,
+    pub broken_at: Option<i64>,
+}
+
+pub struct AuditRepo<'a> {
+    pub(super) store: &'a Store,
+}
+
+impl AuditRepo<'_> {
+    /// The newest changes about one employee first.
+    pub fn for_employee(&self, employee_id: i64, limit: usize) -> Result<Vec<AuditEntry>> {
+        let mut st = self.store.conn().prepare_cached(
+            "SELECT id, at, entity, entity_id, employee_id, action, old, new FROM audit
+             WHERE employee_id = ?1 ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = st
+            .query_map(params![employee_id, limit as i64], |r| {
+                let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+                let at: String = r.get(1)?;
+                Ok(AuditEntry {
+                    id: r.get(0)?,
+                    at: NaiveDateTime::parse_from_str(&at, "%Y-%m-%dT%H:%M:%S").unwrap_or_default(),
+                    entity: r.get(2)?,
+                    entity_id: r.get(3)?,
+                    employee_id: r.get(4)?,
+                    action: r.get(5)?,
+                    old: parse(r.get(6)?),
+                    new: parse(r.get(7)?),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Recomputes every hash in order; an edited row or a removed one breaks the chain at that point.
+    pub fn verify(&self) -> Result<ChainReport> {
+        let mut st = self.store.conn().prepare(
+            "SELECT id, at, entity, entity_id, employee_id, action, coalesce(old, ''), coalesce(new, ''), prev_hash, hash
+             FROM audit ORDER BY id",
+        )?;
+        let mut rows = st.query([])?;
+        let mut prev = String::new();
+        let mut count = 0u64;
+        while let Some(r) = rows.next()? {
+            count += 1;
+            let id: i64 = r.get(0)?;
+            let stored_prev: String = r.get(8)?;
+            let stored: String = r.get(9)?;
+            let h = chain_hash(
+                &prev,
+                &r.get::<_, String>(1)?,
+                &r.get::<_, String>(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                &r.get::<_, String>(5)?,
+                &r.get::<_, String>(6)?,
+                &r.get::<_, String>(7)?,
+            );
+            if stored_prev != prev || stored != h {
+                return Ok(ChainReport {
+                    rows: count,
+                    broken_at: Some(id),
+                });
+            }
+            prev = stored;
+        }
+        Ok(ChainReport {
+            rows: count,
+            broken_at: None,
+        })
+    }
+}

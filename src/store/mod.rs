@@ -1,0 +1,197 @@
+//! The only module that knows SQL: opens the one SQLite file safely and hands out repositories.
+
+mod audit;
+mod employees;
+mod files;
+mod lock;
+mod migrate;
+mod records;
+mod rows;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+pub use audit::{AuditEntry, AuditRepo, ChainReport};
+pub use employees::{
+    Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
+};
+pub use lock::LockHolder;
+pub use records::{RecordRepo, RemovableRecord};
+
+use crate::clock::Clock;
+use crate::domain::error::ValidationErrors;
+
+/// Marks a SQLite file as Dossier's ("DOSS"), so a foreign database is never migrated.
+pub const APPLICATION_ID: i32 = 0x444F_5353;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Input the rules refuse (also constraint violations mapped back to a field).
+    #[error("invalid input: {0}")]
+    Invalid(ValidationErrors),
+    #[error("{0} not found")]
+    NotFound(String),
+    #[error("{path} is in use by {holder}", path = path.display())]
+    Locked { path: PathBuf, holder: LockHolder },
+    #[error("{path} is not a Dossier database; it was left untouched", path = path.display())]
+    NotDossier { path: PathBuf },
+    #[error(
+        "{path} was written by a newer Dossier (schema {found}, this program knows {known}); it was left untouched: update Dossier",
+        path = path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error(
+        "{path} is damaged ({detail}). Restore it from a backup (dossier restore FILE); the file was left as it is",
+        path = path.display()
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Other(anyhow::Error::new(e))
+    }
+}
+
+impl From<ValidationErrors> for StoreError {
+    fn from(e: ValidationErrors) -> Self {
+        StoreError::Invalid(e)
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Whether this process may write. Readers take no lock: WAL lets them read while the TUI writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    ReadOnly,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    files_dir: PathBuf,
+    clock: Clock,
+    // Held for the life of the store; dropping it releases the single-writer lock.
+    _lock: Option<lock::Lock>,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`. Refuses, without writing anything, a file that is
+    /// not Dossier's, is damaged, or comes from a newer version; refuses a second writer.
+    pub fn open(path: &Path, access: Access, clock: Clock) -> Result<Store> {
+        let existed = path.exists();
+        if access == Access::ReadOnly && !existed {
+            return Err(StoreError::Other(anyhow::anyhow!(
+                "{} does not exist yet: run `dossier init` or open Dossier once to create it",
+                path.display()
+            )));
+        }
+        if existed {
+            migrate::check_header(path)?;
+        } else {
+            files::create_private_file(path)?;
+        }
+        let lock = match access {
+            Access::ReadWrite => Some(lock::Lock::acquire(path)?),
+            Access::ReadOnly => None,
+        };
+        let flags = match access {
+            Access::ReadWrite => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            }
+            Access::ReadOnly => OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        };
+        let damaged = |e: rusqlite::Error| migrate::classify(path, e);
+        let mut conn = Connection::open_with_flags(path, flags).map_err(damaged)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(damaged)?;
+        migrate::check_identity(&conn, path)?;
+        if access == Access::ReadWrite {
+            migrate::set_pragmas(&conn).map_err(damaged)?;
+            migrate::migrate(&mut conn, path)?;
+        } else {
+            conn.pragma_update(None, "foreign_keys", "ON")
+                .map_err(damaged)?;
+            conn.pragma_update(None, "trusted_schema", "OFF")
+                .map_err(damaged)?;
+            migrate::require_current(&conn, path)?;
+        }
+        let files_dir = files::files_dir_for(path);
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            files_dir,
+            clock,
+            _lock: lock,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    pub fn employees(&self) -> EmployeeRepo<'_> {
+        EmployeeRepo { store: self }
+    }
+
+    pub fn records(&self) -> RecordRepo<'_> {
+        RecordRepo { store: self }
+    }
+
+    pub fn audit(&self) -> AuditRepo<'_> {
+        AuditRepo { store: self }
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let wrapped = Tx {
+            conn: &tx,
+            now: self.clock.now(),
+        };
+        let out = f(&wrapped)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The schema version this file is at.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Rows per table, for `dossier check` and the privacy tests.
+    pub fn table_names(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' ORDER BY name",
+        )?;
+        let names = st
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(names)
+    }
+}
+
+/// A write transaction with the audit writer at hand.
+pub(crate) struct Tx<'a> {
+    pub conn: &'a Connection,
+    pub now: chrono::NaiveDateTime,
+}
