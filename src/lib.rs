@@ -1,3 +1,4 @@
 //! Dossier: personnel files for the HR assistant of a small Belgian business.
 
 pub mod domain;
+pub mod i18n;
