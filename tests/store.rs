@@ -35,7 +35,7 @@ fn person(n: usize, first: &str, last: &str) -> EmployeeInput {
         last_name: last.into(),
         rrn: Rrn::compose(born, (2 * n + 1) as u16),
         iban: Iban::belgian(539, n as u32),
-        department: if n % 2 == 0 {
+        department: if n.is_multiple_of(2) {
             "Productie"
         } else {
             "Administratie"

@@ -82,11 +82,8 @@ impl ContractData {
 
 /// "0,80" — FTE shown with a decimal comma.
 pub fn format_fte(permille: u32) -> String {
-    format!(
-        "{},{:02}",
-        permille / 1000,
-        (permille % 1000 + 5) / 10 % 100
-    )
+    let hundredths = (permille + 5) / 10;
+    format!("{},{:02}", hundredths / 100, hundredths % 100)
 }
 
 text_input!(
@@ -139,15 +136,15 @@ impl ContractInput {
         let workplace = collect(&mut errs, optional_text("workplace", &self.workplace, 80));
         let signed_on = collect(&mut errs, optional_date("signed_on", &self.signed_on));
 
-        if let (Some(k), Some(None)) = (kind, end) {
-            if k.needs_end_date() {
-                errs.push(FieldError::new("end", "err.contract_needs_end"));
-            }
+        if let (Some(k), Some(None)) = (kind, end)
+            && k.needs_end_date()
+        {
+            errs.push(FieldError::new("end", "err.contract_needs_end"));
         }
-        if let (Some(s), Some(Some(e))) = (start, end) {
-            if e < s {
-                errs.push(FieldError::new("end", "err.end_before_start"));
-            }
+        if let (Some(s), Some(Some(e))) = (start, end)
+            && e < s
+        {
+            errs.push(FieldError::new("end", "err.end_before_start"));
         }
         if let (Some(w), Some(f)) = (weekly, full_time) {
             if w == 0 {
@@ -219,13 +216,13 @@ impl DepartureInput {
         );
         let reason = collect(&mut errs, optional_text("reason", &self.reason, 200));
         let notice = collect(&mut errs, notice_weeks("notice_weeks", &self.notice_weeks));
-        if let Some(e) = end_date {
-            if e < start_date {
-                errs.push(
-                    FieldError::new("end_date", "err.departure_before_start")
-                        .arg("start", super::date::format_date(start_date)),
-                );
-            }
+        if let Some(e) = end_date
+            && e < start_date
+        {
+            errs.push(
+                FieldError::new("end_date", "err.departure_before_start")
+                    .arg("start", super::date::format_date(start_date)),
+            );
         }
         if !errs.is_empty() {
             return Err(errs);
@@ -298,6 +295,8 @@ mod tests {
         assert_eq!(c.fte_permille(), 800);
         assert_eq!(format_fte(800), "0,80");
         assert_eq!(format_fte(1000), "1,00");
+        assert_eq!(format_fte(999), "1,00");
+        assert_eq!(format_fte(333), "0,33");
         let mut forty = input("indefinite", "01/01/2026", "", "40");
         forty.full_time_hours = "40".into();
         assert_eq!(forty.validate().unwrap().fte_permille(), 1000);

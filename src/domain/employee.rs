@@ -259,25 +259,24 @@ impl EmployeeInput {
         }
 
         // Rules between fields.
-        if let (Some(Some(r)), Some(Some(b))) = (&rrn, &birth_date) {
-            if let Some(rb) = r.birth_date {
-                if rb != *b {
-                    errs.push(FieldError::new("rrn", "err.rrn_birth_mismatch"));
-                }
-            }
+        if let (Some(Some(r)), Some(Some(b))) = (&rrn, &birth_date)
+            && let Some(rb) = r.birth_date
+            && rb != *b
+        {
+            errs.push(FieldError::new("rrn", "err.rrn_birth_mismatch"));
         }
-        if let (Some(Some(b)), Some(s)) = (birth_date, start_date) {
-            if b >= s {
-                errs.push(FieldError::new("birth_date", "err.birth_after_start"));
-            }
+        if let (Some(Some(b)), Some(s)) = (birth_date, start_date)
+            && b >= s
+        {
+            errs.push(FieldError::new("birth_date", "err.birth_after_start"));
         }
-        if let (Some(Some(sen)), Some(s)) = (seniority_date, start_date) {
-            if sen > s {
-                errs.push(FieldError::new(
-                    "seniority_date",
-                    "err.seniority_after_start",
-                ));
-            }
+        if let (Some(Some(sen)), Some(s)) = (seniority_date, start_date)
+            && sen > s
+        {
+            errs.push(FieldError::new(
+                "seniority_date",
+                "err.seniority_after_start",
+            ));
         }
         if matches!(status, Some(EmploymentStatus::Left)) {
             // Leaving goes through archiving, which records the departure; a bare status would lose the why.

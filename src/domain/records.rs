@@ -194,13 +194,13 @@ impl DocumentInput {
         let title = collect(&mut errs, optional_text("title", &self.title, 120));
         let dated = collect(&mut errs, optional_date("dated", &self.dated));
         let expires = collect(&mut errs, optional_date("expires", &self.expires));
-        if let (Some(Some(d)), Some(Some(e))) = (dated, expires) {
-            if e < d {
-                errs.push(super::error::FieldError::new(
-                    "expires",
-                    "err.end_before_start",
-                ));
-            }
+        if let (Some(Some(d)), Some(Some(e))) = (dated, expires)
+            && e < d
+        {
+            errs.push(super::error::FieldError::new(
+                "expires",
+                "err.end_before_start",
+            ));
         }
         errs.into_result(())?;
         Ok(NewDocument {

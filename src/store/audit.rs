@@ -34,27 +34,10 @@ impl AuditEntry {
     }
 }
 
-fn chain_hash(
-    prev: &str,
-    at: &str,
-    entity: &str,
-    entity_id: i64,
-    employee_id: Option<i64>,
-    action: &str,
-    old: &str,
-    new: &str,
-) -> String {
+/// Hash over the previous hash and every part of the row, each length-prefixed so parts cannot run together.
+fn chain_hash(prev: &str, parts: &[&str]) -> String {
     let mut h = Sha256::new();
-    for part in [
-        prev,
-        at,
-        entity,
-        &entity_id.to_string(),
-        &employee_id.map(|e| e.to_string()).unwrap_or_default(),
-        action,
-        old,
-        new,
-    ] {
+    for part in std::iter::once(prev).chain(parts.iter().copied()) {
         h.update((part.len() as u64).to_le_bytes());
         h.update(part.as_bytes());
     }
@@ -90,13 +73,15 @@ impl Tx<'_> {
             .map_err(anyhow::Error::new)?;
         let hash = chain_hash(
             &prev,
-            &at,
-            entity,
-            entity_id,
-            employee_id,
-            action,
-            old.as_deref().unwrap_or(""),
-            new.as_deref().unwrap_or(""),
+            &[
+                &at,
+                entity,
+                &entity_id.to_string(),
+                &employee_id.map(|e| e.to_string()).unwrap_or_default(),
+                action,
+                old.as_deref().unwrap_or(""),
+                new.as_deref().unwrap_or(""),
+            ],
         );
         self.conn.execute(
             "INSERT INTO audit (at, entity, entity_id, employee_id, action, old, new, prev_hash, hash)
@@ -158,15 +143,19 @@ impl AuditRepo<'_> {
             let id: i64 = r.get(0)?;
             let stored_prev: String = r.get(8)?;
             let stored: String = r.get(9)?;
+            let entity_id: i64 = r.get(3)?;
+            let employee_id: Option<i64> = r.get(4)?;
             let h = chain_hash(
                 &prev,
-                &r.get::<_, String>(1)?,
-                &r.get::<_, String>(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                &r.get::<_, String>(5)?,
-                &r.get::<_, String>(6)?,
-                &r.get::<_, String>(7)?,
+                &[
+                    &r.get::<_, String>(1)?,
+                    &r.get::<_, String>(2)?,
+                    &entity_id.to_string(),
+                    &employee_id.map(|e| e.to_string()).unwrap_or_default(),
+                    &r.get::<_, String>(5)?,
+                    &r.get::<_, String>(6)?,
+                    &r.get::<_, String>(7)?,
+                ],
             );
             if stored_prev != prev || stored != h {
                 return Ok(ChainReport {

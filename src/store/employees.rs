@@ -605,13 +605,13 @@ impl EmployeeRepo<'_> {
                                 .arg("line", prev.to_string()),
                         );
                     }
-                    if let Some(r) = &d.rrn {
-                        if let Some(prev) = seen_rrn.insert(r.clone(), *line) {
-                            errs.push(
-                                FieldError::new("rrn", "err.duplicate_in_file")
-                                    .arg("line", prev.to_string()),
-                            );
-                        }
+                    if let Some(r) = &d.rrn
+                        && let Some(prev) = seen_rrn.insert(r.clone(), *line)
+                    {
+                        errs.push(
+                            FieldError::new("rrn", "err.duplicate_in_file")
+                                .arg("line", prev.to_string()),
+                        );
                     }
                     if self.by_number(&d.number).is_ok() {
                         errs.push(FieldError::new("number", "err.number_taken"));

@@ -360,10 +360,10 @@ pub enum RemovableRecord {
 /// Accepts a path as a terminal pastes it: quoted, or with `~` for the home folder.
 fn shellish_path(p: &str) -> String {
     let t = p.trim().trim_matches(|c| c == '\'' || c == '"');
-    if let Some(rest) = t.strip_prefix("~/") {
-        if let Some(home) = directories::BaseDirs::new() {
-            return home.home_dir().join(rest).to_string_lossy().into_owned();
-        }
+    if let Some(rest) = t.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new()
+    {
+        return home.home_dir().join(rest).to_string_lossy().into_owned();
     }
     t.to_string()
 }
