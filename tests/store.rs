@@ -251,7 +251,7 @@ fn an_import_with_one_bad_row_writes_nothing_and_names_every_bad_line() {
         .collect();
     rows[2].1.rrn = "12345678901".into();
     rows[4].1.number = rows[0].1.number.clone();
-    match store.employees().import(&rows) {
+    match store.employees().import(&rows, false) {
         Err(ImportError::Invalid(bad)) => {
             let lines: Vec<usize> = bad.iter().map(|(l, _)| *l).collect();
             assert_eq!(lines, vec![4, 6]);
@@ -272,7 +272,7 @@ fn an_import_with_one_bad_row_writes_nothing_and_names_every_bad_line() {
     rows[2].1.rrn.clear();
     rows[4].1.number = "E0099".into();
     rows[0].1.manager = "E0099".into();
-    assert_eq!(store.employees().import(&rows).unwrap(), 5);
+    assert_eq!(store.employees().import(&rows, false).unwrap(), 5);
     let first = store.employees().by_number("E0001").unwrap();
     let boss = store.employees().by_number("E0099").unwrap();
     assert_eq!(first.data.manager_id, Some(boss.id));
@@ -362,7 +362,7 @@ fn filter_is_accent_and_case_insensitive_and_pages_agree_both_ways() {
             )
         })
         .collect();
-    store.employees().import(&rows).unwrap();
+    store.employees().import(&rows, false).unwrap();
     let repo = store.employees();
     let q = |f: &str| ListQuery {
         filter: f.into(),

@@ -627,6 +627,9 @@ impl EmployeeRepo<'_> {
         if !problems.is_empty() {
             return Err(ImportError::Invalid(problems));
         }
+        if dry_run {
+            return Ok(valid.len());
+        }
         let current_line = std::cell::Cell::new(0usize);
         self.store
             .write(|tx| {

@@ -7,6 +7,7 @@ mod lock;
 mod migrate;
 mod records;
 mod rows;
+mod seed;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,181 @@
+//! `dossier employee …`: list, show, add, import and export dossiers.
+
+use super::{AddFlags, CliError, Ctx, EmployeeCommand, print_json};
+use crate::csvio;
+use crate::domain::contract::format_fte;
+use crate::domain::date::format_date;
+use crate::domain::ids::{format_iban, format_rrn};
+use crate::errors::validation_lines;
+use crate::store::{Access, ImportError, ListQuery};
+
+pub fn run(ctx: &Ctx, cmd: EmployeeCommand) -> Result<(), CliError> {
+    match cmd {
+        EmployeeCommand::List { filter, all, json } => list(ctx, filter.unwrap_or_default(), all, json),
+        EmployeeCommand::Show { number, json } => show(ctx, &number, json),
+        EmployeeCommand::Add(flags) => add(ctx, flags),
+        EmployeeCommand::Import { file, dry_run } => import(ctx, &file, dry_run),
+        EmployeeCommand::Export { file, all } => export(ctx, &file, all),
+    }
+}
+
+fn list(ctx: &Ctx, filter: String, all: bool, json: bool) -> Result<(), CliError> {
+    let store = ctx.open(Access::ReadOnly)?;
+    let q = ListQuery {
+        filter,
+        include_left: all,
+        ..Default::default()
+    };
+    let repo = store.employees();
+    let i = &ctx.i18n;
+    let mut cursor = None;
+    let mut first = true;
+    if json {
+        print!("[");
+    }
+    // Pages of 1000 keep memory flat however large the company is.
+    loop {
+        let page = repo
+            .page(&q, cursor.as_ref(), false, 1000)
+            .map_err(|e| CliError::store(i, &e))?;
+        let Some(last) = page.last() else { break };
+        cursor = Some(last.cursor.clone());
+        for r in &page {
+            if json {
+                let text = serde_json::to_string(r).map_err(|e| CliError::storage(e.to_string()))?;
+                print!("{}{text}", if first { "\n  " } else { ",\n  " });
+            } else {
+                println!(
+                    "{:<8} {:<28} {:<16} {:<22} {:<16} {:>5} {} {}",
+                    r.number,
+                    r.name,
+                    r.department,
+                    r.job_title,
+                    r.contract.map(|c| i.choice(c)).unwrap_or_default(),
+                    r.fte_permille.map(format_fte).unwrap_or_default(),
+                    format_date(r.start_date),
+                    i.choice(r.status)
+                );
+            }
+            first = false;
+        }
+    }
+    if json {
+        println!("{}]", if first { "" } else { "\n" });
+    }
+    Ok(())
+}
+
+fn show(ctx: &Ctx, number: &str, json: bool) -> Result<(), CliError> {
+    let store = ctx.open(Access::ReadOnly)?;
+    let i = &ctx.i18n;
+    let repo = store.employees();
+    let e = repo.by_number(number).map_err(|e| CliError::store(i, &e))?;
+    let d = repo.dossier(e.id).map_err(|e| CliError::store(i, &e))?;
+    if json {
+        return print_json(&d);
+    }
+    let x = &d.employee.data;
+    let line = |k: &str, v: String| println!("{:<24} {v}", i.t(&format!("field.{k}")));
+    println!("{} — {}", x.number, x.full_name());
+    line("rrn", x.rrn.as_deref().map(format_rrn).unwrap_or_default());
+    line("birth_date", x.birth_date.map(format_date).unwrap_or_default());
+    line("sex", i.choice(x.sex));
+    line(
+        "street",
+        format!(
+            "{} {}{} , {} {} ({})",
+            x.address.street,
+            x.address.number,
+            if x.address.box_nr.is_empty() { String::new() } else { format!(" bus {}", x.address.box_nr) },
+            x.address.postal_code,
+            x.address.municipality,
+            x.address.country
+        ),
+    );
+    line("phone", x.phone.clone());
+    line("email_work", x.email_work.clone());
+    line("iban", x.iban.as_deref().map(format_iban).unwrap_or_default());
+    line("department", x.department.clone());
+    line("job_title", x.job_title.clone());
+    line("manager", d.manager.as_ref().map(|(n, name)| format!("{name} ({n})")).unwrap_or_default());
+    line("category", i.choice(x.category));
+    line("joint_committee", x.joint_committee.clone());
+    line("start_date", format_date(x.start_date));
+    line("status", i.choice(x.status));
+    if let Some(dep) = &d.departure {
+        line("end_date", format!("{} — {} {}", format_date(dep.end_date), i.choice(dep.ended_by), dep.reason));
+    }
+    for c in &d.contracts {
+        println!(
+            "{:<24} {} {} – {} {} ({})",
+            i.t("field.kind"),
+            i.choice(c.data.kind),
+            format_date(c.data.start),
+            c.data.end.map(format_date).unwrap_or_default(),
+            crate::domain::money::format_minutes(c.data.weekly_minutes),
+            format_fte(c.data.fte_permille())
+        );
+    }
+    Ok(())
+}
+
+fn add(ctx: &Ctx, flags: AddFlags) -> Result<(), CliError> {
+    let store = ctx.open(Access::ReadWrite)?;
+    let i = &ctx.i18n;
+    let mut contract = flags.contract;
+    // The first contract starts with the employment unless told otherwise.
+    if let Some(c) = contract.as_mut() {
+        if c.start.trim().is_empty() {
+            c.start = flags.employee.start_date.clone();
+        }
+    }
+    let e = store
+        .employees()
+        .add(&flags.employee, contract.as_ref())
+        .map_err(|e| CliError::store(i, &e))?;
+    if flags.json {
+        return print_json(&e);
+    }
+    println!("{}", i.tf("cli.added", &[("number", &e.data.number), ("name", &e.data.full_name())]));
+    Ok(())
+}
+
+fn import(ctx: &Ctx, file: &std::path::Path, dry_run: bool) -> Result<(), CliError> {
+    let i = &ctx.i18n;
+    let rows = csvio::read_file::<crate::domain::employee::EmployeeInput>(file)
+        .map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
+    let store = ctx.open(Access::ReadWrite)?;
+    match store.employees().import(&rows, dry_run) {
+        Ok(n) => {
+            let key = if dry_run { "cli.import_checked" } else { "cli.imported" };
+            println!("{}", i.tf(key, &[("count", &n.to_string())]));
+            Ok(())
+        }
+        Err(ImportError::Invalid(bad)) => {
+            let mut msg = i.tf("cli.import_refused", &[("count", &bad.len().to_string())]);
+            for (line, errs) in &bad {
+                for l in validation_lines(i, errs) {
+                    msg.push_str(&format!("\n  {} {line}: {l}", i.t("cli.line")));
+                }
+            }
+            Err(CliError::input(msg))
+        }
+        Err(ImportError::Store(e)) => Err(CliError::store(i, &e)),
+    }
+}
+
+fn export(ctx: &Ctx, file: &std::path::Path, all: bool) -> Result<(), CliError> {
+    let i = &ctx.i18n;
+    let store = ctx.open(Access::ReadOnly)?;
+    let mut rows = Vec::new();
+    store
+        .employees()
+        .for_each_input(all, |r| {
+            rows.push(r);
+            Ok(())
+        })
+        .map_err(|e| CliError::store(i, &e))?;
+    let n = csvio::write_file(file, rows).map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
+    println!("{}", i.tf("cli.exported", &[("count", &n.to_string()), ("file", &file.display().to_string())]));
+    Ok(())
+}

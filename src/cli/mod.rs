@@ -1,0 +1,198 @@
+//! The command line: clap definitions, and the subcommands that print text or JSON for scripts and checks.
+
+mod employee;
+mod input_flags;
+mod seed;
+mod validate;
+
+use std::path::PathBuf;
+
+use clap::{Args, FromArgMatches, Parser, Subcommand};
+
+use crate::clock::Clock;
+use crate::domain::contract::ContractInput;
+use crate::domain::date::parse_date;
+use crate::domain::employee::EmployeeInput;
+use crate::errors::{is_input_error, store_error};
+use crate::i18n::I18n;
+use crate::store::{Access, Store, StoreError};
+
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about = "Personnel files for the HR assistant of a small Belgian business")]
+pub struct Cli {
+    /// Database file (default: dossier.db in your data folder)
+    #[arg(long, global = true, env = "DOSSIER_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Take this day as today (YYYY-MM-DD), for checks and rehearsals
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_today)]
+    pub today: Option<chrono::NaiveDate>,
+    /// Language of the screens and messages: nl, fr or en
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<String>,
+    /// Open the TUI on a demo company in a temporary database (your own data is not touched)
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_today(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .or_else(|| parse_date(s))
+        .ok_or_else(|| format!("'{s}' is not a date: use YYYY-MM-DD"))
+}
+
+fn parse_lang(s: &str) -> Result<String, String> {
+    crate::i18n::Lang::from_code(s)
+        .map(|l| l.code().to_string())
+        .ok_or_else(|| format!("'{s}' is not a language Dossier speaks: use nl, fr or en"))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (with --demo: fill it with the demo company)
+    Init {
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Fill an empty database with a large synthetic company (for benchmarks)
+    Demo {
+        #[arg(long, default_value_t = 1000)]
+        employees: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Employee dossiers
+    #[command(subcommand)]
+    Employee(EmployeeCommand),
+    /// Check a national register number, IBAN or company/VAT number
+    Validate {
+        #[arg(value_enum)]
+        kind: validate::IdKind,
+        value: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EmployeeCommand {
+    /// List employees (people who left only with --all)
+    List {
+        #[arg(long)]
+        filter: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one dossier by employee number
+    Show {
+        number: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an employee: one flag per field; --contract-* flags add the first contract
+    Add(AddFlags),
+    /// Import employees from a CSV file: all rows or none
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export employees to a new CSV file (; separated, for Excel)
+    Export {
+        file: PathBuf,
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+/// The employee fields and the optional first contract, as flags generated from the input structs.
+#[derive(Debug, Clone)]
+pub struct AddFlags {
+    pub employee: EmployeeInput,
+    pub contract: Option<ContractInput>,
+    pub json: bool,
+}
+
+impl FromArgMatches for AddFlags {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let (employee, _) = input_flags::from_flags::<EmployeeInput>(m, "");
+        let (contract, any) = input_flags::from_flags::<ContractInput>(m, "contract-");
+        Ok(AddFlags {
+            employee,
+            contract: any.then_some(contract),
+            json: m.get_flag("json"),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+impl Args for AddFlags {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        let cmd = input_flags::add_flags::<EmployeeInput>(cmd, "", "");
+        let cmd = input_flags::add_flags::<ContractInput>(cmd, "contract-", "first contract: ");
+        cmd.arg(clap::Arg::new("json").long("json").action(clap::ArgAction::SetTrue))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+/// What every subcommand needs: where the data is, what day it is, which language to speak.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub clock: Clock,
+    pub i18n: I18n,
+}
+
+impl Ctx {
+    pub fn open(&self, access: Access) -> Result<Store, CliError> {
+        Store::open(&self.db, access, self.clock).map_err(|e| CliError::store(&self.i18n, &e))
+    }
+}
+
+/// A failed command: the exit code (1 input/refused, 3 storage) and the message for stderr.
+#[derive(Debug)]
+pub struct CliError {
+    pub code: u8,
+    pub message: String,
+}
+
+impl CliError {
+    pub fn input(message: impl Into<String>) -> Self {
+        CliError { code: 1, message: message.into() }
+    }
+
+    pub fn storage(message: impl Into<String>) -> Self {
+        CliError { code: 3, message: message.into() }
+    }
+
+    pub fn store(i18n: &I18n, e: &StoreError) -> Self {
+        CliError {
+            code: if is_input_error(e) { 1 } else { 3 },
+            message: store_error(i18n, e),
+        }
+    }
+}
+
+/// Runs a subcommand, printing its result on stdout.
+pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
+    match command {
+        Command::Init { demo } => seed::init(ctx, demo),
+        Command::Demo { employees, seed } => seed::synthetic(ctx, employees, seed),
+        Command::Employee(cmd) => employee::run(ctx, cmd),
+        Command::Validate { kind, value } => validate::run(ctx, kind, &value),
+    }
+}
+
+pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| CliError::storage(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! Where Dossier keeps its files (data and config folders) and the user's `config.toml`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+/// The user's settings file. Unknown keys are refused so a typo does not silently do nothing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// "nl", "fr" or "en".
+    pub language: Option<String>,
+}
+
+pub struct Paths {
+    pub data_dir: PathBuf,
+    pub config_dir: PathBuf,
+}
+
+impl Paths {
+    /// The platform folders: `~/.local/share/dossier` and `~/.config/dossier` on Linux.
+    pub fn system() -> anyhow::Result<Paths> {
+        let dirs = directories::ProjectDirs::from("be", "", "dossier")
+            .context("no home folder found: pass --db PATH or set DOSSIER_DB")?;
+        Ok(Paths {
+            data_dir: dirs.data_dir().to_path_buf(),
+            config_dir: dirs.config_dir().to_path_buf(),
+        })
+    }
+
+    pub fn default_db(&self) -> PathBuf {
+        self.data_dir.join("dossier.db")
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.config_dir.join("config.toml")
+    }
+
+    pub fn keymap_file(&self) -> PathBuf {
+        self.config_dir.join("keymap.toml")
+    }
+}
+
+/// Reads `config.toml`; a missing file is the default config, a broken one is an error naming the line.
+pub fn load_config(path: &Path) -> anyhow::Result<Config> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse_config(&text).with_context(|| format!("in {}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+pub fn parse_config(text: &str) -> anyhow::Result<Config> {
+    Ok(toml::from_str(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_language_and_refuses_unknown_keys() {
+        assert_eq!(parse_config("language = \"nl\"").unwrap().language.as_deref(), Some("nl"));
+        assert!(parse_config("langauge = \"nl\"").is_err());
+        assert!(parse_config("language = ").is_err());
+        assert_eq!(parse_config("").unwrap(), Config::default());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,60}") {
+            let _ = parse_config(&s);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! Everything a key can ask for. Keys map to these through the keymap; `App::update` carries them out.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    NextTab,
+    PrevTab,
+    Tab1,
+    Tab2,
+    Tab3,
+    Tab4,
+    Tab5,
+    Tab6,
+    Help,
+    Palette,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Filter,
+    SortNext,
+    SortReverse,
+    ToggleLeft,
+    Open,
+    Back,
+    New,
+    Edit,
+    Archive,
+    Reinstate,
+    NextSection,
+    PrevSection,
+    AddContract,
+    EditContract,
+    JobChange,
+    AddDocument,
+    AddNote,
+    AddContact,
+    AddDependant,
+    Save,
+    NextField,
+    PrevField,
+    Confirm,
+    Deny,
+}
+
+impl Action {
+    /// The i18n key of the action's short description (hint bar, help screen, palette).
+    pub fn label_key(self) -> String {
+        let name = serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string));
+        format!("action.{}", name.unwrap_or_default())
+    }
+}
+
+impl serde::Serialize for Action {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let name = format!("{self:?}");
+        // Debug is CamelCase; the keymap file and i18n keys use snake_case.
+        let mut out = String::new();
+        for (i, c) in name.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        }
+        s.serialize_str(&out)
+    }
+}

@@ -1,0 +1,340 @@
+//! The one table of default keys, per context, and the user's `keymap.toml` overrides. The hint bar,
+//! the help screen and the palette are generated from it, so a key and its help never disagree.
+
+use std::collections::HashMap;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use serde::Deserialize;
+
+use super::action::Action;
+
+/// Where the user is; each context has its own keys, and `Global` applies everywhere except in forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    Global,
+    List,
+    Dossier,
+    Form,
+    Confirm,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub fn from_event(e: &KeyEvent) -> Key {
+        // Shift is part of the character itself ("N"), except for keys that have no case.
+        let mods = match e.code {
+            KeyCode::Char(_) => e.modifiers - KeyModifiers::SHIFT,
+            _ => e.modifiers,
+        };
+        Key { code: e.code, mods }
+    }
+
+    /// Parses "ctrl-s", "q", "N", "enter", "esc", "tab", "shift-tab", "pgdown", "f1", "space" …
+    pub fn parse(text: &str) -> Option<Key> {
+        let t = text.trim();
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = t;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+                mods |= KeyModifiers::CONTROL;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("alt-") {
+                mods |= KeyModifiers::ALT;
+                rest = &rest[rest.len() - r.len()..];
+            } else if let Some(r) = lower.strip_prefix("shift-") {
+                mods |= KeyModifiers::SHIFT;
+                rest = &rest[rest.len() - r.len()..];
+            } else {
+                break;
+            }
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" if mods.contains(KeyModifiers::SHIFT) => {
+                mods -= KeyModifiers::SHIFT;
+                KeyCode::BackTab
+            }
+            "tab" => KeyCode::Tab,
+            "backtab" => KeyCode::BackTab,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdown" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "space" => KeyCode::Char(' '),
+            "backspace" => KeyCode::Backspace,
+            "delete" | "del" => KeyCode::Delete,
+            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().ok()?)
+            }
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(c)
+            }
+        };
+        Some(Key { code, mods })
+    }
+
+    /// How the key is written in the hint bar and help.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Char(' ') => "Space".into(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{base}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// One binding: in `context`, `key` does `action`; `hint` puts it in the bottom bar.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub action: Action,
+    pub hint: bool,
+}
+
+const DEFAULTS: &[(Context, &str, Action, bool)] = &[
+    (Context::Global, "q", Action::Quit, true),
+    (Context::Global, "?", Action::Help, true),
+    (Context::Global, ":", Action::Palette, true),
+    (Context::Global, "tab", Action::NextTab, false),
+    (Context::Global, "shift-tab", Action::PrevTab, false),
+    (Context::Global, "1", Action::Tab1, false),
+    (Context::Global, "2", Action::Tab2, false),
+    (Context::Global, "3", Action::Tab3, false),
+    (Context::Global, "4", Action::Tab4, false),
+    (Context::Global, "5", Action::Tab5, false),
+    (Context::Global, "6", Action::Tab6, false),
+    (Context::List, "up", Action::Up, false),
+    (Context::List, "k", Action::Up, false),
+    (Context::List, "down", Action::Down, false),
+    (Context::List, "j", Action::Down, false),
+    (Context::List, "pgup", Action::PageUp, false),
+    (Context::List, "pgdown", Action::PageDown, false),
+    (Context::List, "home", Action::Home, false),
+    (Context::List, "g", Action::Home, false),
+    (Context::List, "end", Action::End, false),
+    (Context::List, "G", Action::End, false),
+    (Context::List, "/", Action::Filter, true),
+    (Context::List, "enter", Action::Open, true),
+    (Context::List, "n", Action::New, true),
+    (Context::List, "e", Action::Edit, true),
+    (Context::List, "d", Action::Archive, true),
+    (Context::List, "s", Action::SortNext, true),
+    (Context::List, "S", Action::SortReverse, false),
+    (Context::List, "l", Action::ToggleLeft, true),
+    (Context::List, "esc", Action::Back, false),
+    (Context::Dossier, "esc", Action::Back, true),
+    (Context::Dossier, "right", Action::NextSection, false),
+    (Context::Dossier, "l", Action::NextSection, false),
+    (Context::Dossier, "left", Action::PrevSection, false),
+    (Context::Dossier, "h", Action::PrevSection, false),
+    (Context::Dossier, "up", Action::Up, false),
+    (Context::Dossier, "k", Action::Up, false),
+    (Context::Dossier, "down", Action::Down, false),
+    (Context::Dossier, "j", Action::Down, false),
+    (Context::Dossier, "e", Action::Edit, true),
+    (Context::Dossier, "c", Action::AddContract, true),
+    (Context::Dossier, "C", Action::EditContract, false),
+    (Context::Dossier, "t", Action::JobChange, true),
+    (Context::Dossier, "a", Action::AddDocument, true),
+    (Context::Dossier, "n", Action::AddNote, true),
+    (Context::Dossier, "p", Action::AddContact, false),
+    (Context::Dossier, "f", Action::AddDependant, false),
+    (Context::Dossier, "d", Action::Archive, true),
+    (Context::Dossier, "r", Action::Reinstate, false),
+    (Context::Form, "ctrl-s", Action::Save, true),
+    (Context::Form, "esc", Action::Back, true),
+    (Context::Form, "tab", Action::NextField, true),
+    (Context::Form, "down", Action::NextField, false),
+    (Context::Form, "enter", Action::NextField, false),
+    (Context::Form, "shift-tab", Action::PrevField, true),
+    (Context::Form, "up", Action::PrevField, false),
+    (Context::Confirm, "y", Action::Confirm, true),
+    (Context::Confirm, "j", Action::Confirm, false),
+    (Context::Confirm, "o", Action::Confirm, false),
+    (Context::Confirm, "enter", Action::Confirm, false),
+    (Context::Confirm, "n", Action::Deny, true),
+    (Context::Confirm, "esc", Action::Deny, false),
+];
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+    index: HashMap<(Context, Key), Action>,
+}
+
+/// `keymap.toml`: `[list] new = "a"` binds `a` to New in the list (and unbinds the default key of New there).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct KeymapFile {
+    global: HashMap<Action, String>,
+    list: HashMap<Action, String>,
+    dossier: HashMap<Action, String>,
+    form: HashMap<Action, String>,
+    confirm: HashMap<Action, String>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let bindings = DEFAULTS
+            .iter()
+            .filter_map(|(c, k, a, h)| {
+                Some(Binding {
+                    context: *c,
+                    key: Key::parse(k)?,
+                    action: *a,
+                    hint: *h,
+                })
+            })
+            .collect();
+        Keymap::from_bindings(bindings)
+    }
+}
+
+impl Keymap {
+    fn from_bindings(bindings: Vec<Binding>) -> Keymap {
+        let index = bindings.iter().map(|b| ((b.context, b.key), b.action)).collect();
+        Keymap { bindings, index }
+    }
+
+    /// The defaults with the overrides of a `keymap.toml` text applied; errors name the bad entry.
+    pub fn with_overrides(text: &str) -> Result<Keymap, String> {
+        let file: KeymapFile = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut bindings = Keymap::default().bindings;
+        for (context, table) in [
+            (Context::Global, file.global),
+            (Context::List, file.list),
+            (Context::Dossier, file.dossier),
+            (Context::Form, file.form),
+            (Context::Confirm, file.confirm),
+        ] {
+            for (action, key_text) in table {
+                let key = Key::parse(&key_text).ok_or_else(|| format!("unknown key \"{key_text}\" for {action:?}"))?;
+                let hint = bindings
+                    .iter()
+                    .any(|b| b.context == context && b.action == action && b.hint);
+                bindings.retain(|b| !(b.context == context && (b.action == action || b.key == key)));
+                bindings.push(Binding { context, key, action, hint });
+            }
+        }
+        Ok(Keymap::from_bindings(bindings))
+    }
+
+    /// The action for a key: the context's own binding first, then the global one (not inside forms).
+    pub fn resolve(&self, context: Context, key: Key) -> Option<Action> {
+        self.index.get(&(context, key)).copied().or_else(|| {
+            if matches!(context, Context::Form | Context::Confirm) {
+                None
+            } else {
+                self.index.get(&(Context::Global, key)).copied()
+            }
+        })
+    }
+
+    /// Every binding that applies in `context`, own bindings first.
+    pub fn bindings_for(&self, context: Context) -> Vec<&Binding> {
+        let own = self.bindings.iter().filter(|b| b.context == context);
+        let global = self
+            .bindings
+            .iter()
+            .filter(move |b| b.context == Context::Global && !matches!(context, Context::Form | Context::Confirm));
+        own.chain(global).collect()
+    }
+
+    /// The first key bound to an action in a context, for hints ("press / to filter").
+    pub fn key_for(&self, context: Context, action: Action) -> Option<Key> {
+        self.bindings_for(context).into_iter().find(|b| b.action == action).map(|b| b.key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_usual_spellings() {
+        assert_eq!(Key::parse("ctrl-s"), Some(Key { code: KeyCode::Char('s'), mods: KeyModifiers::CONTROL }));
+        assert_eq!(Key::parse("shift-tab").unwrap().code, KeyCode::BackTab);
+        assert_eq!(Key::parse("F1").unwrap().code, KeyCode::F(1));
+        assert_eq!(Key::parse("N").unwrap().code, KeyCode::Char('N'));
+        assert_eq!(Key::parse("two"), None);
+    }
+
+    #[test]
+    fn context_keys_win_over_global_ones_and_forms_take_no_global_keys() {
+        let k = Keymap::default();
+        let q = Key::parse("q").unwrap();
+        assert_eq!(k.resolve(Context::List, q), Some(Action::Quit));
+        assert_eq!(k.resolve(Context::Form, q), None);
+        assert_eq!(k.resolve(Context::Form, Key::parse("ctrl-s").unwrap()), Some(Action::Save));
+    }
+
+    #[test]
+    fn overrides_replace_the_default_key() {
+        let k = Keymap::with_overrides("[list]\nnew = \"a\"\n").unwrap();
+        assert_eq!(k.resolve(Context::List, Key::parse("a").unwrap()), Some(Action::New));
+        assert_eq!(k.resolve(Context::List, Key::parse("n").unwrap()), None);
+        assert!(k.bindings_for(Context::List).iter().any(|b| b.action == Action::New && b.hint));
+    }
+
+    #[test]
+    fn bad_overrides_are_reported() {
+        assert!(Keymap::with_overrides("[list]\nnew = \"ctrl-\"\n").is_err());
+        assert!(Keymap::with_overrides("[list]\nfly = \"a\"\n").is_err());
+        assert!(Keymap::with_overrides("[lists]\nnew = \"a\"\n").is_err());
+    }
+
+    #[test]
+    fn no_two_actions_share_a_key_in_one_context() {
+        let k = Keymap::default();
+        let mut seen = std::collections::HashSet::new();
+        for b in &k.bindings {
+            assert!(seen.insert((b.context, b.key)), "{:?} {:?}", b.context, b.key);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn overrides_never_panic(s in "\\PC{0,60}") {
+            let _ = Keymap::with_overrides(&s);
+            let _ = Key::parse(&s);
+        }
+    }
+}
