@@ -1,5 +1,6 @@
 //! Dossier: personnel files for the HR assistant of a small Belgian business.
 
 pub mod clock;
+pub mod csvio;
 pub mod domain;
 pub mod store;
