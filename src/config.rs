@@ -60,7 +60,13 @@ mod tests {
 
     #[test]
     fn reads_the_language_and_refuses_unknown_keys() {
-        assert_eq!(parse_config("language = \"nl\"").unwrap().language.as_deref(), Some("nl"));
+        assert_eq!(
+            parse_config("language = \"nl\"")
+                .unwrap()
+                .language
+                .as_deref(),
+            Some("nl")
+        );
         assert!(parse_config("langauge = \"nl\"").is_err());
         assert!(parse_config("language = ").is_err());
         assert_eq!(parse_config("").unwrap(), Config::default());

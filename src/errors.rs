@@ -8,7 +8,13 @@ use crate::store::StoreError;
 pub fn validation_lines(i18n: &I18n, errs: &ValidationErrors) -> Vec<String> {
     errs.0
         .iter()
-        .map(|e| format!("{}: {}", i18n.t(&format!("field.{}", e.field)), i18n.field_error(e)))
+        .map(|e| {
+            format!(
+                "{}: {}",
+                i18n.t(&format!("field.{}", e.field)),
+                i18n.field_error(e)
+            )
+        })
         .collect()
 }
 
@@ -18,9 +24,14 @@ pub fn store_error(i18n: &I18n, e: &StoreError) -> String {
         StoreError::NotFound(what) => i18n.tf("msg.not_found", &[("what", what)]),
         StoreError::Locked { path, holder } => i18n.tf(
             "msg.locked",
-            &[("path", &path.display().to_string()), ("holder", &holder.to_string())],
+            &[
+                ("path", &path.display().to_string()),
+                ("holder", &holder.to_string()),
+            ],
         ),
-        StoreError::NotDossier { path } => i18n.tf("msg.not_dossier", &[("path", &path.display().to_string())]),
+        StoreError::NotDossier { path } => {
+            i18n.tf("msg.not_dossier", &[("path", &path.display().to_string())])
+        }
         StoreError::TooNew { path, found, known } => i18n.tf(
             "msg.too_new",
             &[

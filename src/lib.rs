@@ -1,7 +1,12 @@
 //! Dossier: personnel files for the HR assistant of a small Belgian business.
 
+pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod csvio;
+pub mod demo;
 pub mod domain;
+pub mod errors;
 pub mod i18n;
 pub mod store;
+pub mod ui;

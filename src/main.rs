@@ -1,1 +1,74 @@
-fn main() {}
+//! Entry point: parse the command line, open the store, run the TUI or a subcommand, map errors to exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dossier::cli::{Cli, CliError, Ctx};
+use dossier::clock::Clock;
+use dossier::config::{Paths, load_config};
+use dossier::i18n::{I18n, detect};
+use dossier::store::Access;
+use dossier::ui::{App, keymap::Keymap};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}", e.message);
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let paths = Paths::system().map_err(|e| CliError::storage(format!("{e:#}")))?;
+    let config =
+        load_config(&paths.config_file()).map_err(|e| CliError::input(format!("{e:#}")))?;
+    let env_lang = std::env::var("LANG").ok();
+    let lang = detect(
+        cli.lang.as_deref(),
+        config.language.as_deref(),
+        env_lang.as_deref(),
+    );
+    let i18n = I18n::new(lang);
+    let clock = cli.today.map(Clock::Day).unwrap_or(Clock::System);
+
+    // --demo: a throw-away database, so a newcomer sees a living screen without touching real data.
+    let demo_dir = if cli.demo && cli.command.is_none() {
+        let dir = std::env::temp_dir().join(format!("dossier-demo-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        Some(dir)
+    } else {
+        None
+    };
+    let db = match (&demo_dir, &cli.db) {
+        (Some(dir), _) => dir.join("demo.db"),
+        (None, Some(p)) => p.clone(),
+        (None, None) => paths.default_db(),
+    };
+    let ctx = Ctx { db, clock, i18n };
+
+    let Some(command) = cli.command else {
+        let keymap = match std::fs::read_to_string(paths.keymap_file()) {
+            Ok(text) => Keymap::with_overrides(&text)
+                .map_err(|e| CliError::input(format!("{}: {e}", paths.keymap_file().display())))?,
+            Err(_) => Keymap::default(),
+        };
+        let store = ctx.open(Access::ReadWrite)?;
+        if demo_dir.is_some() {
+            store
+                .load_people(
+                    dossier::demo::demo_company(clock.today()).into_iter(),
+                    |_| {},
+                )
+                .map_err(|e| CliError::store(&i18n, &e))?;
+        }
+        let result = dossier::ui::run(App::new(store, i18n, keymap));
+        if let Some(dir) = demo_dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        return result.map_err(|e| CliError::storage(format!("{e:#}")));
+    };
+    dossier::cli::run(&ctx, command)
+}

@@ -10,7 +10,9 @@ use crate::store::{Access, ImportError, ListQuery};
 
 pub fn run(ctx: &Ctx, cmd: EmployeeCommand) -> Result<(), CliError> {
     match cmd {
-        EmployeeCommand::List { filter, all, json } => list(ctx, filter.unwrap_or_default(), all, json),
+        EmployeeCommand::List { filter, all, json } => {
+            list(ctx, filter.unwrap_or_default(), all, json)
+        }
         EmployeeCommand::Show { number, json } => show(ctx, &number, json),
         EmployeeCommand::Add(flags) => add(ctx, flags),
         EmployeeCommand::Import { file, dry_run } => import(ctx, &file, dry_run),
@@ -41,7 +43,8 @@ fn list(ctx: &Ctx, filter: String, all: bool, json: bool) -> Result<(), CliError
         cursor = Some(last.cursor.clone());
         for r in &page {
             if json {
-                let text = serde_json::to_string(r).map_err(|e| CliError::storage(e.to_string()))?;
+                let text =
+                    serde_json::to_string(r).map_err(|e| CliError::storage(e.to_string()))?;
                 print!("{}{text}", if first { "\n  " } else { ",\n  " });
             } else {
                 println!(
@@ -78,7 +81,10 @@ fn show(ctx: &Ctx, number: &str, json: bool) -> Result<(), CliError> {
     let line = |k: &str, v: String| println!("{:<24} {v}", i.t(&format!("field.{k}")));
     println!("{} — {}", x.number, x.full_name());
     line("rrn", x.rrn.as_deref().map(format_rrn).unwrap_or_default());
-    line("birth_date", x.birth_date.map(format_date).unwrap_or_default());
+    line(
+        "birth_date",
+        x.birth_date.map(format_date).unwrap_or_default(),
+    );
     line("sex", i.choice(x.sex));
     line(
         "street",
@@ -86,7 +92,11 @@ fn show(ctx: &Ctx, number: &str, json: bool) -> Result<(), CliError> {
             "{} {}{} , {} {} ({})",
             x.address.street,
             x.address.number,
-            if x.address.box_nr.is_empty() { String::new() } else { format!(" bus {}", x.address.box_nr) },
+            if x.address.box_nr.is_empty() {
+                String::new()
+            } else {
+                format!(" bus {}", x.address.box_nr)
+            },
             x.address.postal_code,
             x.address.municipality,
             x.address.country
@@ -94,16 +104,33 @@ fn show(ctx: &Ctx, number: &str, json: bool) -> Result<(), CliError> {
     );
     line("phone", x.phone.clone());
     line("email_work", x.email_work.clone());
-    line("iban", x.iban.as_deref().map(format_iban).unwrap_or_default());
+    line(
+        "iban",
+        x.iban.as_deref().map(format_iban).unwrap_or_default(),
+    );
     line("department", x.department.clone());
     line("job_title", x.job_title.clone());
-    line("manager", d.manager.as_ref().map(|(n, name)| format!("{name} ({n})")).unwrap_or_default());
+    line(
+        "manager",
+        d.manager
+            .as_ref()
+            .map(|(n, name)| format!("{name} ({n})"))
+            .unwrap_or_default(),
+    );
     line("category", i.choice(x.category));
     line("joint_committee", x.joint_committee.clone());
     line("start_date", format_date(x.start_date));
     line("status", i.choice(x.status));
     if let Some(dep) = &d.departure {
-        line("end_date", format!("{} — {} {}", format_date(dep.end_date), i.choice(dep.ended_by), dep.reason));
+        line(
+            "end_date",
+            format!(
+                "{} — {} {}",
+                format_date(dep.end_date),
+                i.choice(dep.ended_by),
+                dep.reason
+            ),
+        );
     }
     for c in &d.contracts {
         println!(
@@ -136,7 +163,13 @@ fn add(ctx: &Ctx, flags: AddFlags) -> Result<(), CliError> {
     if flags.json {
         return print_json(&e);
     }
-    println!("{}", i.tf("cli.added", &[("number", &e.data.number), ("name", &e.data.full_name())]));
+    println!(
+        "{}",
+        i.tf(
+            "cli.added",
+            &[("number", &e.data.number), ("name", &e.data.full_name())]
+        )
+    );
     Ok(())
 }
 
@@ -147,7 +180,11 @@ fn import(ctx: &Ctx, file: &std::path::Path, dry_run: bool) -> Result<(), CliErr
     let store = ctx.open(Access::ReadWrite)?;
     match store.employees().import(&rows, dry_run) {
         Ok(n) => {
-            let key = if dry_run { "cli.import_checked" } else { "cli.imported" };
+            let key = if dry_run {
+                "cli.import_checked"
+            } else {
+                "cli.imported"
+            };
             println!("{}", i.tf(key, &[("count", &n.to_string())]));
             Ok(())
         }
@@ -175,7 +212,17 @@ fn export(ctx: &Ctx, file: &std::path::Path, all: bool) -> Result<(), CliError> 
             Ok(())
         })
         .map_err(|e| CliError::store(i, &e))?;
-    let n = csvio::write_file(file, rows).map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
-    println!("{}", i.tf("cli.exported", &[("count", &n.to_string()), ("file", &file.display().to_string())]));
+    let n = csvio::write_file(file, rows)
+        .map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
+    println!(
+        "{}",
+        i.tf(
+            "cli.exported",
+            &[
+                ("count", &n.to_string()),
+                ("file", &file.display().to_string())
+            ]
+        )
+    );
     Ok(())
 }

@@ -18,7 +18,11 @@ use crate::i18n::I18n;
 use crate::store::{Access, Store, StoreError};
 
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about = "Personnel files for the HR assistant of a small Belgian business")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Personnel files for the HR assistant of a small Belgian business"
+)]
 pub struct Cli {
     /// Database file (default: dossier.db in your data folder)
     #[arg(long, global = true, env = "DOSSIER_DB", value_name = "PATH")]
@@ -136,7 +140,11 @@ impl Args for AddFlags {
     fn augment_args(cmd: clap::Command) -> clap::Command {
         let cmd = input_flags::add_flags::<EmployeeInput>(cmd, "", "");
         let cmd = input_flags::add_flags::<ContractInput>(cmd, "contract-", "first contract: ");
-        cmd.arg(clap::Arg::new("json").long("json").action(clap::ArgAction::SetTrue))
+        cmd.arg(
+            clap::Arg::new("json")
+                .long("json")
+                .action(clap::ArgAction::SetTrue),
+        )
     }
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
@@ -166,11 +174,17 @@ pub struct CliError {
 
 impl CliError {
     pub fn input(message: impl Into<String>) -> Self {
-        CliError { code: 1, message: message.into() }
+        CliError {
+            code: 1,
+            message: message.into(),
+        }
     }
 
     pub fn storage(message: impl Into<String>) -> Self {
-        CliError { code: 3, message: message.into() }
+        CliError {
+            code: 3,
+            message: message.into(),
+        }
     }
 
     pub fn store(i18n: &I18n, e: &StoreError) -> Self {

@@ -13,9 +13,21 @@ pub fn init(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
         let n = store
             .load_people(people.into_iter(), |_| {})
             .map_err(|e| CliError::store(i, &e))?;
-        println!("{}", i.tf("cli.demo_loaded", &[("count", &n.to_string()), ("path", &ctx.db.display().to_string())]));
+        println!(
+            "{}",
+            i.tf(
+                "cli.demo_loaded",
+                &[
+                    ("count", &n.to_string()),
+                    ("path", &ctx.db.display().to_string())
+                ]
+            )
+        );
     } else {
-        println!("{}", i.tf("cli.db_ready", &[("path", &ctx.db.display().to_string())]));
+        println!(
+            "{}",
+            i.tf("cli.db_ready", &[("path", &ctx.db.display().to_string())])
+        );
     }
     Ok(())
 }
@@ -39,7 +51,10 @@ pub fn synthetic(ctx: &Ctx, employees: usize, seed: u64) -> Result<(), CliError>
             "cli.synthetic_loaded",
             &[
                 ("count", &n.to_string()),
-                ("seconds", &format!("{:.1}", started.elapsed().as_secs_f64())),
+                (
+                    "seconds",
+                    &format!("{:.1}", started.elapsed().as_secs_f64())
+                ),
                 ("path", &ctx.db.display().to_string())
             ]
         )

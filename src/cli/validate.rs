@@ -22,11 +22,21 @@ pub fn run(ctx: &Ctx, kind: IdKind, value: &str) -> Result<(), CliError> {
                 .birth_date
                 .map(format_date)
                 .unwrap_or_else(|| r.birth_year.to_string());
-            let what = if r.is_bis { i.t("cli.bis_number") } else { i.t("field.rrn") };
-            format!("{} — {what}, {} {born}", r.formatted(), i.t("field.birth_date").to_lowercase())
+            let what = if r.is_bis {
+                i.t("cli.bis_number")
+            } else {
+                i.t("field.rrn")
+            };
+            format!(
+                "{} — {what}, {} {born}",
+                r.formatted(),
+                i.t("field.birth_date").to_lowercase()
+            )
         }),
         IdKind::Iban => Iban::parse(value).map(|v| v.formatted()),
-        IdKind::Vat => CompanyNumber::parse(value).map(|v| format!("{} (BE{})", v.formatted(), v.digits())),
+        IdKind::Vat => {
+            CompanyNumber::parse(value).map(|v| format!("{} (BE{})", v.formatted(), v.digits()))
+        }
     };
     match outcome {
         Ok(text) => {

@@ -576,10 +576,11 @@ impl EmployeeRepo<'_> {
     }
 
     /// Imports validated rows in one transaction: all of them or none. Rows may name managers that are
-    /// earlier or later in the same file. Returns how many were added.
+    /// earlier or later in the same file. Returns how many were (with `dry_run`: would be) added.
     pub fn import(
         &self,
         rows: &[(usize, EmployeeInput)],
+        dry_run: bool,
     ) -> std::result::Result<usize, ImportError> {
         let mut problems: Vec<(usize, ValidationErrors)> = Vec::new();
         let mut seen_numbers = std::collections::HashMap::new();

@@ -15,8 +15,15 @@ const BATCH: usize = 2000;
 
 impl Store {
     /// Loads generated people into an empty database. Managers must come before the people they manage.
-    pub fn load_people(&self, people: impl Iterator<Item = DemoPerson>, mut progress: impl FnMut(usize)) -> Result<usize> {
-        let existing = self.employees().count(&super::ListQuery { include_left: true, ..Default::default() })?;
+    pub fn load_people(
+        &self,
+        people: impl Iterator<Item = DemoPerson>,
+        mut progress: impl FnMut(usize),
+    ) -> Result<usize> {
+        let existing = self.employees().count(&super::ListQuery {
+            include_left: true,
+            ..Default::default()
+        })?;
         if existing > 0 {
             return Err(StoreError::Other(anyhow::anyhow!(
                 "{} already holds {existing} dossiers; generated data only goes into an empty database",

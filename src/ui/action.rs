@@ -51,7 +51,9 @@ pub enum Action {
 impl Action {
     /// The i18n key of the action's short description (hint bar, help screen, palette).
     pub fn label_key(self) -> String {
-        let name = serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string));
+        let name = serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string));
         format!("action.{}", name.unwrap_or_default())
     }
 }

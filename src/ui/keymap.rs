@@ -42,7 +42,10 @@ impl Key {
         let mut rest = t;
         loop {
             let lower = rest.to_ascii_lowercase();
-            if let Some(r) = lower.strip_prefix("ctrl-").or_else(|| lower.strip_prefix("c-")) {
+            if let Some(r) = lower
+                .strip_prefix("ctrl-")
+                .or_else(|| lower.strip_prefix("c-"))
+            {
                 mods |= KeyModifiers::CONTROL;
                 rest = &rest[rest.len() - r.len()..];
             } else if let Some(r) = lower.strip_prefix("alt-") {
@@ -230,7 +233,10 @@ impl Default for Keymap {
 
 impl Keymap {
     fn from_bindings(bindings: Vec<Binding>) -> Keymap {
-        let index = bindings.iter().map(|b| ((b.context, b.key), b.action)).collect();
+        let index = bindings
+            .iter()
+            .map(|b| ((b.context, b.key), b.action))
+            .collect();
         Keymap { bindings, index }
     }
 
@@ -246,12 +252,19 @@ impl Keymap {
             (Context::Confirm, file.confirm),
         ] {
             for (action, key_text) in table {
-                let key = Key::parse(&key_text).ok_or_else(|| format!("unknown key \"{key_text}\" for {action:?}"))?;
+                let key = Key::parse(&key_text)
+                    .ok_or_else(|| format!("unknown key \"{key_text}\" for {action:?}"))?;
                 let hint = bindings
                     .iter()
                     .any(|b| b.context == context && b.action == action && b.hint);
-                bindings.retain(|b| !(b.context == context && (b.action == action || b.key == key)));
-                bindings.push(Binding { context, key, action, hint });
+                bindings
+                    .retain(|b| !(b.context == context && (b.action == action || b.key == key)));
+                bindings.push(Binding {
+                    context,
+                    key,
+                    action,
+                    hint,
+                });
             }
         }
         Ok(Keymap::from_bindings(bindings))
@@ -271,16 +284,18 @@ impl Keymap {
     /// Every binding that applies in `context`, own bindings first.
     pub fn bindings_for(&self, context: Context) -> Vec<&Binding> {
         let own = self.bindings.iter().filter(|b| b.context == context);
-        let global = self
-            .bindings
-            .iter()
-            .filter(move |b| b.context == Context::Global && !matches!(context, Context::Form | Context::Confirm));
+        let global = self.bindings.iter().filter(move |b| {
+            b.context == Context::Global && !matches!(context, Context::Form | Context::Confirm)
+        });
         own.chain(global).collect()
     }
 
     /// The first key bound to an action in a context, for hints ("press / to filter").
     pub fn key_for(&self, context: Context, action: Action) -> Option<Key> {
-        self.bindings_for(context).into_iter().find(|b| b.action == action).map(|b| b.key)
+        self.bindings_for(context)
+            .into_iter()
+            .find(|b| b.action == action)
+            .map(|b| b.key)
     }
 }
 
@@ -290,7 +305,13 @@ mod tests {
 
     #[test]
     fn parses_the_usual_spellings() {
-        assert_eq!(Key::parse("ctrl-s"), Some(Key { code: KeyCode::Char('s'), mods: KeyModifiers::CONTROL }));
+        assert_eq!(
+            Key::parse("ctrl-s"),
+            Some(Key {
+                code: KeyCode::Char('s'),
+                mods: KeyModifiers::CONTROL
+            })
+        );
         assert_eq!(Key::parse("shift-tab").unwrap().code, KeyCode::BackTab);
         assert_eq!(Key::parse("F1").unwrap().code, KeyCode::F(1));
         assert_eq!(Key::parse("N").unwrap().code, KeyCode::Char('N'));
@@ -303,15 +324,25 @@ mod tests {
         let q = Key::parse("q").unwrap();
         assert_eq!(k.resolve(Context::List, q), Some(Action::Quit));
         assert_eq!(k.resolve(Context::Form, q), None);
-        assert_eq!(k.resolve(Context::Form, Key::parse("ctrl-s").unwrap()), Some(Action::Save));
+        assert_eq!(
+            k.resolve(Context::Form, Key::parse("ctrl-s").unwrap()),
+            Some(Action::Save)
+        );
     }
 
     #[test]
     fn overrides_replace_the_default_key() {
         let k = Keymap::with_overrides("[list]\nnew = \"a\"\n").unwrap();
-        assert_eq!(k.resolve(Context::List, Key::parse("a").unwrap()), Some(Action::New));
+        assert_eq!(
+            k.resolve(Context::List, Key::parse("a").unwrap()),
+            Some(Action::New)
+        );
         assert_eq!(k.resolve(Context::List, Key::parse("n").unwrap()), None);
-        assert!(k.bindings_for(Context::List).iter().any(|b| b.action == Action::New && b.hint));
+        assert!(
+            k.bindings_for(Context::List)
+                .iter()
+                .any(|b| b.action == Action::New && b.hint)
+        );
     }
 
     #[test]
@@ -326,7 +357,12 @@ mod tests {
         let k = Keymap::default();
         let mut seen = std::collections::HashSet::new();
         for b in &k.bindings {
-            assert!(seen.insert((b.context, b.key)), "{:?} {:?}", b.context, b.key);
+            assert!(
+                seen.insert((b.context, b.key)),
+                "{:?} {:?}",
+                b.context,
+                b.key
+            );
         }
     }
 

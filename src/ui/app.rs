@@ -1,0 +1,205 @@
+//! The application state and the one place where actions are carried out; drawing reads it, never changes it.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::layout::{Constraint, Layout};
+use ratatui::text::Span;
+use ratatui::widgets::Paragraph;
+use tui_input::InputRequest;
+
+use super::action::Action;
+use super::keymap::{Context, Key, Keymap};
+use super::tabs::dossiers::{DossiersTab, Pending, Request};
+use super::theme;
+use super::widgets::bars::{self, Level};
+use super::widgets::popup::{self, Palette};
+use crate::i18n::I18n;
+use crate::store::Store;
+
+pub const TAB_KEYS: [&str; 6] = [
+    "tab.today",
+    "tab.dossiers",
+    "tab.leave",
+    "tab.recruitment",
+    "tab.training",
+    "tab.reports",
+];
+const DOSSIERS: usize = 1;
+
+pub enum Overlay {
+    None,
+    Help,
+    Palette(Palette),
+    Confirm(String, Pending),
+}
+
+pub struct App {
+    pub i18n: I18n,
+    pub store: Store,
+    pub keymap: Keymap,
+    pub tab: usize,
+    pub dossiers: DossiersTab,
+    pub overlay: Overlay,
+    pub status: Option<(String, Level)>,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, i18n: I18n, keymap: Keymap) -> App {
+        let dossiers = DossiersTab::new(&store);
+        App {
+            i18n,
+            store,
+            keymap,
+            // Today is the start screen once it exists (issue: Today); until then the dossiers are.
+            tab: DOSSIERS,
+            dossiers,
+            overlay: Overlay::None,
+            status: None,
+            quit: false,
+        }
+    }
+
+    /// The keys that apply right now.
+    pub fn context(&self) -> Context {
+        match &self.overlay {
+            Overlay::Confirm(..) => Context::Confirm,
+            _ if self.tab == DOSSIERS => self.dossiers.context(),
+            _ => Context::Global,
+        }
+    }
+
+    /// One key press: popups first, then text being typed, then the keymap.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        match &mut self.overlay {
+            Overlay::Help => {
+                self.overlay = Overlay::None;
+                return;
+            }
+            Overlay::Palette(p) => {
+                let matches = p.matches(&self.keymap, &self.i18n);
+                match key.code {
+                    KeyCode::Esc => self.overlay = Overlay::None,
+                    KeyCode::Up => p.selected = p.selected.saturating_sub(1),
+                    KeyCode::Down => {
+                        p.selected = (p.selected + 1).min(matches.len().saturating_sub(1))
+                    }
+                    KeyCode::Enter => {
+                        let chosen = matches.get(p.selected).map(|m| m.0);
+                        self.overlay = Overlay::None;
+                        if let Some(a) = chosen {
+                            self.update(a);
+                        }
+                    }
+                    KeyCode::Backspace => {
+                        p.input.handle(InputRequest::DeletePrevChar);
+                        p.selected = 0;
+                    }
+                    KeyCode::Char(c) => {
+                        p.input.handle(InputRequest::InsertChar(c));
+                        p.selected = 0;
+                    }
+                    _ => {}
+                }
+                return;
+            }
+            _ => {}
+        }
+        if self.tab == DOSSIERS
+            && self.dossiers.filter.is_some()
+            && matches!(self.overlay, Overlay::None)
+        {
+            self.dossiers.filter_key(&self.store, &key);
+            return;
+        }
+        let context = self.context();
+        match self.keymap.resolve(context, Key::from_event(&key)) {
+            Some(action) => self.update(action),
+            None if context == Context::Form => self.dossiers.form_key(&key),
+            None => {}
+        }
+    }
+
+    /// Carries out an action, from a key or from the palette.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Confirm | Action::Deny) {
+            self.status = None;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.overlay = Overlay::Help,
+            Action::Palette => self.overlay = Overlay::Palette(Palette::new(self.context())),
+            Action::NextTab => self.tab = (self.tab + 1) % TAB_KEYS.len(),
+            Action::PrevTab => self.tab = (self.tab + TAB_KEYS.len() - 1) % TAB_KEYS.len(),
+            Action::Tab1 => self.tab = 0,
+            Action::Tab2 => self.tab = 1,
+            Action::Tab3 => self.tab = 2,
+            Action::Tab4 => self.tab = 3,
+            Action::Tab5 => self.tab = 4,
+            Action::Tab6 => self.tab = 5,
+            Action::Confirm | Action::Deny => {
+                if let Overlay::Confirm(_, pending) =
+                    std::mem::replace(&mut self.overlay, Overlay::None)
+                {
+                    if action == Action::Confirm {
+                        let r = self.dossiers.confirmed(pending, &self.store, &self.i18n);
+                        self.apply(r);
+                    }
+                }
+            }
+            other if self.tab == DOSSIERS => {
+                let r = self.dossiers.handle(other, &self.store, &self.i18n);
+                self.apply(r);
+            }
+            _ => {}
+        }
+    }
+
+    fn apply(&mut self, r: Request) {
+        match r {
+            Request::None => {}
+            Request::Status(text, level) => self.status = Some((text, level)),
+            Request::Confirm(question, pending) => {
+                self.overlay = Overlay::Confirm(question, pending)
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>) {
+        let [tabs, body, hints, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Min(3),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(frame.area());
+        let names: Vec<String> = TAB_KEYS.iter().map(|k| self.i18n.t(k)).collect();
+        bars::render_tabs(frame, tabs, &names, self.tab);
+        if self.tab == DOSSIERS {
+            self.dossiers.render(frame, body, &self.i18n);
+        } else {
+            let line = self.i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
+            frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);
+        }
+        let context = match self.overlay {
+            Overlay::Confirm(..) => Context::Confirm,
+            _ => self.context(),
+        };
+        bars::render_hints(frame, hints, context, &self.keymap, &self.i18n);
+        bars::render_status(
+            frame,
+            status,
+            &self.store.path().display().to_string(),
+            self.status.as_ref(),
+        );
+        match &self.overlay {
+            Overlay::None => {}
+            Overlay::Help => popup::render_help(frame, self.context(), &self.keymap, &self.i18n),
+            Overlay::Palette(p) => p.render(frame, &self.keymap, &self.i18n),
+            Overlay::Confirm(q, _) => popup::render_confirm(frame, q, &self.keymap, &self.i18n),
+        }
+    }
+}

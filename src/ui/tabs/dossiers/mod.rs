@@ -1,0 +1,522 @@
+//! The Dossiers tab: the paged staff list with filter and sort, one dossier's sections, and its forms.
+
+mod detail;
+pub mod forms;
+mod list;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use tui_input::{Input, InputRequest};
+
+use crate::domain::contract::{ContractInput, DepartureInput};
+use crate::domain::employee::EmployeeInput;
+use crate::domain::records::{
+    ContactInput, DependantInput, DocumentInput, JobChangeInput, NoteInput,
+};
+use crate::i18n::I18n;
+use crate::store::{AuditEntry, Dossier, EmployeeRow, ListQuery, Store, StoreError};
+use crate::ui::action::Action;
+use crate::ui::keymap::Context;
+use crate::ui::widgets::bars::Level;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::paged::PagedWindow;
+use forms::Purpose;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Identity,
+    Contact,
+    Employment,
+    Documents,
+    Notes,
+    History,
+}
+
+impl Section {
+    pub const ALL: [Section; 6] = [
+        Section::Identity,
+        Section::Contact,
+        Section::Employment,
+        Section::Documents,
+        Section::Notes,
+        Section::History,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Identity => "section.identity",
+            Section::Contact => "section.contact",
+            Section::Employment => "section.employment",
+            Section::Documents => "section.documents",
+            Section::Notes => "section.notes",
+            Section::History => "section.history",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Detail {
+    pub dossier: Dossier,
+    pub history: Vec<AuditEntry>,
+    pub section: usize,
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone)]
+pub struct FormState {
+    pub form: Form,
+    pub purpose: Purpose,
+}
+
+#[derive(Debug, Clone)]
+pub enum View {
+    List,
+    Detail(Box<Detail>),
+}
+
+/// What the tab asks the app to do after a key (the app owns popups and the status bar).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    None,
+    Status(String, Level),
+    Confirm(String, Pending),
+}
+
+/// What a confirmation popup will do on "yes".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    DiscardForm,
+    SaveArchive,
+}
+
+pub struct DossiersTab {
+    pub query: ListQuery,
+    /// Some while the filter line has the keyboard.
+    pub filter: Option<Input>,
+    pub window: PagedWindow<EmployeeRow>,
+    pub view: View,
+    pub form: Option<FormState>,
+    /// Set when the list could not be read, shown instead of rows.
+    pub error: Option<String>,
+}
+
+fn fetcher<'a>(
+    store: &'a Store,
+    q: &'a ListQuery,
+) -> impl FnMut(Option<&EmployeeRow>, bool, usize) -> Vec<EmployeeRow> + 'a {
+    move |from, back, limit| {
+        store
+            .employees()
+            .page(q, from.map(|r| &r.cursor), back, limit)
+            .unwrap_or_default()
+    }
+}
+
+impl DossiersTab {
+    pub fn new(store: &Store) -> DossiersTab {
+        let mut tab = DossiersTab {
+            query: ListQuery::default(),
+            filter: None,
+            window: PagedWindow::default(),
+            view: View::List,
+            form: None,
+            error: None,
+        };
+        tab.reload(store);
+        tab
+    }
+
+    pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else {
+            match self.view {
+                View::List => Context::List,
+                View::Detail(_) => Context::Dossier,
+            }
+        }
+    }
+
+    /// Re-reads the list from the first page (after a filter or sort change, or a save).
+    pub fn reload(&mut self, store: &Store) {
+        match store.employees().count(&self.query) {
+            Ok(total) => {
+                self.error = None;
+                let q = self.query.clone();
+                self.window.reload(total, &mut fetcher(store, &q));
+            }
+            Err(e) => self.error = Some(e.to_string()),
+        }
+    }
+
+    /// Re-reads the list and puts the selection back on `id` if it is on the first pages.
+    fn reload_at(&mut self, store: &Store, id: i64) {
+        self.reload(store);
+        let q = self.query.clone();
+        for _ in 0..1000 {
+            if self.window.selected_row().is_none_or(|r| r.id == id) {
+                break;
+            }
+            let before = self.window.position();
+            self.window.move_by(1, &mut fetcher(store, &q));
+            if self.window.position() == before {
+                self.window.home(&mut fetcher(store, &q));
+                break;
+            }
+        }
+    }
+
+    fn open(&mut self, store: &Store, id: i64, section: usize) -> Result<(), StoreError> {
+        let dossier = store.employees().dossier(id)?;
+        let history = store.audit().for_employee(id, 200)?;
+        self.view = View::Detail(Box::new(Detail {
+            dossier,
+            history,
+            section,
+            scroll: 0,
+        }));
+        Ok(())
+    }
+
+    fn current_id(&self) -> Option<i64> {
+        match &self.view {
+            View::Detail(d) => Some(d.dossier.employee.id),
+            View::List => self.window.selected_row().map(|r| r.id),
+        }
+    }
+
+    fn who(&self, store: &Store, id: Option<i64>) -> String {
+        id.and_then(|id| store.employees().get(id).ok())
+            .map(|e| e.data.full_name())
+            .unwrap_or_default()
+    }
+
+    fn start_form(&mut self, store: &Store, i18n: &I18n, purpose: Purpose) {
+        let who = self.who(store, purpose.employee_id());
+        let form = forms::form_for(&purpose, i18n, &who);
+        self.form = Some(FormState { form, purpose });
+    }
+
+    /// Keys typed into the filter line (it filters as you type).
+    pub fn filter_key(&mut self, store: &Store, key: &KeyEvent) {
+        let Some(input) = self.filter.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                self.filter = None;
+                self.query.filter.clear();
+            }
+            KeyCode::Enter | KeyCode::Down | KeyCode::Up => {
+                self.filter = None;
+                return;
+            }
+            KeyCode::Char(c) if !c.is_control() => {
+                input.handle(InputRequest::InsertChar(c));
+            }
+            KeyCode::Backspace => {
+                input.handle(InputRequest::DeletePrevChar);
+            }
+            KeyCode::Left => {
+                input.handle(InputRequest::GoToPrevChar);
+            }
+            KeyCode::Right => {
+                input.handle(InputRequest::GoToNextChar);
+            }
+            _ => return,
+        }
+        if let Some(i) = &self.filter {
+            self.query.filter = i.value().to_string();
+        }
+        self.reload(store);
+    }
+
+    /// Keys typed into a form field (navigation and save are actions).
+    pub fn form_key(&mut self, key: &KeyEvent) {
+        if let Some(f) = self.form.as_mut() {
+            f.form.edit(key);
+        }
+    }
+
+    pub fn handle(&mut self, action: Action, store: &Store, i18n: &I18n) -> Request {
+        if self.form.is_some() {
+            return self.handle_form(action, store, i18n);
+        }
+        let q = self.query.clone();
+        let today = forms::today_text(store);
+        match (&mut self.view, action) {
+            (View::List, Action::Up) => self.window.move_by(-1, &mut fetcher(store, &q)),
+            (View::List, Action::Down) => self.window.move_by(1, &mut fetcher(store, &q)),
+            (View::List, Action::PageUp) => self.window.move_by(-20, &mut fetcher(store, &q)),
+            (View::List, Action::PageDown) => self.window.move_by(20, &mut fetcher(store, &q)),
+            (View::List, Action::Home) => self.window.home(&mut fetcher(store, &q)),
+            (View::List, Action::End) => self.window.end(&mut fetcher(store, &q)),
+            (View::List, Action::Filter) => {
+                self.filter = Some(Input::new(self.query.filter.clone()));
+            }
+            (View::List, Action::Back) => {
+                if !self.query.filter.is_empty() {
+                    self.query.filter.clear();
+                    self.reload(store);
+                }
+            }
+            (View::List, Action::SortNext) => {
+                self.query.sort = self.query.sort.next();
+                self.query.descending = false;
+                self.reload(store);
+            }
+            (View::List, Action::SortReverse) => {
+                self.query.descending = !self.query.descending;
+                self.reload(store);
+            }
+            (View::List, Action::ToggleLeft) => {
+                self.query.include_left = !self.query.include_left;
+                self.reload(store);
+                let key = if self.query.include_left {
+                    "msg.showing_left"
+                } else {
+                    "msg.hiding_left"
+                };
+                return Request::Status(i18n.t(key), Level::Info);
+            }
+            (View::List, Action::Open) => {
+                if let Some(id) = self.current_id() {
+                    if let Err(e) = self.open(store, id, 0) {
+                        return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
+                    }
+                }
+            }
+            (View::List, Action::New) => {
+                // Choices start on the usual case so no field shows empty.
+                let base = EmployeeInput {
+                    start_date: today,
+                    sex: "u".into(),
+                    marital_status: "single".into(),
+                    category: "white_collar".into(),
+                    status: "active".into(),
+                    country: "BE".into(),
+                    language: match i18n.lang {
+                        crate::i18n::Lang::Fr => "fr",
+                        crate::i18n::Lang::En => "en",
+                        crate::i18n::Lang::Nl => "nl",
+                    }
+                    .into(),
+                    ..Default::default()
+                };
+                self.start_form(store, i18n, Purpose::NewEmployee(base));
+            }
+            (View::Detail(_), Action::Back) => {
+                let id = self.current_id();
+                self.view = View::List;
+                if let Some(id) = id {
+                    self.reload_at(store, id);
+                }
+            }
+            (View::Detail(d), Action::NextSection) => {
+                d.section = (d.section + 1) % Section::ALL.len();
+                d.scroll = 0;
+            }
+            (View::Detail(d), Action::PrevSection) => {
+                d.section = (d.section + Section::ALL.len() - 1) % Section::ALL.len();
+                d.scroll = 0;
+            }
+            (View::Detail(d), Action::Down) => d.scroll = d.scroll.saturating_add(1),
+            (View::Detail(d), Action::Up) => d.scroll = d.scroll.saturating_sub(1),
+            (_, Action::Edit) => {
+                let Some(id) = self.current_id() else {
+                    return Request::None;
+                };
+                match store.employees().get(id) {
+                    Ok(e) => {
+                        let manager = e
+                            .data
+                            .manager_id
+                            .and_then(|m| store.employees().get(m).ok())
+                            .map(|m| m.data.number);
+                        let base = EmployeeInput::from_data(&e.data, manager.as_deref());
+                        self.start_form(store, i18n, Purpose::EditEmployee(id, base));
+                    }
+                    Err(e) => {
+                        return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
+                    }
+                }
+            }
+            (_, Action::Archive) => {
+                let Some(id) = self.current_id() else {
+                    return Request::None;
+                };
+                if store.employees().departure(id).ok().flatten().is_some() {
+                    return Request::Status(i18n.t("msg.already_left"), Level::Error);
+                }
+                let base = DepartureInput {
+                    end_date: today,
+                    ..Default::default()
+                };
+                self.start_form(store, i18n, Purpose::Archive(id, base));
+            }
+            (View::Detail(d), Action::Reinstate) => {
+                let id = d.dossier.employee.id;
+                if d.dossier.departure.is_none() {
+                    return Request::Status(i18n.t("msg.not_left"), Level::Error);
+                }
+                if let Err(e) = store.employees().reinstate(id) {
+                    return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
+                }
+                let section = d.section;
+                let _ = self.open(store, id, section);
+                return Request::Status(i18n.t("msg.reinstated"), Level::Info);
+            }
+            (View::Detail(d), a) => {
+                let id = d.dossier.employee.id;
+                let purpose = match a {
+                    Action::AddContract => Purpose::AddContract(
+                        id,
+                        ContractInput {
+                            start: today.clone(),
+                            weekly_hours: "38".into(),
+                            ..Default::default()
+                        },
+                    ),
+                    Action::EditContract => match d.dossier.contracts.last() {
+                        Some(c) => {
+                            Purpose::EditContract(id, c.id, ContractInput::from_data(&c.data))
+                        }
+                        None => return Request::Status(i18n.t("msg.no_contract"), Level::Error),
+                    },
+                    Action::JobChange => Purpose::JobChange(
+                        id,
+                        JobChangeInput {
+                            effective: today.clone(),
+                            department: d.dossier.employee.data.department.clone(),
+                            job_title: d.dossier.employee.data.job_title.clone(),
+                            manager: d
+                                .dossier
+                                .manager
+                                .as_ref()
+                                .map(|m| m.0.clone())
+                                .unwrap_or_default(),
+                            ..Default::default()
+                        },
+                    ),
+                    Action::AddDocument => Purpose::AddDocument(
+                        id,
+                        DocumentInput {
+                            dated: today.clone(),
+                            ..Default::default()
+                        },
+                    ),
+                    Action::AddNote => Purpose::AddNote(
+                        id,
+                        NoteInput {
+                            written_on: today.clone(),
+                            confidential: "nee".into(),
+                            ..Default::default()
+                        },
+                    ),
+                    Action::AddContact => Purpose::AddContact(id, ContactInput::default()),
+                    Action::AddDependant => Purpose::AddDependant(
+                        id,
+                        DependantInput {
+                            relation: "child".into(),
+                            ..Default::default()
+                        },
+                    ),
+                    _ => return Request::None,
+                };
+                self.start_form(store, i18n, purpose);
+            }
+            _ => {}
+        }
+        Request::None
+    }
+
+    fn handle_form(&mut self, action: Action, store: &Store, i18n: &I18n) -> Request {
+        let who = self.who(
+            store,
+            self.form.as_ref().and_then(|f| f.purpose.employee_id()),
+        );
+        let Some(state) = self.form.as_mut() else {
+            return Request::None;
+        };
+        match action {
+            Action::NextField | Action::PrevField => {
+                if action == Action::NextField {
+                    state.form.next_field();
+                } else {
+                    state.form.prev_field();
+                }
+                let errs = forms::check(&state.purpose, &state.form, store);
+                state.form.show_errors(errs, false);
+            }
+            Action::Back => {
+                if state.form.is_dirty() {
+                    return Request::Confirm(i18n.t("confirm.discard"), Pending::DiscardForm);
+                }
+                self.form = None;
+            }
+            Action::Save => {
+                let errs = forms::check(&state.purpose, &state.form, store);
+                if !errs.is_empty() {
+                    state.form.show_errors(errs, true);
+                    return Request::Status(i18n.t("msg.fix_fields"), Level::Error);
+                }
+                if let Some(q) = forms::archive_question(&state.purpose, &state.form, i18n, &who) {
+                    return Request::Confirm(q, Pending::SaveArchive);
+                }
+                return self.save(store, i18n);
+            }
+            _ => {}
+        }
+        Request::None
+    }
+
+    fn save(&mut self, store: &Store, i18n: &I18n) -> Request {
+        let Some(state) = self.form.as_mut() else {
+            return Request::None;
+        };
+        match forms::save(&state.purpose, &state.form, store) {
+            Ok(saved) => {
+                let section = match &self.view {
+                    View::Detail(d) => d.section,
+                    View::List => 0,
+                };
+                self.form = None;
+                self.reload_at(store, saved.employee_id);
+                let _ = self.open(store, saved.employee_id, section);
+                Request::Status(i18n.t(saved.message_key), Level::Info)
+            }
+            Err(StoreError::Invalid(v)) => {
+                // The form keeps every typed value; the refusal shows beside the field.
+                state.form.show_errors(v, true);
+                Request::Status(i18n.t("msg.fix_fields"), Level::Error)
+            }
+            Err(e) => {
+                let text = crate::errors::store_error(i18n, &e);
+                state.form.banner = Some(text.clone());
+                Request::Status(text, Level::Error)
+            }
+        }
+    }
+
+    pub fn confirmed(&mut self, pending: Pending, store: &Store, i18n: &I18n) -> Request {
+        match pending {
+            Pending::DiscardForm => {
+                self.form = None;
+                Request::Status(i18n.t("msg.discarded"), Level::Info)
+            }
+            Pending::SaveArchive => self.save(store, i18n),
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
+        if let Some(f) = &self.form {
+            f.form.render(frame, area, i18n);
+            return;
+        }
+        match &self.view {
+            View::List => list::render(self, frame, area, i18n),
+            View::Detail(d) => detail::render(d, frame, area, i18n),
+        }
+    }
+}

@@ -1,0 +1,3 @@
+//! One module per tab. Tabs not built yet say in one line what will be there; no fake data.
+
+pub mod dossiers;

@@ -1,0 +1,296 @@
+//! A reusable form: text, date, choice, number and money fields, each validated by the domain; the
+//! message of a field shows beside it as soon as the field is left, and nothing typed is ever lost.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+use tui_input::{Input, InputRequest};
+
+use crate::domain::choice::Choice;
+use crate::domain::error::ValidationErrors;
+use crate::domain::input::TextInput;
+use crate::i18n::I18n;
+use crate::ui::theme;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldKind {
+    Text,
+    /// Typed dd/mm/yyyy (yyyy-mm-dd also accepted).
+    Date,
+    /// Codes with their i18n label keys; ←/→ or Space pick.
+    Choice(Vec<(&'static str, &'static str)>),
+    Number,
+    Money,
+    YesNo,
+}
+
+impl FieldKind {
+    pub fn choice<C: Choice>() -> FieldKind {
+        FieldKind::Choice(C::ALL.iter().map(|c| (c.code(), c.label_key())).collect())
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    pub name: &'static str,
+    pub kind: FieldKind,
+    pub required: bool,
+    pub input: Input,
+    pub visited: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub title: String,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    pub errors: ValidationErrors,
+    /// A message about the whole form (e.g. the store refused it for a reason not tied to one field).
+    pub banner: Option<String>,
+    initial: Vec<String>,
+}
+
+/// What a key did to the form, for the owner to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormEvent {
+    None,
+    /// Focus moved off a field: time to validate and show its message.
+    Left,
+}
+
+impl Form {
+    pub fn new<T: TextInput>(
+        title: String,
+        spec: Vec<(&'static str, FieldKind, bool)>,
+        values: &T,
+    ) -> Form {
+        let fields: Vec<Field> = spec
+            .into_iter()
+            .map(|(name, kind, required)| Field {
+                name,
+                kind,
+                required,
+                input: Input::new(values.get(name).to_string()),
+                visited: false,
+            })
+            .collect();
+        let initial = fields.iter().map(|f| f.input.value().to_string()).collect();
+        Form {
+            title,
+            fields,
+            focus: 0,
+            errors: ValidationErrors::default(),
+            banner: None,
+            initial,
+        }
+    }
+
+    /// The typed values as the domain's input struct (fields not on the form keep `base`'s values).
+    pub fn values<T: TextInput>(&self, base: &T) -> T {
+        let mut v = base.clone();
+        for f in &self.fields {
+            v.set(f.name, f.input.value().to_string());
+        }
+        v
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, i)| f.input.value() != i)
+    }
+
+    /// Shows the errors of the fields the user has been through (all of them after a save attempt).
+    pub fn show_errors(&mut self, errors: ValidationErrors, all: bool) {
+        if all {
+            self.fields.iter_mut().for_each(|f| f.visited = true);
+        }
+        let visited: Vec<&str> = self
+            .fields
+            .iter()
+            .filter(|f| f.visited)
+            .map(|f| f.name)
+            .collect();
+        self.errors = ValidationErrors(
+            errors
+                .0
+                .into_iter()
+                .filter(|e| visited.contains(&e.field))
+                .collect(),
+        );
+        if all {
+            // Jump to the first field with a problem so the user sees it.
+            if let Some(i) = self
+                .fields
+                .iter()
+                .position(|f| self.errors.for_field(f.name).is_some())
+            {
+                self.focus = i;
+            }
+        }
+    }
+
+    pub fn next_field(&mut self) -> FormEvent {
+        self.fields[self.focus].visited = true;
+        self.focus = (self.focus + 1) % self.fields.len();
+        FormEvent::Left
+    }
+
+    pub fn prev_field(&mut self) -> FormEvent {
+        self.fields[self.focus].visited = true;
+        self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+        FormEvent::Left
+    }
+
+    /// Editing keys for the focused field (navigation and save/cancel are actions, handled before this).
+    pub fn edit(&mut self, key: &KeyEvent) -> FormEvent {
+        let field = &mut self.fields[self.focus];
+        if let FieldKind::Choice(options) = &field.kind {
+            let current = options.iter().position(|(c, _)| *c == field.input.value());
+            let step = match key.code {
+                KeyCode::Right | KeyCode::Char(' ') => 1isize,
+                KeyCode::Left => -1,
+                KeyCode::Backspace | KeyCode::Delete => {
+                    field.input = Input::default();
+                    return FormEvent::None;
+                }
+                _ => return FormEvent::None,
+            };
+            let n = options.len() as isize;
+            let next = match current {
+                Some(i) => (i as isize + step).rem_euclid(n),
+                None if step > 0 => 0,
+                None => n - 1,
+            };
+            field.input = Input::new(options[next as usize].0.to_string());
+            return FormEvent::None;
+        }
+        if field.kind == FieldKind::YesNo && matches!(key.code, KeyCode::Char(' ')) {
+            let yes =
+                crate::domain::records::yes_no(field.name, field.input.value()).unwrap_or(false);
+            field.input = Input::new(if yes { "nee" } else { "ja" }.into());
+            return FormEvent::None;
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let req = match key.code {
+            KeyCode::Char('u') if ctrl => Some(InputRequest::DeleteLine),
+            KeyCode::Char('w') if ctrl => Some(InputRequest::DeletePrevWord),
+            KeyCode::Char(c) if !ctrl && !c.is_control() => Some(InputRequest::InsertChar(c)),
+            KeyCode::Backspace => Some(InputRequest::DeletePrevChar),
+            KeyCode::Delete => Some(InputRequest::DeleteNextChar),
+            KeyCode::Left => Some(InputRequest::GoToPrevChar),
+            KeyCode::Right => Some(InputRequest::GoToNextChar),
+            KeyCode::Home => Some(InputRequest::GoToStart),
+            KeyCode::End => Some(InputRequest::GoToEnd),
+            _ => None,
+        };
+        if let Some(r) = req {
+            field.input.handle(r);
+        }
+        FormEvent::None
+    }
+
+    fn hint_key(kind: &FieldKind) -> Option<&'static str> {
+        match kind {
+            FieldKind::Date => Some("form.hint_date"),
+            FieldKind::Choice(_) => Some("form.hint_choice"),
+            FieldKind::Money => Some("form.hint_money"),
+            FieldKind::YesNo => Some("form.hint_yes_no"),
+            FieldKind::Number | FieldKind::Text => None,
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border_focused())
+            .title(Span::styled(format!(" {} ", self.title), theme::title()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let label_w = self
+            .fields
+            .iter()
+            .map(|f| i18n.t(&format!("field.{}", f.name)).chars().count() + 2)
+            .max()
+            .unwrap_or(10)
+            .min(26) as u16;
+        let value_w = inner.width.saturating_sub(label_w + 1).clamp(8, 44);
+        let mut lines: Vec<Line> = Vec::new();
+        if let Some(b) = &self.banner {
+            lines.push(Line::from(Span::styled(b.clone(), theme::error())));
+        }
+        let banner_rows = lines.len();
+        for (i, f) in self.fields.iter().enumerate() {
+            let focused = i == self.focus;
+            let mut label = i18n.t(&format!("field.{}", f.name));
+            if f.required {
+                label.push('*');
+            }
+            let shown = match &f.kind {
+                FieldKind::Choice(options) => options
+                    .iter()
+                    .find(|(c, _)| *c == f.input.value())
+                    .map(|(_, k)| format!("‹ {} ›", i18n.t(k)))
+                    .unwrap_or_else(|| format!("‹ {} ›", f.input.value())),
+                _ => {
+                    let scroll = if focused {
+                        f.input.visual_scroll(value_w as usize - 1)
+                    } else {
+                        0
+                    };
+                    f.input
+                        .value()
+                        .chars()
+                        .skip(scroll)
+                        .take(value_w as usize)
+                        .collect()
+                }
+            };
+            let value_style = if focused {
+                theme::input_focused()
+            } else {
+                theme::input()
+            };
+            let mut spans = vec![
+                Span::styled(
+                    format!("{:<w$} ", label, w = label_w as usize),
+                    if focused {
+                        theme::label_focused()
+                    } else {
+                        theme::label()
+                    },
+                ),
+                Span::styled(format!("{:<w$}", shown, w = value_w as usize), value_style),
+            ];
+            if let Some(e) = self.errors.for_field(f.name) {
+                spans.push(Span::styled(
+                    format!(" ✗ {}", i18n.field_error(e)),
+                    theme::error(),
+                ));
+            } else if focused {
+                if let Some(k) = Self::hint_key(&f.kind) {
+                    spans.push(Span::styled(format!(" {}", i18n.t(k)), theme::hint()));
+                }
+            }
+            lines.push(Line::from(spans));
+        }
+        // Keep the focused field on screen in short terminals.
+        let height = inner.height as usize;
+        let focus_row = banner_rows + self.focus;
+        let top = focus_row.saturating_sub(height.saturating_sub(1));
+        let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
+        frame.render_widget(Paragraph::new(visible), inner);
+        let f = &self.fields[self.focus];
+        if !matches!(f.kind, FieldKind::Choice(_)) {
+            let scroll = f.input.visual_scroll(value_w as usize - 1);
+            let x = inner.x + label_w + 1 + (f.input.visual_cursor().saturating_sub(scroll)) as u16;
+            let y = inner.y + (focus_row - top) as u16;
+            if y < inner.y + inner.height {
+                frame.set_cursor_position((x.min(inner.x + inner.width.saturating_sub(1)), y));
+            }
+        }
+    }
+}

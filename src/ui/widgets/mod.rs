@@ -1,0 +1,6 @@
+//! Widgets shared by the tabs: form, paged list window, popups (confirm, help, palette) and the bars.
+
+pub mod bars;
+pub mod form;
+pub mod paged;
+pub mod popup;
