@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, cmd: EmployeeCommand) -> Result<(), CliError> {
             list(ctx, filter.unwrap_or_default(), all, json)
         }
         EmployeeCommand::Show { number, json } => show(ctx, &number, json),
-        EmployeeCommand::Add(flags) => add(ctx, flags),
+        EmployeeCommand::Add(flags) => add(ctx, *flags),
         EmployeeCommand::Import { file, dry_run } => import(ctx, &file, dry_run),
         EmployeeCommand::Export { file, all } => export(ctx, &file, all),
     }
@@ -151,10 +151,10 @@ fn add(ctx: &Ctx, flags: AddFlags) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let mut contract = flags.contract;
     // The first contract starts with the employment unless told otherwise.
-    if let Some(c) = contract.as_mut() {
-        if c.start.trim().is_empty() {
-            c.start = flags.employee.start_date.clone();
-        }
+    if let Some(c) = contract.as_mut()
+        && c.start.trim().is_empty()
+    {
+        c.start = flags.employee.start_date.clone();
     }
     let e = store
         .employees()

@@ -69,7 +69,7 @@ pub enum Command {
     },
     /// Employee dossiers
     #[command(subcommand)]
-    Employee(EmployeeCommand),
+    Employee(Box<EmployeeCommand>),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -96,7 +96,7 @@ pub enum EmployeeCommand {
         json: bool,
     },
     /// Add an employee: one flag per field; --contract-* flags add the first contract
-    Add(AddFlags),
+    Add(Box<AddFlags>),
     /// Import employees from a CSV file: all rows or none
     Import {
         file: PathBuf,
@@ -200,7 +200,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
     match command {
         Command::Init { demo } => seed::init(ctx, demo),
         Command::Demo { employees, seed } => seed::synthetic(ctx, employees, seed),
-        Command::Employee(cmd) => employee::run(ctx, cmd),
+        Command::Employee(cmd) => employee::run(ctx, *cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

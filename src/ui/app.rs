@@ -143,11 +143,10 @@ impl App {
             Action::Confirm | Action::Deny => {
                 if let Overlay::Confirm(_, pending) =
                     std::mem::replace(&mut self.overlay, Overlay::None)
+                    && action == Action::Confirm
                 {
-                    if action == Action::Confirm {
-                        let r = self.dossiers.confirmed(pending, &self.store, &self.i18n);
-                        self.apply(r);
-                    }
+                    let r = self.dossiers.confirmed(pending, &self.store, &self.i18n);
+                    self.apply(r);
                 }
             }
             other if self.tab == DOSSIERS => {

@@ -270,10 +270,8 @@ impl Form {
                     format!(" ✗ {}", i18n.field_error(e)),
                     theme::error(),
                 ));
-            } else if focused {
-                if let Some(k) = Self::hint_key(&f.kind) {
-                    spans.push(Span::styled(format!(" {}", i18n.t(k)), theme::hint()));
-                }
+            } else if focused && let Some(k) = Self::hint_key(&f.kind) {
+                spans.push(Span::styled(format!(" {}", i18n.t(k)), theme::hint()));
             }
             lines.push(Line::from(spans));
         }

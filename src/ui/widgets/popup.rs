@@ -144,7 +144,7 @@ impl Palette {
                 Some((score, entry))
             })
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         scored.into_iter().map(|(_, e)| e).collect()
     }
 

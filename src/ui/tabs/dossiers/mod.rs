@@ -255,11 +255,9 @@ impl DossiersTab {
             (View::List, Action::Filter) => {
                 self.filter = Some(Input::new(self.query.filter.clone()));
             }
-            (View::List, Action::Back) => {
-                if !self.query.filter.is_empty() {
-                    self.query.filter.clear();
-                    self.reload(store);
-                }
+            (View::List, Action::Back) if !self.query.filter.is_empty() => {
+                self.query.filter.clear();
+                self.reload(store);
             }
             (View::List, Action::SortNext) => {
                 self.query.sort = self.query.sort.next();
@@ -281,10 +279,10 @@ impl DossiersTab {
                 return Request::Status(i18n.t(key), Level::Info);
             }
             (View::List, Action::Open) => {
-                if let Some(id) = self.current_id() {
-                    if let Err(e) = self.open(store, id, 0) {
-                        return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
-                    }
+                if let Some(id) = self.current_id()
+                    && let Err(e) = self.open(store, id, 0)
+                {
+                    return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
                 }
             }
             (View::List, Action::New) => {

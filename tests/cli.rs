@@ -1,0 +1,618 @@
+//! End-to-end tests of the `dossier` command line: exit codes (0 ok, 1 invalid input/refused, 2 usage,
+//! 3 storage) and what the user reads on stdout/stderr. Every run uses its own temp HOME and database,
+//! with `DOSSIER_DB` and `LANG` removed, so the user's own files are never touched.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use dossier::clock::Clock;
+use dossier::store::{Access, Store};
+use tempfile::TempDir;
+
+/// A sandbox: a temp dir that is both HOME and the home of the database.
+struct Env {
+    dir: TempDir,
+}
+
+struct Out {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("x.db")
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs `dossier` with the standard flags on `db`.
+    fn run_on(&self, db: &Path, args: &[&str]) -> Out {
+        let mut cmd = Command::cargo_bin("dossier").unwrap();
+        cmd.env("HOME", self.dir.path())
+            .env_remove("DOSSIER_DB")
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env("XDG_CONFIG_HOME", self.dir.path().join(".config"))
+            .env("XDG_DATA_HOME", self.dir.path().join(".local/share"))
+            .arg("--db")
+            .arg(db)
+            .args(["--today", "2026-11-23", "--lang", "en"])
+            .args(args);
+        let out = cmd.output().unwrap();
+        Out {
+            code: out.status.code().expect("killed by a signal"),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    fn run(&self, args: &[&str]) -> Out {
+        self.run_on(&self.db(), args)
+    }
+
+    fn ok(&self, args: &[&str]) -> Out {
+        let out = self.run(args);
+        assert_eq!(
+            out.code, 0,
+            "{args:?} failed:\nstdout: {}\nstderr: {}",
+            out.stdout, out.stderr
+        );
+        out
+    }
+
+    fn init(&self) {
+        self.ok(&["init"]);
+    }
+
+    fn demo(&self) {
+        self.ok(&["init", "--demo"]);
+    }
+
+    fn list_json(&self, extra: &[&str]) -> Vec<serde_json::Value> {
+        let mut args = vec!["employee", "list", "--json"];
+        args.extend_from_slice(extra);
+        let out = self.ok(&args);
+        match serde_json::from_str::<serde_json::Value>(&out.stdout) {
+            Ok(serde_json::Value::Array(items)) => items,
+            other => panic!("not a JSON array: {other:?}\n{}", out.stdout),
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.list_json(&["--all"]).len()
+    }
+
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+}
+
+fn expect(out: &Out, code: i32, what: &str) {
+    assert_eq!(
+        out.code, code,
+        "{what}: expected exit {code}\nstdout: {}\nstderr: {}",
+        out.stdout, out.stderr
+    );
+}
+
+fn add_jan(env: &Env, extra: &[&str]) -> Out {
+    let mut args = vec![
+        "employee",
+        "add",
+        "--number",
+        "E1",
+        "--first-name",
+        "Jan",
+        "--last-name",
+        "Peeters",
+        "--start-date",
+        "01/02/2024",
+        "--contract-kind",
+        "indefinite",
+        "--contract-weekly-hours",
+        "38",
+    ];
+    args.extend_from_slice(extra);
+    env.run(&args)
+}
+
+// ---------------------------------------------------------------------------------------- validate
+
+#[test]
+fn validate_rrn_valid() {
+    let env = Env::new();
+    let out = env.run(&["validate", "rrn", "93.05.18-223.61"]);
+    expect(&out, 0, "valid rrn");
+    assert!(out.stdout.contains("Valid"), "{}", out.stdout);
+    assert!(out.stdout.contains("93.05.18-223.61"), "{}", out.stdout);
+}
+
+#[test]
+fn validate_rrn_bad_check_digits() {
+    let env = Env::new();
+    let out = env.run(&["validate", "rrn", "93051822362"]);
+    expect(&out, 1, "bad rrn");
+    assert!(
+        out.stderr.to_lowercase().contains("check digits"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn validate_iban() {
+    let env = Env::new();
+    let out = env.run(&["validate", "iban", "BE68 5390 0754 7034"]);
+    expect(&out, 0, "valid iban");
+    assert!(
+        out.stdout.contains("Valid: BE68 5390 0754 7034"),
+        "{}",
+        out.stdout
+    );
+
+    let out = env.run(&["validate", "iban", "BE68 5390 0754 7035"]);
+    expect(&out, 1, "bad iban");
+    assert!(out.stderr.contains("Invalid"), "{}", out.stderr);
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+}
+
+#[test]
+fn validate_vat() {
+    let env = Env::new();
+    let out = env.run(&["validate", "vat", "0566.988.259"]);
+    expect(&out, 0, "valid vat");
+    assert!(
+        out.stdout.contains("Valid") && out.stdout.contains("BE0566988259"),
+        "{}",
+        out.stdout
+    );
+
+    let out = env.run(&["validate", "vat", "0566988258"]);
+    expect(&out, 1, "bad vat");
+    assert!(out.stderr.contains("Invalid"), "{}", out.stderr);
+}
+
+#[test]
+fn validate_unknown_kind_is_usage_error() {
+    let env = Env::new();
+    let out = env.run(&["validate", "foo", "x"]);
+    expect(&out, 2, "unknown kind");
+    assert!(out.stderr.contains("foo"), "{}", out.stderr);
+}
+
+#[test]
+fn bad_today_is_usage_error() {
+    let env = Env::new();
+    let mut cmd = Command::cargo_bin("dossier").unwrap();
+    let out = cmd
+        .env("HOME", env.dir.path())
+        .env_remove("DOSSIER_DB")
+        .env_remove("LANG")
+        .arg("--db")
+        .arg(env.db())
+        .args(["--today", "2026-13-01", "--lang", "en", "employee", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("2026-13-01") && stderr.contains("YYYY-MM-DD"),
+        "{stderr}"
+    );
+    assert!(
+        !env.db().exists(),
+        "a usage error must not create the database"
+    );
+}
+
+// ---------------------------------------------------------------------------------------- init, list, show
+
+#[test]
+fn init_creates_private_file() {
+    let env = Env::new();
+    let out = env.ok(&["init"]);
+    assert!(out.stdout.contains("Database ready"), "{}", out.stdout);
+    assert!(env.db().is_file());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(env.db()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "database mode is {mode:o}");
+    }
+    assert_eq!(env.count(), 0);
+}
+
+#[test]
+fn demo_list_json_and_left_people() {
+    let env = Env::new();
+    let out = env.ok(&["init", "--demo"]);
+    assert!(out.stdout.contains("Demo company loaded"), "{}", out.stdout);
+
+    let current = env.list_json(&[]);
+    assert!(
+        (20..=35).contains(&current.len()),
+        "{} employees",
+        current.len()
+    );
+    assert!(
+        current
+            .iter()
+            .all(|e| e.is_object() && e["number"].is_string())
+    );
+    assert!(
+        current.iter().all(|e| e["status"] != "left"),
+        "left people shown without --all"
+    );
+
+    let all = env.list_json(&["--all"]);
+    assert!(
+        all.len() > current.len(),
+        "--all: {} vs {}",
+        all.len(),
+        current.len()
+    );
+
+    // The text listing follows the same rule.
+    let text = env.ok(&["employee", "list"]).stdout.lines().count();
+    let text_all = env
+        .ok(&["employee", "list", "--all"])
+        .stdout
+        .lines()
+        .count();
+    assert_eq!(text, current.len());
+    assert_eq!(text_all, all.len());
+}
+
+#[test]
+fn list_filter_ignores_accents() {
+    let env = Env::new();
+    env.demo();
+    let found = env.list_json(&["--filter", "celine"]);
+    assert!(
+        found.iter().any(|e| e["name"] == "Dupont, Céline"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn show_json_and_not_found() {
+    let env = Env::new();
+    env.demo();
+    let out = env.ok(&["employee", "show", "E0017", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(v.is_object());
+    assert_eq!(v["employee"]["data"]["number"], "E0017", "{v}");
+
+    let out = env.run(&["employee", "show", "NOPE"]);
+    expect(&out, 1, "unknown number");
+    assert!(
+        out.stderr.contains("Not found") && out.stderr.contains("NOPE"),
+        "{}",
+        out.stderr
+    );
+}
+
+// ---------------------------------------------------------------------------------------- add
+
+#[test]
+fn add_then_show() {
+    let env = Env::new();
+    env.init();
+    let out = add_jan(&env, &[]);
+    expect(&out, 0, "add");
+    assert!(out.stdout.contains("E1"), "{}", out.stdout);
+
+    let out = env.ok(&["employee", "show", "E1"]);
+    assert!(
+        out.stdout.contains("Jan") && out.stdout.contains("Peeters"),
+        "{}",
+        out.stdout
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&env.ok(&["employee", "show", "E1", "--json"]).stdout).unwrap();
+    assert_eq!(v["employee"]["data"]["first_name"], "Jan");
+    assert_eq!(v["contracts"].as_array().map(Vec::len), Some(1), "{v}");
+}
+
+#[test]
+fn add_duplicate_number_refused() {
+    let env = Env::new();
+    env.init();
+    expect(&add_jan(&env, &[]), 0, "first add");
+    let out = add_jan(&env, &[]);
+    expect(&out, 1, "second add");
+    assert!(out.stderr.contains("already used"), "{}", out.stderr);
+    assert_eq!(env.count(), 1);
+}
+
+#[test]
+fn add_bad_rrn_stores_nothing() {
+    let env = Env::new();
+    env.demo();
+    let before = env.count();
+    let out = add_jan(&env, &["--rrn", "93051822362"]);
+    expect(&out, 1, "bad rrn");
+    assert!(
+        out.stderr.to_lowercase().contains("check digits"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(env.count(), before);
+    expect(&env.run(&["employee", "show", "E1"]), 1, "E1 not stored");
+}
+
+#[test]
+fn add_bad_email_refused() {
+    let env = Env::new();
+    env.init();
+    let out = add_jan(&env, &["--email-work", "foo"]);
+    expect(&out, 1, "bad email");
+    assert!(out.stderr.contains('@'), "{}", out.stderr);
+    assert_eq!(env.count(), 0);
+}
+
+#[test]
+fn add_fixed_term_needs_end() {
+    let env = Env::new();
+    env.init();
+    let out = env.run(&[
+        "employee",
+        "add",
+        "--number",
+        "E2",
+        "--first-name",
+        "An",
+        "--last-name",
+        "Maes",
+        "--start-date",
+        "01/02/2024",
+        "--contract-kind",
+        "fixed_term",
+        "--contract-weekly-hours",
+        "38",
+    ]);
+    expect(&out, 1, "fixed term without end");
+    assert!(out.stderr.contains("end date"), "{}", out.stderr);
+    assert_eq!(env.count(), 0);
+}
+
+// ---------------------------------------------------------------------------------------- import
+
+const GOOD: &str = "number;first_name;last_name;start_date\r\n\
+                    I1;Jan;Peeters;01/02/2024\r\n\
+                    I2;An;Maes;15/03/2023\r\n\
+                    I3;Luc;Wouters;01/09/2020\r\n";
+
+#[test]
+fn import_dry_run_then_real() {
+    let env = Env::new();
+    env.init();
+    let file = env.write("good.csv", GOOD.as_bytes());
+    let f = file.to_str().unwrap();
+
+    let out = env.ok(&["employee", "import", f, "--dry-run"]);
+    assert!(
+        out.stdout.contains("3") && out.stdout.contains("nothing was written"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(env.count(), 0);
+
+    let out = env.ok(&["employee", "import", f]);
+    assert!(out.stdout.contains("Imported 3"), "{}", out.stdout);
+    let numbers: Vec<_> = env
+        .list_json(&["--all"])
+        .iter()
+        .map(|e| e["number"].clone())
+        .collect();
+    assert_eq!(numbers.len(), 3, "{numbers:?}");
+    for n in ["I1", "I2", "I3"] {
+        assert!(numbers.iter().any(|x| x == n), "{n} missing: {numbers:?}");
+    }
+}
+
+#[test]
+fn import_bad_rows_all_or_nothing() {
+    let env = Env::new();
+    env.init();
+    let csv = "number;first_name;last_name;start_date\n\
+               B1;Jan;Peeters;01/02/2024\n\
+               B2;An;Maes;31/02/2023\n\
+               B3;Luc;Wouters;01/09/2020\n\
+               B4;Els;;01/09/2021\n";
+    let file = env.write("bad.csv", csv.as_bytes());
+    let out = env.run(&["employee", "import", file.to_str().unwrap()]);
+    expect(&out, 1, "bad rows");
+    assert!(out.stderr.contains("line 3"), "{}", out.stderr);
+    assert!(out.stderr.contains("line 5"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("line 2") && !out.stderr.contains("line 4"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("Nothing was imported"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(env.count(), 0, "nothing from the file may be written");
+}
+
+#[test]
+fn import_windows_1252() {
+    let env = Env::new();
+    env.init();
+    let mut bytes = b"number;first_name;last_name;start_date\r\nW1;C".to_vec();
+    bytes.push(0xE9); // é in Windows-1252
+    bytes.extend_from_slice(b"line;Janssens;01/03/2024\r\n");
+    let file = env.write("cp1252.csv", &bytes);
+    env.ok(&["employee", "import", file.to_str().unwrap()]);
+
+    let v: serde_json::Value =
+        serde_json::from_str(&env.ok(&["employee", "show", "W1", "--json"]).stdout).unwrap();
+    assert_eq!(v["employee"]["data"]["first_name"], "Céline", "{v}");
+    let found = env.list_json(&["--filter", "celine"]);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
+fn import_unknown_column_refused() {
+    let env = Env::new();
+    env.init();
+    let file = env.write(
+        "cols.csv",
+        b"number;first_name;last_name;shoe_size\nU1;Jan;Peeters;44\n",
+    );
+    let out = env.run(&["employee", "import", file.to_str().unwrap()]);
+    expect(&out, 1, "unknown column");
+    assert!(out.stderr.contains("shoe_size"), "{}", out.stderr);
+    assert_eq!(env.count(), 0);
+}
+
+// ---------------------------------------------------------------------------------------- export
+
+#[test]
+fn export_bom_semicolons_and_no_overwrite() {
+    let env = Env::new();
+    env.demo();
+    let file = env.path("out.csv");
+    let f = file.to_str().unwrap();
+    let out = env.ok(&["employee", "export", f]);
+    assert!(out.stdout.contains("Exported"), "{}", out.stdout);
+
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "no UTF-8 BOM");
+    let text = std::str::from_utf8(&bytes[3..]).unwrap();
+    assert!(
+        text.starts_with("number;"),
+        "{}",
+        &text[..text.len().min(80)]
+    );
+    assert!(text.contains("Céline"));
+
+    let out = env.run(&["employee", "export", f]);
+    expect(&out, 1, "export onto an existing file");
+    assert!(out.stderr.contains("already exists"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        bytes,
+        "the existing file was changed"
+    );
+}
+
+#[test]
+fn export_neutralises_formulas() {
+    let env = Env::new();
+    env.init();
+    let out = env.run(&[
+        "employee",
+        "add",
+        "--number",
+        "F1",
+        "--first-name",
+        "=HYPERLINK(\"x\")",
+        "--last-name",
+        "Peeters",
+        "--start-date",
+        "01/02/2024",
+    ]);
+    expect(&out, 0, "add formula-like name");
+    let file = env.path("formula.csv");
+    env.ok(&["employee", "export", file.to_str().unwrap()]);
+    let text = String::from_utf8(std::fs::read(&file).unwrap()).unwrap();
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(
+        !text
+            .split(';')
+            .any(|cell| cell.trim_start_matches('"').starts_with("=HYPERLINK")),
+        "a cell still starts with =: {text}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------- storage
+
+#[test]
+fn db_that_is_a_text_file_is_refused_untouched() {
+    let env = Env::new();
+    let text = b"shopping list: bread, milk\n";
+    let file = env.write("notes.txt", text);
+    let out = env.run_on(&file, &["employee", "list"]);
+    expect(&out, 3, "text file as db");
+    assert!(
+        out.stderr.contains("not a Dossier database"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), text);
+
+    let out = env.run_on(
+        &file,
+        &[
+            "employee",
+            "add",
+            "--number",
+            "E9",
+            "--first-name",
+            "A",
+            "--last-name",
+            "B",
+            "--start-date",
+            "01/02/2024",
+        ],
+    );
+    expect(&out, 3, "write to a text file as db");
+    assert!(
+        out.stderr.contains("not a Dossier database"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), text);
+}
+
+#[test]
+fn db_folder_that_cannot_be_created() {
+    let env = Env::new();
+    let blocker = env.write("blocker", b"a file, not a folder");
+    let db = blocker.join("sub").join("x.db");
+    let out = env.run_on(&db, &["init"]);
+    expect(&out, 3, "db under a file");
+    assert!(!out.stderr.trim().is_empty());
+    assert_eq!(std::fs::read(&blocker).unwrap(), b"a file, not a folder");
+}
+
+#[test]
+fn second_writer_is_refused_readers_are_not() {
+    let env = Env::new();
+    env.demo();
+    let before = env.count();
+    let held = Store::open(&env.db(), Access::ReadWrite, Clock::System).unwrap();
+
+    let out = add_jan(&env, &[]);
+    expect(&out, 3, "second writer");
+    let msg = out.stderr.to_lowercase();
+    assert!(
+        msg.contains("another dossier") || msg.contains("in use"),
+        "{}",
+        out.stderr
+    );
+
+    let out = env.ok(&["employee", "list"]);
+    assert!(out.stdout.contains("Dupont, Céline"), "{}", out.stdout);
+    assert_eq!(env.count(), before);
+
+    drop(held);
+    expect(&add_jan(&env, &[]), 0, "add after the lock is released");
+    assert_eq!(env.count(), before + 1);
+}
