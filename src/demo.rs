@@ -6,6 +6,7 @@
 //! same `validate` as a form. National register numbers and IBANs are valid but fictitious, built with
 //! [`Rrn::compose`](crate::domain::ids::Rrn::compose) and [`Iban::belgian`](crate::domain::ids::Iban::belgian).
 
+mod builder;
 mod company;
 mod pools;
 mod synthetic;
@@ -16,7 +17,6 @@ use chrono::{Datelike, Months, NaiveDate, TimeDelta};
 use unicode_normalization::char::decompose_canonical;
 
 use crate::domain::contract::{ContractInput, DepartureInput};
-use crate::domain::date::format_date;
 use crate::domain::employee::EmployeeInput;
 use crate::domain::records::{ContactInput, DependantInput, JobChangeInput, NoteInput};
 
@@ -58,8 +58,24 @@ pub fn synthetic_company(
 
 // ----- Date helpers shared by both generators -----
 
+/// `dd/mm/yyyy` as [`format_date`](crate::domain::date::format_date) writes it, digit by digit: a person has about fifteen dates and the
+/// synthetic company must stay cheap at 100 000 people.
 fn fmt(d: NaiveDate) -> String {
-    format_date(d)
+    let mut s = String::with_capacity(10);
+    push_2(&mut s, d.day());
+    s.push('/');
+    push_2(&mut s, d.month());
+    s.push('/');
+    let y = d.year().clamp(0, 9999) as u32;
+    push_2(&mut s, y / 100);
+    push_2(&mut s, y % 100);
+    s
+}
+
+/// Two digits, zero-padded.
+fn push_2(s: &mut String, n: u32) {
+    s.push(char::from(b'0' + (n / 10 % 10) as u8));
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
 fn days(d: NaiveDate, n: i64) -> NaiveDate {
@@ -136,23 +152,35 @@ fn years_between(from: NaiveDate, to: NaiveDate) -> i32 {
 /// Appends `name` folded to what a mail server accepts: lower case, accents dropped, spaces and
 /// apostrophes removed, hyphens kept ("Van den Broeck" → "vandenbroeck", "Yılmaz" → "yilmaz").
 fn push_mail_part(out: &mut String, name: &str) {
-    for c in name.chars().flat_map(char::to_lowercase) {
-        match c {
-            'a'..='z' | '0'..='9' | '-' => out.push(c),
-            'ı' => out.push('i'),
-            'ł' => out.push('l'),
-            'ø' => out.push('o'),
-            'đ' => out.push('d'),
-            'ß' => out.push_str("ss"),
-            'æ' => out.push_str("ae"),
-            'œ' => out.push_str("oe"),
-            c if !c.is_ascii() => decompose_canonical(c, |d| {
-                if d.is_ascii_alphanumeric() {
-                    out.push(d);
-                }
-            }),
-            _ => {}
+    for c in name.chars() {
+        if c.is_ascii() {
+            let c = c.to_ascii_lowercase();
+            if c.is_ascii_alphanumeric() || c == '-' {
+                out.push(c);
+            }
+            continue;
         }
+        for c in c.to_lowercase() {
+            push_folded(out, c);
+        }
+    }
+}
+
+/// One lower-case non-ASCII character: its base letter(s), or nothing.
+fn push_folded(out: &mut String, c: char) {
+    match c {
+        'ı' => out.push('i'),
+        'ł' => out.push('l'),
+        'ø' => out.push('o'),
+        'đ' => out.push('d'),
+        'ß' => out.push_str("ss"),
+        'æ' => out.push_str("ae"),
+        'œ' => out.push_str("oe"),
+        _ => decompose_canonical(c, |d| {
+            if d.is_ascii_alphanumeric() {
+                out.push(d.to_ascii_lowercase());
+            }
+        }),
     }
 }
 

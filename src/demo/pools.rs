@@ -1,5 +1,6 @@
 //! Name, street, municipality and department pools for the synthetic company. They hold the demo
-//! company's names and places too, so both look like the same staff of a Belgian metalworking firm.
+//! company's names and municipalities too, so both look like the staff of the same Belgian metalworking
+//! firm. Streets are the generic names found in nearly every municipality, so any street fits any town.
 
 /// First and last names of one origin, as they occur among Belgian staff.
 pub(super) struct Origin {
@@ -460,6 +461,7 @@ pub(super) const BRUSSELS: &[(&str, &str, &str)] = &[
     ("1210", "Sint-Joost-ten-Node", "Saint-Josse-ten-Noode"),
 ];
 
+/// Street names found in nearly every Flemish municipality.
 pub(super) const NL_STREETS: &[&str] = &[
     "Kerkstraat",
     "Stationsstraat",
@@ -474,46 +476,37 @@ pub(super) const NL_STREETS: &[&str] = &[
     "Gentstraat",
     "Brugsesteenweg",
     "Kortrijksesteenweg",
-    "Antwerpsesteenweg",
-    "Brusselsesteenweg",
-    "Dendermondsesteenweg",
     "Bevrijdingslaan",
     "Koning Albertlaan",
     "Groenstraat",
     "Lindenlaan",
     "Meersstraat",
     "Leiestraat",
-    "Scheldestraat",
-    "Sint-Pietersnieuwstraat",
-    "Overpoortstraat",
-    "Rabotstraat",
-    "Dampoortstraat",
-    "Wondelgemstraat",
-    "Meulestedesteenweg",
-    "Kasteellaan",
-    "Sleepstraat",
+    "Kasteelstraat",
     "Oude Baan",
     "Heirweg",
     "Processiestraat",
     "Zandstraat",
     "Ringlaan",
-    "Nederkouter",
     "Langestraat",
-    "Smedenstraat",
-    "Naamsestraat",
-    "Tiensestraat",
-    "Lange Nieuwstraat",
+    "Pastorijstraat",
+    "Kouterstraat",
+    "Weverstraat",
+    "Bosstraat",
+    "Vijverstraat",
+    "Populierenlaan",
+    "Eikenlaan",
+    "Sportstraat",
+    "Tuinstraat",
+    "Hospitaalstraat",
+    "Wijngaardstraat",
+    "Pleinstraat",
 ];
 
+/// Street names found in nearly every Walloon municipality.
 pub(super) const FR_STREETS: &[&str] = &[
-    "Rue de Fer",
-    "Rue de l'Ange",
-    "Rue Saint-Gilles",
     "Rue de la Station",
     "Rue de l'Église",
-    "Chaussée de Louvain",
-    "Avenue Jean Materne",
-    "Rue de Dave",
     "Rue du Moulin",
     "Rue des Écoles",
     "Place communale",
@@ -523,8 +516,6 @@ pub(super) const FR_STREETS: &[&str] = &[
     "Rue du Centre",
     "Rue de la Gare",
     "Rue Émile Vandervelde",
-    "Boulevard d'Avroy",
-    "Rue Féronstrée",
     "Chaussée de Charleroi",
     "Rue des Champs",
     "Rue du Pont",
@@ -532,6 +523,14 @@ pub(super) const FR_STREETS: &[&str] = &[
     "Avenue de la Libération",
     "Rue Saint-Nicolas",
     "Rue Reine Astrid",
+    "Rue du Château",
+    "Rue des Prés",
+    "Rue de la Chapelle",
+    "Rue du Village",
+    "Avenue des Tilleuls",
+    "Rue de la Fontaine",
+    "Rue des Alouettes",
+    "Rue Albert Ier",
 ];
 
 /// Brussels streets: Dutch and French name.

@@ -14,12 +14,12 @@ use super::pools::{
 };
 use super::{
     DemoPerson, WORK_DOMAIN, children_in_charge, contract_input, days, dependant, fmt,
-    mail_address, months, note, push_mail_part, student_regime, summer_end, years_between,
+    mail_address, months, note, push_2, push_mail_part, student_regime, summer_end, years_between,
 };
 use crate::domain::contract::{ContractInput, DepartureInput};
 use crate::domain::employee::EmployeeInput;
 use crate::domain::ids::{Iban, Rrn, format_iban, format_rrn};
-use crate::domain::records::{ContactInput, JobChangeInput};
+use crate::domain::records::{ContactInput, DependantInput, JobChangeInput};
 
 /// Birth dates are spread over this many days (ages from about 18½ to 65).
 const BIRTH_SPAN: u64 = 17_000;
@@ -143,16 +143,257 @@ pub(super) fn person(i: usize, seed: u64, today: NaiveDate) -> DemoPerson {
     let served = (today - start).num_days();
     let leaves = !head && kind == Kind::Regular && served > 60 && rng.u8(..100) < 8;
     let dep_end = leaves.then(|| days(start, rng.i64(30..served)));
-    let mut ended_by = match rng.u8(..100) {
+    let ended_by = match rng.u8(..100) {
         0..=34 => "employee",
         35..=59 => "employer",
         60..=74 => "mutual",
         _ => "end_of_term",
     };
 
-    // Contracts: a student or internship contract, or up to two fixed terms before the last contract.
-    let workplace = if french { "Namur" } else { "Gent" };
     let office = dept.office;
+    let job = Employment {
+        kind,
+        start,
+        dep_end,
+        office,
+        head,
+        french,
+        today,
+    };
+    let (contracts, ended_by) = contracts(rng, &job, ended_by);
+
+    let status = if start > today {
+        "hired"
+    } else if !leaves && rng.u16(..1000) < 15 {
+        "long_absence"
+    } else {
+        "active"
+    };
+    let (category, joint_committee) = match kind {
+        Kind::Student => ("student", if office { "200" } else { "111" }),
+        Kind::Intern => ("intern", ""),
+        Kind::Regular if office => ("white_collar", "200"),
+        Kind::Regular => ("blue_collar", "111"),
+    };
+    let mut job_title = match kind {
+        Kind::Student if french => "étudiant jobiste",
+        Kind::Student => "jobstudent",
+        Kind::Intern if french => "stagiaire",
+        Kind::Intern => "stagiair",
+        _ if i == 0 && french => "directeur général",
+        _ if i == 0 => "algemeen directeur",
+        _ if head && french => "chef de service",
+        _ if head => "diensthoofd",
+        _ if french => dept.title_fr,
+        _ => dept.title_nl,
+    };
+    let manager = match i {
+        0 => String::new(),
+        _ if head => "S000001".to_string(),
+        _ => format!("S{:06}", dept_idx + 1),
+    };
+
+    // A transfer or a promotion for some who stayed long enough.
+    let limit = dep_end.unwrap_or(today);
+    let mut job_changes = Vec::new();
+    if kind == Kind::Regular && !head && (limit - start).num_days() > 730 && rng.u8(..100) < 10 {
+        let effective = days(start, rng.i64(365..(limit - start).num_days()));
+        let note = if rng.bool() {
+            job_title = match (office, french) {
+                (false, false) => "ploegbaas",
+                (true, false) => "teamleider",
+                (_, true) => "chef d'équipe",
+            };
+            if french { "Promotion" } else { "Promotie" }.to_string()
+        } else {
+            let range = if office {
+                0..FIRST_WORKSHOP
+            } else {
+                FIRST_WORKSHOP..DEPARTMENTS.len()
+            };
+            let mut from = rng.usize(range.clone());
+            if from == dept_idx {
+                from = if from + 1 < range.end {
+                    from + 1
+                } else {
+                    range.start + 1
+                };
+            }
+            let from = DEPARTMENTS[from].name;
+            if french {
+                format!("Transfert depuis {from}")
+            } else {
+                format!("Overplaatsing van {from}")
+            }
+        };
+        job_changes.push(JobChangeInput {
+            effective: fmt(effective),
+            department: dept.name.into(),
+            job_title: job_title.into(),
+            manager: manager.clone(),
+            note,
+        });
+    }
+
+    let (marital, dependants, partner_name) = family(rng, origin, female, birth, last_base, today);
+    let kids_in_charge = children_in_charge(&dependants);
+
+    let mut contacts = Vec::new();
+    if rng.u8(..100) < 85 {
+        let (name, relation) = match partner_name {
+            Some(n) => (n, if french { "partenaire" } else { "partner" }),
+            None => (
+                [pick(rng, origin.female), &surname(origin, last_base, true)].join(" "),
+                match lang {
+                    "fr" => "mère",
+                    "en" => "mother",
+                    _ => "moeder",
+                },
+            ),
+        };
+        contacts.push(ContactInput {
+            name,
+            relation: relation.into(),
+            phone: mobile(rng),
+            email: String::new(),
+        });
+    }
+
+    let mut notes = Vec::new();
+    if rng.u8(..100) < 6 {
+        let confidential = rng.u8(..100) < 20;
+        let text = match (confidential, french) {
+            (true, false) => {
+                "Vertrouwelijk gesprek over de werkdruk; opvolging met de vertrouwenspersoon."
+            }
+            (true, true) => {
+                "Entretien confidentiel sur la charge de travail ; suivi avec la personne de confiance."
+            }
+            (false, false) => pick(rng, NOTES_NL),
+            (false, true) => pick(rng, NOTES_FR),
+        };
+        let written = if start > today {
+            days(today, -rng.i64(0..10))
+        } else {
+            days(limit, -rng.i64(0..=(limit - start).num_days().min(365)))
+        };
+        notes.push(note(written, confidential, text.into()));
+    }
+
+    let departure = dep_end.map(|end| departure(start, end, ended_by, french));
+
+    let birth_place = if !origin.abroad.is_empty()
+        && rng.u8(..100) < if origin.gendered_last { 85 } else { 40 }
+    {
+        pick(rng, origin.abroad)
+    } else {
+        town
+    };
+    let nationality = if birth_place != town && rng.u8(..100) < 70 {
+        origin.nationality
+    } else {
+        "BE"
+    };
+    let rrn = if status == "hired" && rng.bool() {
+        String::new()
+    } else {
+        format_rrn(&Rrn::compose(birth, sequence))
+    };
+    let iban = if status == "hired" && rng.u8(..100) < 30 {
+        String::new()
+    } else {
+        format_iban(&Iban::belgian(pick(rng, BANKS), rng.u32(..10_000_000)))
+    };
+    let phone = if rng.u8(..100) < 10 {
+        landline(rng, postal)
+    } else {
+        mobile(rng)
+    };
+    let email_private = private_mail(rng, first, &last, birth_year2(birth), french);
+    let email_work = if kind == Kind::Student {
+        String::new()
+    } else {
+        mail_address(first, &last, WORK_DOMAIN)
+    };
+    let box_nr = if rng.u8(..100) < 12 {
+        rng.u8(1..=6).to_string()
+    } else {
+        String::new()
+    };
+
+    DemoPerson {
+        employee: EmployeeInput {
+            number: format!("S{:06}", i + 1),
+            first_name: first.into(),
+            last_name: last,
+            preferred_name: String::new(),
+            sex: if female { "f" } else { "m" }.into(),
+            birth_date: fmt(birth),
+            birth_place: birth_place.into(),
+            nationality: nationality.into(),
+            rrn,
+            street: street.into(),
+            house_number: rng.u16(1..=250).to_string(),
+            box_nr,
+            postal_code: postal.into(),
+            municipality: town.into(),
+            country: "BE".into(),
+            phone,
+            email_private,
+            email_work,
+            iban,
+            language: lang.into(),
+            marital_status: marital.into(),
+            children_in_charge: kids_in_charge.to_string(),
+            department: dept.name.into(),
+            job_title: job_title.into(),
+            manager,
+            category: category.into(),
+            joint_committee: joint_committee.into(),
+            start_date: fmt(start),
+            seniority_date: fmt(start),
+            status: status.into(),
+        },
+        contracts,
+        contacts,
+        dependants,
+        job_changes,
+        notes,
+        departure,
+    }
+}
+
+/// What the contract history depends on.
+#[derive(Clone, Copy)]
+struct Employment {
+    kind: Kind,
+    start: NaiveDate,
+    /// End of employment for people who left.
+    dep_end: Option<NaiveDate>,
+    office: bool,
+    head: bool,
+    french: bool,
+    today: NaiveDate,
+}
+
+/// The contract history: a student or internship contract, or up to two fixed terms before the last
+/// contract (which ends on the departure date for people who left). Returns who ended the employment,
+/// corrected to "employee" when the last contract cannot have been a fixed term.
+fn contracts(
+    rng: &mut Rng,
+    job: &Employment,
+    mut ended_by: &'static str,
+) -> (Vec<ContractInput>, &'static str) {
+    let Employment {
+        kind,
+        start,
+        dep_end,
+        office,
+        head,
+        french,
+        today,
+    } = *job;
+    let workplace = if french { "Namur" } else { "Gent" };
     let seniority_years = years_between(start, dep_end.unwrap_or(today)).max(0);
     let mut gross = if office {
         280_000 + i64::from(rng.u16(0..=240)) * 1_000
@@ -264,80 +505,20 @@ pub(super) fn person(i: usize, seed: u64, today: NaiveDate) -> DemoPerson {
         }
     }
 
-    let status = if start > today {
-        "hired"
-    } else if !leaves && rng.u16(..1000) < 15 {
-        "long_absence"
-    } else {
-        "active"
-    };
-    let (category, joint_committee) = match kind {
-        Kind::Student => ("student", if office { "200" } else { "111" }),
-        Kind::Intern => ("intern", ""),
-        Kind::Regular if office => ("white_collar", "200"),
-        Kind::Regular => ("blue_collar", "111"),
-    };
-    let mut job_title = match kind {
-        Kind::Student if french => "étudiant jobiste",
-        Kind::Student => "jobstudent",
-        Kind::Intern if french => "stagiaire",
-        Kind::Intern => "stagiair",
-        _ if i == 0 && french => "directeur général",
-        _ if i == 0 => "algemeen directeur",
-        _ if head && french => "chef de service",
-        _ if head => "diensthoofd",
-        _ if french => dept.title_fr,
-        _ => dept.title_nl,
-    };
-    let manager = match i {
-        0 => String::new(),
-        _ if head => "S000001".to_string(),
-        _ => format!("S{:06}", dept_idx + 1),
-    };
+    (contracts, ended_by)
+}
 
-    // A transfer or a promotion for some who stayed long enough.
-    let limit = dep_end.unwrap_or(today);
-    let mut job_changes = Vec::new();
-    if kind == Kind::Regular && !head && (limit - start).num_days() > 730 && rng.u8(..100) < 10 {
-        let effective = days(start, rng.i64(365..(limit - start).num_days()));
-        let note = if rng.bool() {
-            job_title = match (office, french) {
-                (false, false) => "ploegbaas",
-                (true, false) => "teamleider",
-                (_, true) => "chef d'équipe",
-            };
-            if french { "Promotion" } else { "Promotie" }.to_string()
-        } else {
-            let range = if office {
-                0..FIRST_WORKSHOP
-            } else {
-                FIRST_WORKSHOP..DEPARTMENTS.len()
-            };
-            let mut from = rng.usize(range.clone());
-            if from == dept_idx {
-                from = if from + 1 < range.end {
-                    from + 1
-                } else {
-                    range.start + 1
-                };
-            }
-            let from = DEPARTMENTS[from].name;
-            if french {
-                format!("Transfert depuis {from}")
-            } else {
-                format!("Overplaatsing van {from}")
-            }
-        };
-        job_changes.push(JobChangeInput {
-            effective: fmt(effective),
-            department: dept.name.into(),
-            job_title: job_title.into(),
-            manager: manager.clone(),
-            note,
-        });
-    }
-
-    // Family: partner and children consistent with the marital status.
+/// Marital status, partner and children consistent with each other and with the person's age;
+/// also the partner's name for the emergency contact.
+fn family(
+    rng: &mut Rng,
+    origin: &Origin,
+    female: bool,
+    birth: NaiveDate,
+    last_base: &str,
+    today: NaiveDate,
+) -> (&'static str, Vec<DependantInput>, Option<String>) {
+    let age = years_between(birth, today);
     let marital = match (age < 25, rng.u8(..100)) {
         (true, 0..=84) => "single",
         (true, _) => "cohabiting",
@@ -352,11 +533,11 @@ pub(super) fn person(i: usize, seed: u64, today: NaiveDate) -> DemoPerson {
     let mut partner_name = None;
     if matches!(marital, "married" | "cohabiting" | "legal_cohabitant") {
         let p_female = !female;
-        let name = format!(
-            "{} {}",
+        let name = [
             pick(rng, if p_female { origin.female } else { origin.male }),
-            surname(origin, pick(rng, origin.last), p_female)
-        );
+            &surname(origin, pick(rng, origin.last), p_female),
+        ]
+        .join(" ");
         let p_birth = days(birth, rng.i64(-1500..=1500)).min(days(today, -6000));
         dependants.push(dependant(
             name.clone(),
@@ -381,178 +562,39 @@ pub(super) fn person(i: usize, seed: u64, today: NaiveDate) -> DemoPerson {
             }
             let b = days(from, rng.i64(0..=span));
             let girl = rng.bool();
-            let name = format!(
-                "{} {}",
+            let name = [
                 pick(rng, if girl { origin.female } else { origin.male }),
-                surname(origin, last_base, girl)
-            );
+                &surname(origin, last_base, girl),
+            ]
+            .join(" ");
             dependants.push(dependant(name, "child", b, years_between(b, today) < 25));
         }
     }
-    let kids_in_charge = children_in_charge(&dependants);
+    (marital, dependants, partner_name)
+}
 
-    let mut contacts = Vec::new();
-    if rng.u8(..100) < 85 {
-        let (name, relation) = match partner_name {
-            Some(n) => (n, if french { "partenaire" } else { "partner" }),
-            None => (
-                format!(
-                    "{} {}",
-                    pick(rng, origin.female),
-                    surname(origin, last_base, true)
-                ),
-                match lang {
-                    "fr" => "mère",
-                    "en" => "mother",
-                    _ => "moeder",
-                },
-            ),
-        };
-        contacts.push(ContactInput {
-            name,
-            relation: relation.into(),
-            phone: mobile(rng),
-            email: String::new(),
-        });
-    }
-
-    let mut notes = Vec::new();
-    if rng.u8(..100) < 6 {
-        let confidential = rng.u8(..100) < 20;
-        let text = match (confidential, french) {
-            (true, false) => {
-                "Vertrouwelijk gesprek over de werkdruk; opvolging met de vertrouwenspersoon."
-            }
-            (true, true) => {
-                "Entretien confidentiel sur la charge de travail ; suivi avec la personne de confiance."
-            }
-            (false, false) => pick(rng, NOTES_NL),
-            (false, true) => pick(rng, NOTES_FR),
-        };
-        let written = if start > today {
-            days(today, -rng.i64(0..10))
-        } else {
-            days(limit, -rng.i64(0..=(limit - start).num_days().min(365)))
-        };
-        notes.push(note(written, confidential, text.into()));
-    }
-
-    let departure = dep_end.map(|end| {
-        let notice = match ended_by {
-            "employer" => notice_weeks(start, end, true).to_string(),
-            "employee" => notice_weeks(start, end, false).to_string(),
-            _ => String::new(),
-        };
-        let reason = match (ended_by, french) {
-            ("employee", false) => "Ontslag door de werknemer",
-            ("employee", true) => "Démission",
-            ("employer", false) => "Ontslag door de werkgever",
-            ("employer", true) => "Licenciement",
-            ("mutual", false) => "Beëindiging in onderling akkoord",
-            ("mutual", true) => "Rupture de commun accord",
-            (_, false) => "Einde contract van bepaalde duur",
-            (_, true) => "Fin du contrat à durée déterminée",
-        };
-        DepartureInput {
-            end_date: fmt(end),
-            ended_by: ended_by.into(),
-            reason: reason.into(),
-            notice_weeks: notice,
-        }
-    });
-
-    let birth_place = if !origin.abroad.is_empty()
-        && rng.u8(..100) < if origin.gendered_last { 85 } else { 40 }
-    {
-        pick(rng, origin.abroad)
-    } else {
-        town
+/// The departure of someone who left on `end`, with the notice where one party gave it.
+fn departure(start: NaiveDate, end: NaiveDate, ended_by: &str, french: bool) -> DepartureInput {
+    let notice = match ended_by {
+        "employer" => notice_weeks(start, end, true).to_string(),
+        "employee" => notice_weeks(start, end, false).to_string(),
+        _ => String::new(),
     };
-    let nationality = if birth_place != town && rng.u8(..100) < 70 {
-        origin.nationality
-    } else {
-        "BE"
+    let reason = match (ended_by, french) {
+        ("employee", false) => "Ontslag door de werknemer",
+        ("employee", true) => "Démission",
+        ("employer", false) => "Ontslag door de werkgever",
+        ("employer", true) => "Licenciement",
+        ("mutual", false) => "Beëindiging in onderling akkoord",
+        ("mutual", true) => "Rupture de commun accord",
+        (_, false) => "Einde contract van bepaalde duur",
+        (_, true) => "Fin du contrat à durée déterminée",
     };
-    let rrn = if status == "hired" && rng.bool() {
-        String::new()
-    } else {
-        format_rrn(&Rrn::compose(birth, sequence))
-    };
-    let iban = if status == "hired" && rng.u8(..100) < 30 {
-        String::new()
-    } else {
-        format_iban(&Iban::belgian(pick(rng, BANKS), rng.u32(..10_000_000)))
-    };
-    let phone = if rng.u8(..100) < 10 {
-        if french {
-            format!(
-                "081 {:02} {:02} {:02}",
-                rng.u8(20..80),
-                rng.u8(..100),
-                rng.u8(..100)
-            )
-        } else {
-            format!(
-                "09 {:03} {:02} {:02}",
-                rng.u16(200..400),
-                rng.u8(..100),
-                rng.u8(..100)
-            )
-        }
-    } else {
-        mobile(rng)
-    };
-    let email_private = private_mail(rng, first, &last, birth_year2(birth), french);
-    let email_work = if kind == Kind::Student {
-        String::new()
-    } else {
-        mail_address(first, &last, WORK_DOMAIN)
-    };
-    let box_nr = if rng.u8(..100) < 12 {
-        rng.u8(1..=6).to_string()
-    } else {
-        String::new()
-    };
-
-    DemoPerson {
-        employee: EmployeeInput {
-            number: format!("S{:06}", i + 1),
-            first_name: first.into(),
-            last_name: last,
-            preferred_name: String::new(),
-            sex: if female { "f" } else { "m" }.into(),
-            birth_date: fmt(birth),
-            birth_place: birth_place.into(),
-            nationality: nationality.into(),
-            rrn,
-            street: street.into(),
-            house_number: rng.u16(1..=250).to_string(),
-            box_nr,
-            postal_code: postal.into(),
-            municipality: town.into(),
-            country: "BE".into(),
-            phone,
-            email_private,
-            email_work,
-            iban,
-            language: lang.into(),
-            marital_status: marital.into(),
-            children_in_charge: kids_in_charge.to_string(),
-            department: dept.name.into(),
-            job_title: job_title.into(),
-            manager,
-            category: category.into(),
-            joint_committee: joint_committee.into(),
-            start_date: fmt(start),
-            seniority_date: fmt(start),
-            status: status.into(),
-        },
-        contracts,
-        contacts,
-        dependants,
-        job_changes,
-        notes,
-        departure,
+    DepartureInput {
+        end_date: fmt(end),
+        ended_by: ended_by.into(),
+        reason: reason.into(),
+        notice_weeks: notice,
     }
 }
 
@@ -588,14 +630,53 @@ fn pick<T: Copy>(rng: &mut Rng, list: &[T]) -> T {
 
 /// "+32 4xx xx xx xx", a Belgian mobile number.
 fn mobile(rng: &mut Rng) -> String {
-    format!(
-        "+32 4{}{} {:02} {:02} {:02}",
-        rng.u8(7..=9),
-        rng.u8(..10),
-        rng.u8(..100),
-        rng.u8(..100),
-        rng.u8(..100)
-    )
+    let mut s = String::with_capacity(16);
+    s.push_str("+32 4");
+    s.push(char::from(b'0' + rng.u8(7..=9)));
+    s.push(char::from(b'0' + rng.u8(..10)));
+    for _ in 0..3 {
+        s.push(' ');
+        push_2(&mut s, rng.u32(..100));
+    }
+    s
+}
+
+/// A fixed line in the telephone zone of the postal code: "09 xxx xx xx", "081 xx xx xx"…
+fn landline(rng: &mut Rng, postal: &str) -> String {
+    let zone = match postal {
+        p if p < "1300" => "02",
+        p if p < "1500" => "010",
+        p if p < "2800" => "03",
+        p if p < "3000" => "015",
+        p if p < "3500" => "016",
+        p if p < "4000" => "011",
+        p if p < "5000" => "04",
+        p if p < "6000" => "081",
+        p if p < "7000" => "071",
+        p if p < "8000" => "065",
+        p if p < "8400" => "050",
+        p if p < "8500" => "059",
+        p if p < "8800" => "056",
+        p if p < "9000" => "051",
+        p if ("9100".."9200").contains(&p) && p != "9160" => "03",
+        p if ("9200".."9300").contains(&p) => "052",
+        p if ("9300".."9400").contains(&p) => "053",
+        _ => "09",
+    };
+    let mut s = String::with_capacity(12);
+    s.push_str(zone);
+    s.push(' ');
+    if zone.len() == 2 {
+        s.push(char::from(b'0' + rng.u8(2..10)));
+        push_2(&mut s, rng.u32(..100));
+    } else {
+        push_2(&mut s, rng.u32(20..100));
+    }
+    for _ in 0..2 {
+        s.push(' ');
+        push_2(&mut s, rng.u32(..100));
+    }
+    s
 }
 
 fn birth_year2(birth: NaiveDate) -> u32 {
