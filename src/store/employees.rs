@@ -129,104 +129,98 @@ fn map_write(e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// The stored columns of a dossier, in the order of [`employee_values`].
+const WRITE_COLUMNS: &str = "number, first_name, last_name, preferred_name, sex, birth_date, birth_place, \
+    nationality, rrn, street, house_number, box_nr, postal_code, municipality, country, phone, email_private, \
+    email_work, iban, language, marital_status, children_in_charge, department, job_title, manager_id, category, \
+    joint_committee, start_date, seniority_date, status, sort_name, search_key";
+
+/// The values of [`WRITE_COLUMNS`] for one dossier: insert and update bind the same list.
+fn employee_values(d: &EmployeeData) -> Vec<Box<dyn ToSql>> {
+    let (sort, search) = keys(d);
+    vec![
+        Box::new(d.number.clone()),
+        Box::new(d.first_name.clone()),
+        Box::new(d.last_name.clone()),
+        Box::new(d.preferred_name.clone()),
+        Box::new(d.sex.code()),
+        Box::new(iso(d.birth_date)),
+        Box::new(d.birth_place.clone()),
+        Box::new(d.nationality.clone()),
+        Box::new(d.rrn.clone()),
+        Box::new(d.address.street.clone()),
+        Box::new(d.address.number.clone()),
+        Box::new(d.address.box_nr.clone()),
+        Box::new(d.address.postal_code.clone()),
+        Box::new(d.address.municipality.clone()),
+        Box::new(d.address.country.clone()),
+        Box::new(d.phone.clone()),
+        Box::new(d.email_private.clone()),
+        Box::new(d.email_work.clone()),
+        Box::new(d.iban.clone()),
+        Box::new(d.language.code()),
+        Box::new(d.marital_status.code()),
+        Box::new(d.children_in_charge),
+        Box::new(d.department.clone()),
+        Box::new(d.job_title.clone()),
+        Box::new(d.manager_id),
+        Box::new(d.category.code()),
+        Box::new(d.joint_committee.clone()),
+        Box::new(iso(Some(d.start_date))),
+        Box::new(iso(Some(d.seniority_date))),
+        Box::new(d.status.code()),
+        Box::new(sort),
+        Box::new(search),
+    ]
+}
+
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Tx<'_> {
     pub(super) fn insert_employee(&self, d: &EmployeeData) -> Result<i64> {
-        let (sort, search) = keys(d);
+        let values = employee_values(d);
+        let sql = format!(
+            "INSERT INTO employees ({WRITE_COLUMNS}) VALUES ({})",
+            placeholders(values.len())
+        );
         self.conn
-            .execute(
-                "INSERT INTO employees (number, first_name, last_name, preferred_name, sex, birth_date, birth_place,
-                 nationality, rrn, street, house_number, box_nr, postal_code, municipality, country, phone,
-                 email_private, email_work, iban, language, marital_status, children_in_charge, department, job_title,
-                 manager_id, category, joint_committee, start_date, seniority_date, status, sort_name, search_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                 ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
-                params![
-                    d.number,
-                    d.first_name,
-                    d.last_name,
-                    d.preferred_name,
-                    d.sex.code(),
-                    iso(d.birth_date),
-                    d.birth_place,
-                    d.nationality,
-                    d.rrn,
-                    d.address.street,
-                    d.address.number,
-                    d.address.box_nr,
-                    d.address.postal_code,
-                    d.address.municipality,
-                    d.address.country,
-                    d.phone,
-                    d.email_private,
-                    d.email_work,
-                    d.iban,
-                    d.language.code(),
-                    d.marital_status.code(),
-                    d.children_in_charge,
-                    d.department,
-                    d.job_title,
-                    d.manager_id,
-                    d.category.code(),
-                    d.joint_committee,
-                    iso(Some(d.start_date)),
-                    iso(Some(d.seniority_date)),
-                    d.status.code(),
-                    sort,
-                    search,
-                ],
-            )
+            .execute(&sql, rusqlite::params_from_iter(values.iter()))
             .map_err(map_write)?;
         Ok(self.conn.last_insert_rowid())
     }
 
     pub(super) fn update_employee(&self, id: i64, d: &EmployeeData) -> Result<()> {
-        let (sort, search) = keys(d);
+        let mut values = employee_values(d);
+        let sql = format!(
+            "UPDATE employees SET ({WRITE_COLUMNS}) = ({}) WHERE id = ?{}",
+            placeholders(values.len()),
+            values.len() + 1
+        );
+        values.push(Box::new(id));
         self.conn
-            .execute(
-                "UPDATE employees SET number = ?2, first_name = ?3, last_name = ?4, preferred_name = ?5, sex = ?6,
-                 birth_date = ?7, birth_place = ?8, nationality = ?9, rrn = ?10, street = ?11, house_number = ?12,
-                 box_nr = ?13, postal_code = ?14, municipality = ?15, country = ?16, phone = ?17, email_private = ?18,
-                 email_work = ?19, iban = ?20, language = ?21, marital_status = ?22, children_in_charge = ?23,
-                 department = ?24, job_title = ?25, manager_id = ?26, category = ?27, joint_committee = ?28,
-                 start_date = ?29, seniority_date = ?30, status = ?31, sort_name = ?32, search_key = ?33
-                 WHERE id = ?1",
-                params![
-                    id,
-                    d.number,
-                    d.first_name,
-                    d.last_name,
-                    d.preferred_name,
-                    d.sex.code(),
-                    iso(d.birth_date),
-                    d.birth_place,
-                    d.nationality,
-                    d.rrn,
-                    d.address.street,
-                    d.address.number,
-                    d.address.box_nr,
-                    d.address.postal_code,
-                    d.address.municipality,
-                    d.address.country,
-                    d.phone,
-                    d.email_private,
-                    d.email_work,
-                    d.iban,
-                    d.language.code(),
-                    d.marital_status.code(),
-                    d.children_in_charge,
-                    d.department,
-                    d.job_title,
-                    d.manager_id,
-                    d.category.code(),
-                    d.joint_committee,
-                    iso(Some(d.start_date)),
-                    iso(Some(d.seniority_date)),
-                    d.status.code(),
-                    sort,
-                    search,
-                ],
-            )
+            .execute(&sql, rusqlite::params_from_iter(values.iter()))
             .map_err(map_write)?;
+        Ok(())
+    }
+
+    /// Marks the dossier as left with its departure (archive and bulk loading share this).
+    pub(super) fn set_departure(&self, id: i64, dep: &Departure) -> Result<()> {
+        self.conn.execute(
+            "UPDATE employees SET status = 'left', end_date = ?2, ended_by = ?3, departure_reason = ?4,
+             notice_weeks = ?5 WHERE id = ?1",
+            params![
+                id,
+                iso(Some(dep.end_date)),
+                dep.ended_by.code(),
+                dep.reason,
+                dep.notice_weeks
+            ],
+        )?;
         Ok(())
     }
 }
@@ -331,11 +325,7 @@ impl EmployeeRepo<'_> {
         let old = self.get(id)?;
         let dep = input.validate(old.data.start_date)?;
         self.store.write(|tx| {
-            tx.conn.execute(
-                "UPDATE employees SET status = 'left', end_date = ?2, ended_by = ?3, departure_reason = ?4,
-                 notice_weeks = ?5 WHERE id = ?1",
-                params![id, iso(Some(dep.end_date)), dep.ended_by.code(), dep.reason, dep.notice_weeks],
-            )?;
+            tx.set_departure(id, &dep)?;
             // An open-ended contract ends with the employment.
             tx.conn.execute(
                 "UPDATE contracts SET end_date = ?2 WHERE employee_id = ?1 AND end_date IS NULL AND start_date <= ?2",

@@ -58,6 +58,31 @@ impl Tx<'_> {
         )?;
         Ok(id)
     }
+
+    /// Row inserts without audit: the repository audits them, bulk loading audits the dossier once.
+    pub(super) fn insert_contact(&self, employee_id: i64, c: &EmergencyContact) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO emergency_contacts (employee_id, name, relation, phone, email) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![employee_id, c.name, c.relation, c.phone, c.email],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub(super) fn insert_dependant(&self, employee_id: i64, d: &Dependant) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO dependants (employee_id, name, relation, birth_date, in_charge, disabled) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![employee_id, d.name, d.relation.code(), iso(d.birth_date), d.in_charge, d.disabled],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    pub(super) fn insert_note(&self, employee_id: i64, n: &Note) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO notes (employee_id, written_on, author, confidential, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![employee_id, iso(Some(n.written_on)), n.author, n.confidential, n.text],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
 }
 
 pub struct RecordRepo<'a> {
@@ -140,12 +165,15 @@ impl RecordRepo<'_> {
         self.exists(employee_id)?;
         let mut c = input.validate()?;
         self.store.write(|tx| {
-            tx.conn.execute(
-                "INSERT INTO emergency_contacts (employee_id, name, relation, phone, email) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![employee_id, c.name, c.relation, c.phone, c.email],
+            c.id = tx.insert_contact(employee_id, &c)?;
+            tx.audit(
+                "emergency_contact",
+                c.id,
+                Some(employee_id),
+                "create",
+                None::<&()>,
+                Some(&c),
             )?;
-            c.id = tx.conn.last_insert_rowid();
-            tx.audit("emergency_contact", c.id, Some(employee_id), "create", None::<&()>, Some(&c))?;
             Ok(c.clone())
         })
     }
@@ -163,12 +191,15 @@ impl RecordRepo<'_> {
         self.exists(employee_id)?;
         let mut d = input.validate()?;
         self.store.write(|tx| {
-            tx.conn.execute(
-                "INSERT INTO dependants (employee_id, name, relation, birth_date, in_charge, disabled) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![employee_id, d.name, d.relation.code(), iso(d.birth_date), d.in_charge, d.disabled],
+            d.id = tx.insert_dependant(employee_id, &d)?;
+            tx.audit(
+                "dependant",
+                d.id,
+                Some(employee_id),
+                "create",
+                None::<&()>,
+                Some(&d),
             )?;
-            d.id = tx.conn.last_insert_rowid();
-            tx.audit("dependant", d.id, Some(employee_id), "create", None::<&()>, Some(&d))?;
             Ok(d.clone())
         })
     }
@@ -338,14 +369,24 @@ impl RecordRepo<'_> {
         self.exists(employee_id)?;
         let mut n = input.validate()?;
         self.store.write(|tx| {
-            tx.conn.execute(
-                "INSERT INTO notes (employee_id, written_on, author, confidential, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![employee_id, iso(Some(n.written_on)), n.author, n.confidential, n.text],
-            )?;
-            n.id = tx.conn.last_insert_rowid();
+            n.id = tx.insert_note(employee_id, &n)?;
             // A confidential note's text stays out of the audit trail; only that it was written is recorded.
-            let shown = if n.confidential { Note { text: String::new(), ..n.clone() } } else { n.clone() };
-            tx.audit("note", n.id, Some(employee_id), "create", None::<&()>, Some(&shown))?;
+            let shown = if n.confidential {
+                Note {
+                    text: String::new(),
+                    ..n.clone()
+                }
+            } else {
+                n.clone()
+            };
+            tx.audit(
+                "note",
+                n.id,
+                Some(employee_id),
+                "create",
+                None::<&()>,
+                Some(&shown),
+            )?;
             Ok(n.clone())
         })
     }
