@@ -1,8 +1,8 @@
 //! Everything a key can ask for. Keys map to these through the keymap; `App::update` carries them out.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
@@ -55,20 +55,5 @@ impl Action {
             .ok()
             .and_then(|v| v.as_str().map(str::to_string));
         format!("action.{}", name.unwrap_or_default())
-    }
-}
-
-impl serde::Serialize for Action {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let name = format!("{self:?}");
-        // Debug is CamelCase; the keymap file and i18n keys use snake_case.
-        let mut out = String::new();
-        for (i, c) in name.chars().enumerate() {
-            if c.is_uppercase() && i > 0 {
-                out.push('_');
-            }
-            out.extend(c.to_lowercase());
-        }
-        s.serialize_str(&out)
     }
 }

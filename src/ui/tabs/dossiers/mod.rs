@@ -294,12 +294,7 @@ impl DossiersTab {
                     category: "white_collar".into(),
                     status: "active".into(),
                     country: "BE".into(),
-                    language: match i18n.lang {
-                        crate::i18n::Lang::Fr => "fr",
-                        crate::i18n::Lang::En => "en",
-                        crate::i18n::Lang::Nl => "nl",
-                    }
-                    .into(),
+                    language: i18n.lang.code().into(),
                     ..Default::default()
                 };
                 self.start_form(store, i18n, Purpose::NewEmployee(base));
