@@ -7,6 +7,7 @@ pub mod employee;
 pub mod error;
 pub mod ids;
 pub mod input;
+pub mod leave;
 pub mod money;
 pub mod records;
 pub mod text;
