@@ -102,38 +102,64 @@ pub fn read_file<T: TextInput>(path: &Path) -> Result<Vec<(usize, T)>, CsvError>
     read_rows(&std::fs::read(path)?)
 }
 
-/// Writes a header ([`TextInput::fields`]) and the rows, `;`-separated (what Excel on a Belgian Windows
-/// expects), CRLF line ends, UTF-8 with a BOM (so Excel shows accents). Every cell that starts with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so a spreadsheet does not run it
-/// as a formula (phone numbers like `+32 470…` included). Returns the number of rows written.
-pub fn write_rows<T: TextInput, W: Write>(
-    mut out: W,
-    rows: impl IntoIterator<Item = T>,
-) -> Result<usize, CsvError> {
-    out.write_all(UTF8_BOM)?;
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .quote_style(csv::QuoteStyle::Necessary)
-        .from_writer(out);
-    writer.write_record(T::fields()).map_err(write_error)?;
-    let mut count = 0;
-    for row in rows {
-        writer
+/// Writes rows one at a time (semicolon-separated, BOM, CRLF: what Excel in a Belgian locale opens
+/// correctly), so an export of any size streams from the database to the file without collecting.
+pub struct RowWriter<T: TextInput, W: Write> {
+    writer: csv::Writer<W>,
+    count: usize,
+    row: std::marker::PhantomData<T>,
+}
+
+impl<T: TextInput, W: Write> RowWriter<T, W> {
+    pub fn new(mut out: W) -> Result<Self, CsvError> {
+        out.write_all(UTF8_BOM)?;
+        let mut writer = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .quote_style(csv::QuoteStyle::Necessary)
+            .from_writer(out);
+        writer.write_record(T::fields()).map_err(write_error)?;
+        Ok(Self {
+            writer,
+            count: 0,
+            row: std::marker::PhantomData,
+        })
+    }
+
+    pub fn write(&mut self, row: &T) -> Result<(), CsvError> {
+        self.writer
             .write_record(T::fields().iter().map(|f| neutralise(row.get(f))))
             .map_err(write_error)?;
-        count += 1;
+        self.count += 1;
+        Ok(())
     }
-    writer.flush()?;
-    Ok(count)
+
+    /// Flushes and returns how many data rows were written.
+    pub fn finish(mut self) -> Result<usize, CsvError> {
+        self.writer.flush()?;
+        Ok(self.count)
+    }
+}
+
+/// Writes all `rows` with a [`RowWriter`].
+pub fn write_rows<T: TextInput, W: Write>(
+    out: W,
+    rows: impl IntoIterator<Item = T>,
+) -> Result<usize, CsvError> {
+    let mut writer = RowWriter::new(out)?;
+    for row in rows {
+        writer.write(&row)?;
+    }
+    writer.finish()
 }
 
 /// Creates `path` (never overwriting an existing file: [`CsvError::Exists`]), private (0600 on Unix),
-/// writes the rows as [`write_rows`] does and syncs. A file left half-written by an error is removed.
-pub fn write_file<T: TextInput>(
+/// lets `fill` write the rows and syncs. A file left half-written by an error is removed.
+/// `fill`'s error type lets a caller stream straight from the store and report its own errors.
+pub fn write_file_with<T: TextInput, E: From<CsvError>>(
     path: &Path,
-    rows: impl IntoIterator<Item = T>,
-) -> Result<usize, CsvError> {
+    fill: impl FnOnce(&mut RowWriter<T, &mut std::fs::File>) -> Result<(), E>,
+) -> Result<usize, E> {
     let mut opts = OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -142,15 +168,31 @@ pub fn write_file<T: TextInput>(
         std::io::ErrorKind::AlreadyExists => CsvError::Exists(path.to_path_buf()),
         _ => CsvError::Io(e),
     })?;
-    let written = write_rows(&mut file, rows).and_then(|n| {
-        file.sync_all()?;
+    let written = (|| {
+        let mut writer = RowWriter::new(&mut file)?;
+        fill(&mut writer)?;
+        let n = writer.finish()?;
+        file.sync_all().map_err(CsvError::from)?;
         Ok(n)
-    });
+    })();
     if written.is_err() {
         drop(file);
         let _ = std::fs::remove_file(path);
     }
     written
+}
+
+/// [`write_file_with`] for rows already at hand.
+pub fn write_file<T: TextInput>(
+    path: &Path,
+    rows: impl IntoIterator<Item = T>,
+) -> Result<usize, CsvError> {
+    write_file_with(path, |w| {
+        for row in rows {
+            w.write(&row)?;
+        }
+        Ok(())
+    })
 }
 
 /// Text from the file's bytes: BOM-marked UTF-8/UTF-16, else UTF-8, else Windows-1252.

@@ -616,3 +616,28 @@ fn second_writer_is_refused_readers_are_not() {
     expect(&add_jan(&env, &[]), 0, "add after the lock is released");
     assert_eq!(env.count(), before + 1);
 }
+
+/// `dossier employee list | head -1`: the reader goes away after one line; the list must stop
+/// quietly with exit 0, not panic on the closed pipe.
+#[test]
+fn list_into_a_closed_pipe_stops_quietly() {
+    let env = Env::new();
+    expect(&env.run(&["demo", "--employees", "1500"]), 0, "seed");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("dossier"))
+        .env("HOME", env.dir.path())
+        .env_remove("DOSSIER_DB")
+        .arg("--db")
+        .arg(env.db())
+        .args(["--lang", "en", "employee", "list", "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -169,6 +169,10 @@ fn new_employee_form_refuses_bad_input_and_keeps_values() {
     );
 
     insta::assert_snapshot!("new_employee_errors", render(&app, 120, 36));
+    // At 80 columns the messages do not fit beside the fields: they wrap under them, whole.
+    let narrow = render(&app, 80, 24);
+    assert!(narrow.contains("Check digits do not match"), "{narrow}");
+    insta::assert_snapshot!("new_employee_errors_80x24", narrow);
 }
 
 #[test]

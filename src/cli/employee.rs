@@ -1,12 +1,13 @@
 //! `dossier employee …`: list, show, add, import and export dossiers.
 
+use super::out::{out, outln};
 use super::{AddFlags, CliError, Ctx, EmployeeCommand, print_json};
 use crate::csvio;
 use crate::domain::contract::format_fte;
 use crate::domain::date::format_date;
 use crate::domain::ids::{format_iban, format_rrn};
 use crate::errors::validation_lines;
-use crate::store::{Access, ImportError, ListQuery};
+use crate::store::{Access, ImportError, ListQuery, StoreError};
 
 pub fn run(ctx: &Ctx, cmd: EmployeeCommand) -> Result<(), CliError> {
     match cmd {
@@ -32,7 +33,7 @@ fn list(ctx: &Ctx, filter: String, all: bool, json: bool) -> Result<(), CliError
     let mut cursor = None;
     let mut first = true;
     if json {
-        print!("[");
+        out!("[");
     }
     // Pages of 1000 keep memory flat however large the company is.
     loop {
@@ -45,9 +46,9 @@ fn list(ctx: &Ctx, filter: String, all: bool, json: bool) -> Result<(), CliError
             if json {
                 let text =
                     serde_json::to_string(r).map_err(|e| CliError::storage(e.to_string()))?;
-                print!("{}{text}", if first { "\n  " } else { ",\n  " });
+                out!("{}{text}", if first { "\n  " } else { ",\n  " });
             } else {
-                println!(
+                outln!(
                     "{:<8} {:<28} {:<16} {:<22} {:<16} {:>5} {} {}",
                     r.number,
                     r.name,
@@ -63,7 +64,7 @@ fn list(ctx: &Ctx, filter: String, all: bool, json: bool) -> Result<(), CliError
         }
     }
     if json {
-        println!("{}]", if first { "" } else { "\n" });
+        outln!("{}]", if first { "" } else { "\n" });
     }
     Ok(())
 }
@@ -78,8 +79,8 @@ fn show(ctx: &Ctx, number: &str, json: bool) -> Result<(), CliError> {
         return print_json(&d);
     }
     let x = &d.employee.data;
-    let line = |k: &str, v: String| println!("{:<24} {v}", i.t(&format!("field.{k}")));
-    println!("{} — {}", x.number, x.full_name());
+    let line = |k: &str, v: String| outln!("{:<24} {v}", i.t(&format!("field.{k}")));
+    outln!("{} — {}", x.number, x.full_name());
     line("rrn", x.rrn.as_deref().map(format_rrn).unwrap_or_default());
     line(
         "birth_date",
@@ -133,7 +134,7 @@ fn show(ctx: &Ctx, number: &str, json: bool) -> Result<(), CliError> {
         );
     }
     for c in &d.contracts {
-        println!(
+        outln!(
             "{:<24} {} {} – {} {} ({})",
             i.t("field.kind"),
             i.choice(c.data.kind),
@@ -163,7 +164,7 @@ fn add(ctx: &Ctx, flags: AddFlags) -> Result<(), CliError> {
     if flags.json {
         return print_json(&e);
     }
-    println!(
+    outln!(
         "{}",
         i.tf(
             "cli.added",
@@ -185,7 +186,7 @@ fn import(ctx: &Ctx, file: &std::path::Path, dry_run: bool) -> Result<(), CliErr
             } else {
                 "cli.imported"
             };
-            println!("{}", i.tf(key, &[("count", &n.to_string())]));
+            outln!("{}", i.tf(key, &[("count", &n.to_string())]));
             Ok(())
         }
         Err(ImportError::Invalid(bad)) => {
@@ -204,17 +205,20 @@ fn import(ctx: &Ctx, file: &std::path::Path, dry_run: bool) -> Result<(), CliErr
 fn export(ctx: &Ctx, file: &std::path::Path, all: bool) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let store = ctx.open(Access::ReadOnly)?;
-    let mut rows = Vec::new();
-    store
-        .employees()
-        .for_each_input(all, |r| {
-            rows.push(r);
-            Ok(())
-        })
-        .map_err(|e| CliError::store(i, &e))?;
-    let n = csvio::write_file(file, rows)
-        .map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
-    println!(
+    // Streams row by row from the database into the file, so memory stays flat at any size.
+    let n = csvio::write_file_with(file, |w| {
+        store
+            .employees()
+            .for_each_input(all, |r| {
+                w.write(&r).map_err(|e| StoreError::Other(e.into()))
+            })
+            .map_err(ExportError::Store)
+    })
+    .map_err(|e| match e {
+        ExportError::Store(e) => CliError::store(i, &e),
+        ExportError::Csv(e) => CliError::input(format!("{}: {e}", file.display())),
+    })?;
+    outln!(
         "{}",
         i.tf(
             "cli.exported",
@@ -225,4 +229,16 @@ fn export(ctx: &Ctx, file: &std::path::Path, all: bool) -> Result<(), CliError> 
         )
     );
     Ok(())
+}
+
+/// Why an export stopped: the database could not be read, or the file could not be written.
+enum ExportError {
+    Store(StoreError),
+    Csv(csvio::CsvError),
+}
+
+impl From<csvio::CsvError> for ExportError {
+    fn from(e: csvio::CsvError) -> Self {
+        ExportError::Csv(e)
+    }
 }

@@ -2,6 +2,7 @@
 
 mod employee;
 mod input_flags;
+pub(crate) mod out;
 mod seed;
 mod validate;
 
@@ -207,6 +208,6 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
 
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::storage(e.to_string()))?;
-    println!("{text}");
+    out::outln!("{text}");
     Ok(())
 }

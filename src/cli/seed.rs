@@ -1,5 +1,6 @@
 //! `dossier init [--demo]` and `dossier demo --employees N`: create a database, fill it with demo data.
 
+use super::out::outln;
 use std::io::Write;
 
 use super::{CliError, Ctx};
@@ -13,7 +14,7 @@ pub fn init(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
         let n = store
             .load_people(people.into_iter(), |_| {})
             .map_err(|e| CliError::store(i, &e))?;
-        println!(
+        outln!(
             "{}",
             i.tf(
                 "cli.demo_loaded",
@@ -24,7 +25,7 @@ pub fn init(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
             )
         );
     } else {
-        println!(
+        outln!(
             "{}",
             i.tf("cli.db_ready", &[("path", &ctx.db.display().to_string())])
         );
@@ -45,7 +46,7 @@ pub fn synthetic(ctx: &Ctx, employees: usize, seed: u64) -> Result<(), CliError>
         })
         .map_err(|e| CliError::store(i, &e))?;
     eprintln!();
-    println!(
+    outln!(
         "{}",
         i.tf(
             "cli.synthetic_loaded",

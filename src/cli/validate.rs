@@ -1,5 +1,6 @@
 //! `dossier validate rrn|iban|vat VALUE`: says whether an identifier is valid and, if not, why.
 
+use super::out::outln;
 use super::{CliError, Ctx};
 use crate::domain::date::format_date;
 use crate::domain::ids::{CompanyNumber, Iban, Rrn};
@@ -40,7 +41,7 @@ pub fn run(ctx: &Ctx, kind: IdKind, value: &str) -> Result<(), CliError> {
     };
     match outcome {
         Ok(text) => {
-            println!("{}: {text}", i.t("cli.valid"));
+            outln!("{}: {text}", i.t("cli.valid"));
             Ok(())
         }
         Err(e) => Err(CliError::input(format!(

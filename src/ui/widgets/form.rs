@@ -222,7 +222,8 @@ impl Form {
         if let Some(b) = &self.banner {
             lines.push(Line::from(Span::styled(b.clone(), theme::error())));
         }
-        let banner_rows = lines.len();
+        let mut focus_row = lines.len();
+        let mut focus_end = focus_row;
         for (i, f) in self.fields.iter().enumerate() {
             let focused = i == self.focus;
             let mut label = i18n.t(&format!("field.{}", f.name));
@@ -265,20 +266,46 @@ impl Form {
                 ),
                 Span::styled(format!("{:<w$}", shown, w = value_w as usize), value_style),
             ];
+            if focused {
+                focus_row = lines.len();
+                focus_end = focus_row;
+            }
+            let used = label_w as usize + 1 + value_w as usize;
+            let room = (inner.width as usize).saturating_sub(used + 1);
             if let Some(e) = self.errors.for_field(f.name) {
-                spans.push(Span::styled(
-                    format!(" ✗ {}", i18n.field_error(e)),
-                    theme::error(),
-                ));
-            } else if focused && let Some(k) = Self::hint_key(&f.kind) {
+                let message = format!("✗ {}", i18n.field_error(e));
+                if message.chars().count() <= room {
+                    spans.push(Span::styled(format!(" {message}"), theme::error()));
+                    lines.push(Line::from(spans));
+                } else {
+                    // Too long for the space beside the field (narrow terminals): the message goes
+                    // on its own lines under the value instead of being cut off at the edge.
+                    lines.push(Line::from(spans));
+                    let indent = " ".repeat(label_w as usize + 1);
+                    let width = (inner.width as usize).saturating_sub(indent.len()).max(10);
+                    for part in wrap_words(&message, width) {
+                        lines.push(Line::from(Span::styled(
+                            format!("{indent}{part}"),
+                            theme::error(),
+                        )));
+                    }
+                }
+                if focused {
+                    focus_end = lines.len() - 1;
+                }
+                continue;
+            }
+            if focused && let Some(k) = Self::hint_key(&f.kind) {
                 spans.push(Span::styled(format!(" {}", i18n.t(k)), theme::hint()));
             }
             lines.push(Line::from(spans));
         }
         // Keep the focused field on screen in short terminals.
         let height = inner.height as usize;
-        let focus_row = banner_rows + self.focus;
-        let top = focus_row.saturating_sub(height.saturating_sub(1));
+        // Keep the focused field and its message (which may sit on the lines below) on screen.
+        let top = focus_end
+            .saturating_sub(height.saturating_sub(1))
+            .min(focus_row);
         let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
         frame.render_widget(Paragraph::new(visible), inner);
         let f = &self.fields[self.focus];
@@ -290,5 +317,44 @@ impl Form {
                 frame.set_cursor_position((x.min(inner.x + inner.width.saturating_sub(1)), y));
             }
         }
+    }
+}
+
+/// Splits `text` into lines of at most `width` characters at spaces (a longer word is cut).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.chars().count() > width {
+            let head: String = line.chars().take(width).collect();
+            line = line.chars().skip(width).collect();
+            lines.push(head);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn wrap_words_keeps_within_width_and_loses_no_word() {
+        let text = "✗ Before the start of employment (01/09/2023): check the date";
+        let lines = wrap_words(text, 20);
+        assert!(lines.iter().all(|l| l.chars().count() <= 20), "{lines:?}");
+        assert_eq!(lines.join(" "), text);
+        assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
     }
 }
