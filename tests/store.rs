@@ -56,7 +56,10 @@ fn a_new_database_is_private_and_marked_as_ours() {
     let dir = tempfile::tempdir().unwrap();
     let path = db(&dir);
     let store = open(&path);
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        dossier::store::SCHEMA_VERSION
+    );
     drop(store);
     let conn = rusqlite::Connection::open(&path).unwrap();
     let app: i32 = conn
@@ -457,4 +460,52 @@ fn documents_are_copied_in_privately_and_missing_files_are_refused() {
         other => panic!("{other:?}"),
     }
     assert_eq!(store.records().documents(e.id).unwrap().len(), 1);
+}
+
+#[test]
+fn the_belgian_leave_types_ship_with_a_new_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&db(&dir));
+    let types = store.leave().types().unwrap();
+    for code in [
+        "legal",
+        "extralegal",
+        "small_funeral",
+        "birth",
+        "maternity",
+        "parental_full",
+        "time_credit",
+        "compelling",
+        "compensatory",
+        "training",
+        "unpaid",
+        "sickness",
+        "work_accident",
+        "closure",
+    ] {
+        let t = types
+            .iter()
+            .find(|t| t.code == code)
+            .unwrap_or_else(|| panic!("{code} missing"));
+        assert!(!t.name_nl.is_empty() && !t.name_fr.is_empty() && !t.name_en.is_empty());
+    }
+    let compelling = store.leave().type_by_code("compelling").unwrap();
+    assert_eq!(compelling.days_per_year, Some(10));
+    assert_eq!(
+        store.leave().type_by_code("birth").unwrap().days_per_event,
+        Some(20)
+    );
+}
+
+#[test]
+fn settings_default_until_set_and_setting_is_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&db(&dir));
+    let v: Vec<u32> = store.settings().get("test_list").unwrap();
+    assert!(v.is_empty());
+    store.settings().set("test_list", &vec![1u32, 2]).unwrap();
+    let v: Vec<u32> = store.settings().get("test_list").unwrap();
+    assert_eq!(v, [1, 2]);
+    let chain = store.audit().verify().unwrap();
+    assert_eq!((chain.rows, chain.broken_at), (1, None));
 }

@@ -8,7 +8,10 @@ use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 use super::{APPLICATION_ID, Result, StoreError};
 
 /// Ordered migrations; version N is reached by applying the first N. Never edit a released one.
-pub(super) const MIGRATIONS: &[&str] = &[include_str!("migrations/001_initial.sql")];
+pub(super) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_initial.sql"),
+    include_str!("migrations/002_leave.sql"),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

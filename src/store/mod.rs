@@ -3,11 +3,13 @@
 mod audit;
 mod employees;
 mod files;
+mod leave;
 mod lock;
 mod migrate;
 mod records;
 mod rows;
 mod seed;
+mod settings;
 
 use std::path::{Path, PathBuf};
 
@@ -17,8 +19,11 @@ pub use audit::{AuditEntry, AuditRepo, ChainReport};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
+pub use leave::LeaveRepo;
 pub use lock::LockHolder;
+pub use migrate::SCHEMA_VERSION;
 pub use records::{RecordRepo, RemovableRecord};
+pub use settings::SettingsRepo;
 
 use crate::clock::Clock;
 use crate::domain::error::ValidationErrors;
@@ -154,6 +159,14 @@ impl Store {
 
     pub fn audit(&self) -> AuditRepo<'_> {
         AuditRepo { store: self }
+    }
+
+    pub fn leave(&self) -> LeaveRepo<'_> {
+        LeaveRepo { store: self }
+    }
+
+    pub fn settings(&self) -> SettingsRepo<'_> {
+        SettingsRepo { store: self }
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.
