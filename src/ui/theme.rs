@@ -54,3 +54,26 @@ pub fn tab_active() -> Style {
         .bg(Color::Cyan)
         .add_modifier(Modifier::BOLD)
 }
+
+/// The terminal colour of a leave type's calendar colour.
+pub fn leave_colour(c: crate::domain::leave::leave_type::Colour) -> Color {
+    use crate::domain::leave::leave_type::Colour as C;
+    match c {
+        C::Green => Color::Green,
+        C::Cyan => Color::Cyan,
+        C::Blue => Color::LightBlue,
+        C::Magenta => Color::Magenta,
+        C::Yellow => Color::Yellow,
+        C::Red => Color::LightRed,
+        C::Gray => Color::Gray,
+    }
+}
+/// Weekend and holiday columns of the calendar: shaded, and marked with a dot so they read without colour.
+pub fn day_off() -> Style {
+    Style::default().fg(Color::DarkGray)
+}
+pub fn holiday() -> Style {
+    Style::default()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}

@@ -2,5 +2,6 @@
 
 pub mod bars;
 pub mod form;
+pub mod month_grid;
 pub mod paged;
 pub mod popup;
