@@ -641,3 +641,81 @@ fn list_into_a_closed_pipe_stops_quietly() {
     assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn holidays_json_with_company_days_and_missing_replacements() {
+    let env = Env::new();
+    expect(&env.run(&["init"]), 0, "init");
+    let out = env.run(&["holidays", "2026", "--json"]);
+    expect(&out, 0, "holidays");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 10, "{}", out.stdout);
+    assert!(list.iter().any(|h| h["date"] == "2026-04-06"
+        && h["name"] == "Easter Monday"
+        && h["kind"] == "legal"));
+
+    // 1 November 2026 is a Sunday: the text listing names it until a replacement day exists.
+    let text = env.run(&["holidays", "2026"]);
+    assert!(
+        text.stdout.contains("01/11/2026  All Saints"),
+        "{}",
+        text.stdout
+    );
+    let missing = text
+        .stdout
+        .split("without a replacement day")
+        .nth(1)
+        .unwrap();
+    assert!(missing.contains("01/11/2026"), "{}", text.stdout);
+    let add = [
+        "company-day",
+        "add",
+        "--date",
+        "02/11/2026",
+        "--kind",
+        "replacement",
+    ];
+    expect(
+        &env.run(&[&add[..], &["--replaces", "01/11/2026"]].concat()),
+        0,
+        "replacement",
+    );
+    let text = env.run(&["holidays", "2026"]);
+    let missing = text
+        .stdout
+        .split("without a replacement day")
+        .nth(1)
+        .unwrap();
+    assert!(!missing.contains("01/11/2026"), "{}", text.stdout);
+
+    // A second replacement for the same holiday is refused, with the reason on stderr.
+    let again = env.run(&[
+        "company-day",
+        "add",
+        "--date",
+        "03/11/2026",
+        "--kind",
+        "replacement",
+        "--replaces",
+        "2026-11-01",
+    ]);
+    assert_eq!(again.code, 1);
+    assert!(
+        again.stderr.contains("already has its replacement"),
+        "{}",
+        again.stderr
+    );
+
+    let out = env.run(&["holidays", "2026", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["date"] == "2026-11-02"
+                && h["kind"] == "replacement"
+                && h["replaces"] == "2026-11-01")
+    );
+    assert_eq!(env.run(&["holidays", "99999"]).code, 1);
+}

@@ -1,6 +1,7 @@
 //! The command line: clap definitions, and the subcommands that print text or JSON for scripts and checks.
 
 mod employee;
+mod holidays;
 mod input_flags;
 pub(crate) mod out;
 mod seed;
@@ -71,6 +72,15 @@ pub enum Command {
     /// Employee dossiers
     #[command(subcommand)]
     Employee(Box<EmployeeCommand>),
+    /// The legal holidays of a year, with the company's own days (community, bridge, replacement, closure)
+    Holidays {
+        year: i32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Keep the company calendar: community and bridge days, replacement days, collective closure
+    #[command(subcommand, name = "company-day")]
+    CompanyDay(CompanyDayCommand),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -110,6 +120,25 @@ pub enum EmployeeCommand {
         #[arg(long)]
         all: bool,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CompanyDayCommand {
+    /// Add a company day; a replacement day names the legal holiday it replaces with --replaces
+    Add {
+        #[arg(long)]
+        date: String,
+        /// community, bridge, replacement or closure
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name: Option<String>,
+        /// The legal holiday (date) that a replacement day replaces
+        #[arg(long)]
+        replaces: Option<String>,
+    },
+    /// Remove the company day on a date
+    Remove { date: String },
 }
 
 /// The employee fields and the optional first contract, as flags generated from the input structs.
@@ -202,6 +231,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Init { demo } => seed::init(ctx, demo),
         Command::Demo { employees, seed } => seed::synthetic(ctx, employees, seed),
         Command::Employee(cmd) => employee::run(ctx, *cmd),
+        Command::Holidays { year, json } => holidays::list(ctx, year, json),
+        Command::CompanyDay(cmd) => holidays::run(ctx, cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

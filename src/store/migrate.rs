@@ -110,6 +110,12 @@ pub(super) fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
 }
 
 /// Read-only opens cannot migrate: the file must already be at this program's version.
+/// An older schema this program can upgrade.
+pub(super) fn needs_upgrade(conn: &Connection) -> Result<bool> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    Ok(version < SCHEMA_VERSION)
+}
+
 pub(super) fn require_current(conn: &Connection, path: &Path) -> Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version < SCHEMA_VERSION {

@@ -19,7 +19,7 @@ pub use audit::{AuditEntry, AuditRepo, ChainReport};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
-pub use leave::LeaveRepo;
+pub use leave::{LeaveRepo, REST_DAYS, RestDays};
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
 pub use records::{RecordRepo, RemovableRecord};
@@ -121,6 +121,13 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(damaged)?;
         migrate::check_identity(&conn, path)?;
+        if access == Access::ReadOnly && migrate::needs_upgrade(&conn)? {
+            // After an update, the first command may be a read-only one: upgrade the file once
+            // (taking the writer's lock, so never under a running Dossier) and read on.
+            drop(conn);
+            drop(Store::open(path, Access::ReadWrite, clock)?);
+            return Store::open(path, Access::ReadOnly, clock);
+        }
         if access == Access::ReadWrite {
             migrate::set_pragmas(&conn).map_err(damaged)?;
             migrate::migrate(&mut conn, path)?;
