@@ -3,3 +3,4 @@
 //! Pure rules: every function takes what it needs as arguments, never a store or a clock.
 
 pub mod holidays;
+pub mod schedule;
