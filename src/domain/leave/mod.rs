@@ -4,3 +4,4 @@
 
 pub mod holidays;
 pub mod leave_type;
+pub mod schedule;
