@@ -3,6 +3,7 @@
 //! the domain from the ledger rows read here.
 
 mod calendar;
+mod schedules;
 mod types;
 
 pub use calendar::{REST_DAYS, RestDays};

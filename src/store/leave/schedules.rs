@@ -1,0 +1,121 @@
+//! Work schedules per employee, with their history. Where none has been recorded yet, each contract's
+//! weekly hours spread evenly over Monday–Friday stand in, so leave can be counted from day one.
+
+use rusqlite::params;
+
+use super::LeaveRepo;
+use crate::domain::leave::schedule::{Schedule, ScheduleInput, Schedules};
+use crate::store::rows::{date, iso};
+use crate::store::{Result, StoreError};
+
+fn week_text(w: &[u32; 7]) -> String {
+    w.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
+}
+
+fn week_parse(text: &str) -> Option<[u32; 7]> {
+    let v: Vec<u32> = text
+        .split(',')
+        .map(|p| p.trim().parse().ok())
+        .collect::<Option<_>>()?;
+    v.try_into().ok()
+}
+
+/// Even split of a contract's weekly minutes over the five weekdays (the remainder on Monday, so
+/// the week adds up exactly).
+pub fn weekdays_split(weekly_minutes: u32) -> [u32; 7] {
+    let day = weekly_minutes / 5;
+    [day + weekly_minutes % 5, day, day, day, day, 0, 0]
+}
+
+impl LeaveRepo<'_> {
+    /// Schedules recorded for the employee, oldest first (empty if none).
+    pub fn recorded_schedules(&self, employee_id: i64) -> Result<Vec<Schedule>> {
+        let mut st = self.store.conn().prepare_cached(
+            "SELECT valid_from, week1, week2 FROM schedules WHERE employee_id = ?1 ORDER BY valid_from",
+        )?;
+        let rows = st.query_map([employee_id], |r| {
+            let w1: String = r.get(1)?;
+            let w2: Option<String> = r.get(2)?;
+            Ok((date(r.get(0)?), w1, w2))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (from, w1, w2) = row?;
+            let bad = || {
+                StoreError::Other(anyhow::anyhow!(
+                    "schedule row for employee {employee_id} is unreadable"
+                ))
+            };
+            let mut weeks = vec![week_parse(&w1).ok_or_else(bad)?];
+            if let Some(w2) = w2 {
+                weeks.push(week_parse(&w2).ok_or_else(bad)?);
+            }
+            out.push(Schedule {
+                from: from.ok_or_else(bad)?,
+                weeks,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The schedules every leave count uses: the recorded ones, or, before the first recorded one,
+    /// what the contracts imply.
+    pub fn schedules(&self, employee_id: i64) -> Result<Schedules> {
+        let recorded = self.recorded_schedules(employee_id)?;
+        let first = recorded.first().map(|s| s.from);
+        let mut all: Vec<Schedule> = self
+            .store
+            .records()
+            .contracts(employee_id)?
+            .iter()
+            .filter(|c| first.is_none_or(|f| c.data.start < f))
+            .map(|c| Schedule::weekly(c.data.start, weekdays_split(c.data.weekly_minutes)))
+            .collect();
+        all.extend(recorded);
+        Ok(Schedules::new(all))
+    }
+
+    pub fn add_schedule(
+        &self,
+        employee_id: i64,
+        input: &ScheduleInput,
+        full_time_weekly_minutes: u32,
+    ) -> Result<Schedule> {
+        self.store.employees().get(employee_id)?;
+        let s = input.validate(full_time_weekly_minutes)?;
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "INSERT INTO schedules (employee_id, valid_from, week1, week2) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (employee_id, valid_from) DO UPDATE SET week1 = excluded.week1, week2 = excluded.week2",
+                params![
+                    employee_id,
+                    iso(Some(s.from)),
+                    week_text(&s.weeks[0]),
+                    s.weeks.get(1).map(week_text)
+                ],
+            )?;
+            let id: i64 = tx.conn.query_row(
+                "SELECT id FROM schedules WHERE employee_id = ?1 AND valid_from = ?2",
+                params![employee_id, iso(Some(s.from))],
+                |r| r.get(0),
+            )?;
+            tx.audit("schedule", id, Some(employee_id), "save", None::<&()>, Some(&s))?;
+            Ok(s.clone())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_round_trip_and_split_adds_up() {
+        let w = [456, 456, 456, 456, 0, 0, 0];
+        assert_eq!(week_parse(&week_text(&w)), Some(w));
+        assert_eq!(week_parse("1,2,3"), None);
+        let split = weekdays_split(1139);
+        assert_eq!(split.iter().sum::<u32>(), 1139);
+        assert_eq!(split[1], 227);
+    }
+}
