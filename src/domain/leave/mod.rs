@@ -3,4 +3,5 @@
 //! Pure rules: every function takes what it needs as arguments, never a store or a clock.
 
 pub mod holidays;
+pub mod period;
 pub mod schedule;
