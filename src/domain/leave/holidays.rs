@@ -756,19 +756,39 @@ mod tests {
         assert_eq!(cal.entries(2027).len(), 10);
     }
 
+    /// src/i18n.rs lists the choices and inputs it checks; these live beside it in the leave module, so
+    /// they are checked here: an English text (the catalog tests make nl and fr follow) within 22
+    /// characters for field labels, and errors that render with their arguments in place.
     #[test]
-    fn labels_and_field_names_have_texts_in_every_language() {
+    fn labels_field_names_and_errors_have_texts() {
         use crate::i18n::{I18n, Lang};
-        let keys = LegalHoliday::ALL
+        let en = I18n::new(Lang::En);
+        for key in LegalHoliday::ALL
             .iter()
             .map(|h| h.label_key())
             .chain(CompanyDayKind::ALL.iter().map(|k| k.label_key()))
-            .map(String::from)
-            .chain(COMPANY_DAY_FIELDS.iter().map(|f| format!("field.{f}")));
-        for key in keys {
+        {
+            assert_ne!(en.t(key), key);
+        }
+        for f in COMPANY_DAY_FIELDS {
+            let key = format!("field.{f}");
             for lang in Lang::ALL {
-                assert_ne!(I18n::new(lang).t(&key), key, "{}: {key}", lang.code());
+                let label = I18n::new(lang).t(&key);
+                assert!(
+                    label != key && label.chars().count() <= 22,
+                    "{key}: {label}"
+                );
             }
+        }
+        let e = input("03/11/2026", "replacement", "02/11/2026")
+            .validate(saturday)
+            .unwrap_err();
+        for lang in Lang::ALL {
+            let shown = I18n::new(lang).field_error(&e.0[0]);
+            assert!(
+                shown.contains("02/11/2026") && !shown.contains('{'),
+                "{shown}"
+            );
         }
     }
 }

@@ -4,4 +4,5 @@
 
 pub mod holidays;
 pub mod leave_type;
+pub mod period;
 pub mod schedule;

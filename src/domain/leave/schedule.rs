@@ -385,16 +385,25 @@ mod tests {
         assert_eq!(ScheduleInput::from_schedule(&off).validate(FT), Ok(off));
     }
 
+    /// Checked here rather than in src/i18n.rs, which lists only the inputs outside the leave module.
     #[test]
-    fn field_labels_have_texts() {
+    fn field_labels_and_errors_have_texts() {
         use crate::i18n::{I18n, Lang};
-        for f in SCHEDULE_FIELDS {
-            let key = format!("field.{f}");
-            for lang in Lang::ALL {
-                let label = I18n::new(lang).t(&key);
-                assert_ne!(label, key, "{}", lang.code());
-                assert!(label.chars().count() <= 22, "{label}");
+        let e = input("09/03/2026", ["13", "", "", "", "", "", ""])
+            .validate(FT)
+            .unwrap_err();
+        for lang in Lang::ALL {
+            let i18n = I18n::new(lang);
+            for f in SCHEDULE_FIELDS {
+                let key = format!("field.{f}");
+                let label = i18n.t(&key);
+                assert!(
+                    label != key && label.chars().count() <= 22,
+                    "{key}: {label}"
+                );
             }
+            let shown = i18n.field_error(&e.0[0]);
+            assert!(shown.contains("12h") && !shown.contains('{'), "{shown}");
         }
     }
 
