@@ -6,3 +6,4 @@ pub mod holidays;
 pub mod leave_type;
 pub mod period;
 pub mod schedule;
+pub mod request;

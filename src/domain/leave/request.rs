@@ -1,0 +1,328 @@
+//! A leave request: what the assistant types, and the checks before it is saved. Everything the
+//! check needs (schedules, holidays, other absences, the balance) is passed in, so the same rules
+//! apply from the leave tab, the command line and an import.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::holidays::HolidayCalendar;
+use super::leave_type::{Counting, LeaveType, find};
+use super::period::{DayPart, PeriodCount, count_period};
+use super::schedule::Schedules;
+use crate::choice_enum;
+use crate::domain::date::{format_date, required_date};
+use crate::domain::employee::{choice_or, optional_text};
+use crate::domain::error::{FieldError, ValidationErrors, collect};
+use crate::domain::money::{format_minutes, parse_minutes};
+use crate::text_input;
+
+choice_enum!(
+    /// A request's life. Approved leave whose last day has passed reads as "taken" (see
+    /// [`LeaveRequest::shown_status`]); it is not a separate stored state, so it cannot go stale.
+    RequestStatus, "request_status" {
+        Requested => "requested",
+        Approved => "approved",
+        Refused => "refused",
+        Cancelled => "cancelled",
+    }
+);
+
+choice_enum!(
+    /// How much of each day: whole days, a morning, an afternoon, or a number of hours.
+    PartCode, "part" {
+        Full => "full",
+        Morning => "am",
+        Afternoon => "pm",
+        Hours => "hours",
+    }
+);
+
+/// The longest period one request may cover: a year. Longer absences are several requests (and
+/// usually a suspension of the contract rather than leave).
+pub const MAX_DAYS: i64 = 366;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LeaveRequest {
+    pub id: i64,
+    pub employee_id: i64,
+    pub type_id: i64,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    #[serde(skip)]
+    pub part: DayPart,
+    /// What the period costs, counted when it was saved.
+    pub minutes: u32,
+    pub status: RequestStatus,
+    pub note: String,
+    pub override_reason: String,
+}
+
+/// What a list shows: the stored status, with approved leave in the past as taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShownStatus {
+    Stored(RequestStatus),
+    Taken,
+}
+
+impl LeaveRequest {
+    /// Requested or approved: it blocks the days and (once approved) uses the balance.
+    pub fn is_live(&self) -> bool {
+        matches!(
+            self.status,
+            RequestStatus::Requested | RequestStatus::Approved
+        )
+    }
+
+    pub fn shown_status(&self, today: NaiveDate) -> ShownStatus {
+        if self.status == RequestStatus::Approved && self.to < today {
+            ShownStatus::Taken
+        } else {
+            ShownStatus::Stored(self.status)
+        }
+    }
+
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.from <= to && from <= self.to
+    }
+}
+
+pub fn part_code(part: DayPart) -> (PartCode, Option<u32>) {
+    match part {
+        DayPart::Full => (PartCode::Full, None),
+        DayPart::Morning => (PartCode::Morning, None),
+        DayPart::Afternoon => (PartCode::Afternoon, None),
+        DayPart::Minutes(m) => (PartCode::Hours, Some(m)),
+    }
+}
+
+pub fn day_part(code: PartCode, minutes: Option<u32>) -> DayPart {
+    match code {
+        PartCode::Full => DayPart::Full,
+        PartCode::Morning => DayPart::Morning,
+        PartCode::Afternoon => DayPart::Afternoon,
+        PartCode::Hours => DayPart::Minutes(minutes.unwrap_or(0)),
+    }
+}
+
+text_input!(
+    /// What the user typed for a leave period. `leave_type` is a code or a name; `part` is full, am,
+    /// pm or hours (then `hours` says how many per day); `status` requested or approved.
+    LeaveRequestInput, LEAVE_REQUEST_FIELDS { leave_type, from, to, part, hours, status, note, override_reason }
+);
+
+/// Everything a request is checked against, for one employee.
+pub struct RequestContext<'a> {
+    pub types: &'a [LeaveType],
+    pub schedules: &'a Schedules,
+    pub calendar: &'a HolidayCalendar,
+    /// The employee's other requests (any status; only live ones count).
+    pub existing: &'a [LeaveRequest],
+    /// Sickness spells: first and last day (`None` = still ill).
+    pub sickness: &'a [(NaiveDate, Option<NaiveDate>)],
+    /// First and last day of employment.
+    pub employment: (NaiveDate, Option<NaiveDate>),
+    /// Minutes still free on the balance a type draws from, per leave year (after live requests).
+    pub available: &'a dyn Fn(Counting, i32) -> i64,
+}
+
+/// A request that passed every check, with its count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckedRequest {
+    pub leave_type: LeaveType,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub part: DayPart,
+    pub status: RequestStatus,
+    pub note: String,
+    pub override_reason: String,
+    pub count: PeriodCount,
+}
+
+impl CheckedRequest {
+    /// Charged minutes per calendar (= leave) year, for a request across New Year.
+    pub fn minutes_by_year(&self) -> Vec<(i32, u32)> {
+        let mut out: Vec<(i32, u32)> = Vec::new();
+        for d in &self.count.days {
+            match out.last_mut() {
+                Some((y, m)) if *y == d.date.year() => *m += d.charged,
+                _ => out.push((d.date.year(), d.charged)),
+            }
+        }
+        out
+    }
+}
+
+impl LeaveRequestInput {
+    /// Checks the request as a whole. A request may only go over the balance with a reason; every
+    /// refusal names what it conflicts with, so the user knows what to change.
+    pub fn validate(&self, ctx: &RequestContext<'_>) -> Result<CheckedRequest, ValidationErrors> {
+        let mut errs = ValidationErrors::default();
+        let leave_type = if self.leave_type.trim().is_empty() {
+            errs.push(FieldError::new("leave_type", "err.required"));
+            None
+        } else {
+            match find(ctx.types, &self.leave_type) {
+                Some(t) if t.is_sickness() => {
+                    errs.push(FieldError::new("leave_type", "err.leave_type_sickness"));
+                    None
+                }
+                Some(t) if !t.active => {
+                    errs.push(FieldError::new("leave_type", "err.leave_type_inactive"));
+                    None
+                }
+                Some(t) => Some(t.clone()),
+                None => {
+                    let codes: Vec<&str> = ctx
+                        .types
+                        .iter()
+                        .filter(|t| t.active && !t.is_sickness())
+                        .map(|t| t.code.as_str())
+                        .collect();
+                    errs.push(
+                        FieldError::new("leave_type", "err.choice")
+                            .arg("value", self.leave_type.trim())
+                            .arg("options", codes.join(", ")),
+                    );
+                    None
+                }
+            }
+        };
+        let from = collect(&mut errs, required_date("from", &self.from));
+        // An empty "to" is a one-day request.
+        let to = if self.to.trim().is_empty() {
+            from
+        } else {
+            collect(&mut errs, required_date("to", &self.to))
+        };
+        let code = collect(&mut errs, choice_or("part", &self.part, PartCode::Full));
+        let hours = match code {
+            Some(PartCode::Hours) => match parse_minutes(&self.hours) {
+                Some(m) if m > 0 => Some(m),
+                _ if self.hours.trim().is_empty() => {
+                    errs.push(FieldError::new("hours", "err.required"));
+                    None
+                }
+                _ => {
+                    errs.push(FieldError::new("hours", "err.hours").arg("value", self.hours.trim()));
+                    None
+                }
+            },
+            _ => None,
+        };
+        let status = collect(
+            &mut errs,
+            choice_or("status", &self.status, RequestStatus::Approved),
+        );
+        if matches!(
+            status,
+            Some(RequestStatus::Refused | RequestStatus::Cancelled)
+        ) {
+            errs.push(FieldError::new("status", "err.request_new_status"));
+        }
+        let note = collect(&mut errs, optional_text("note", &self.note, 500));
+        let override_reason = collect(
+            &mut errs,
+            optional_text("override_reason", &self.override_reason, 200),
+        );
+        let (Some(from), Some(to)) = (from, to) else {
+            return Err(errs);
+        };
+        if to < from {
+            errs.push(FieldError::new("to", "err.end_before_start"));
+            return Err(errs);
+        }
+        if (to - from).num_days() >= MAX_DAYS {
+            errs.push(FieldError::new("to", "err.request_too_long"));
+            return Err(errs);
+        }
+        let (start, end) = ctx.employment;
+        if from < start {
+            errs.push(
+                FieldError::new("from", "err.before_employment").arg("date", format_date(start)),
+            );
+        }
+        if let Some(end) = end.filter(|e| to > *e) {
+            errs.push(FieldError::new("to", "err.after_employment").arg("date", format_date(end)));
+        }
+        if let Some(other) = ctx.existing.iter().find(|r| r.is_live() && r.overlaps(from, to)) {
+            let name = ctx
+                .types
+                .iter()
+                .find(|t| t.id == other.type_id)
+                .map(|t| t.code.clone())
+                .unwrap_or_default();
+            errs.push(
+                FieldError::new("from", "err.overlaps_leave")
+                    .arg("what", name)
+                    .arg("from", format_date(other.from))
+                    .arg("to", format_date(other.to)),
+            );
+        }
+        if let Some((s, e)) = ctx
+            .sickness
+            .iter()
+            .find(|(s, e)| *s <= to && e.is_none_or(|e| from <= e))
+        {
+            errs.push(
+                FieldError::new("from", "err.overlaps_sickness")
+                    .arg("from", format_date(*s))
+                    .arg("to", e.map(format_date).unwrap_or_else(|| "…".into())),
+            );
+        }
+        let part = day_part(code.unwrap_or(PartCode::Full), hours);
+        let count = count_period(ctx.schedules, ctx.calendar, from, to, part);
+        if errs.is_empty() && count.charged_minutes == 0 && count.days.iter().all(|d| d.charged == 0) {
+            errs.push(FieldError::new("to", "err.no_working_day"));
+        }
+        let Some(leave_type) = leave_type else {
+            return Err(errs);
+        };
+        if let Some(max) = leave_type.days_per_event.filter(|m| count.working_days > *m) {
+            errs.push(
+                FieldError::new("to", "err.days_per_event")
+                    .arg("max", max.to_string())
+                    .arg("days", count.working_days.to_string()),
+            );
+        }
+        if let Some(max) = leave_type.days_per_year {
+            let used: u32 = ctx
+                .existing
+                .iter()
+                .filter(|r| r.is_live() && r.type_id == leave_type.id && r.from.year() == from.year())
+                .map(|r| count_period(ctx.schedules, ctx.calendar, r.from, r.to, r.part).working_days)
+                .sum();
+            if used + count.working_days > max {
+                errs.push(
+                    FieldError::new("to", "err.days_per_year")
+                        .arg("max", max.to_string())
+                        .arg("used", used.to_string()),
+                );
+            }
+        }
+        let checked = CheckedRequest {
+            leave_type,
+            from,
+            to,
+            part,
+            status: status.unwrap_or(RequestStatus::Approved),
+            note: note.unwrap_or_default(),
+            override_reason: override_reason.unwrap_or_default(),
+            count,
+        };
+        if checked.leave_type.counting != Counting::None && checked.override_reason.is_empty() {
+            for (year, minutes) in checked.minutes_by_year() {
+                let free = (ctx.available)(checked.leave_type.counting, year);
+                let short = i64::from(minutes) - free;
+                if short > 0 {
+                    errs.push(
+                        FieldError::new("override_reason", "err.exceeds_balance")
+                            .arg("short", format_minutes(short as u32))
+                            .arg("free", format_minutes(free.max(0) as u32))
+                            .arg("year", year.to_string()),
+                    );
+                }
+            }
+        }
+        errs.into_result(checked)
+    }
+}
