@@ -69,8 +69,9 @@ impl LegalHoliday {
     }
 }
 
-/// The ten legal holidays of `year` by date. `ALL` is already in calendar order, except that Ascension
-/// can fall on 1 May (Easter on 22/23 March, e.g. 2008); the sort is stable, so Labour Day stays first then.
+/// The ten legal holidays of `year` by date. `ALL` is not always in date order: Ascension falls on
+/// 30 April when Easter is on 22 March, and on 1 May itself when Easter is on 23 March (2008); the sort
+/// is stable, so on a shared date Labour Day comes first.
 pub fn legal_holidays(year: i32) -> Vec<(NaiveDate, LegalHoliday)> {
     let mut v: Vec<_> = LegalHoliday::ALL
         .iter()
@@ -545,6 +546,10 @@ mod tests {
             legal_holiday_on(d(2008, 5, 1)),
             Some(LegalHoliday::LabourDay)
         );
+        // Easter on 22 March (2285): Ascension on 30 April, before Labour Day.
+        let h = legal_holidays(2285);
+        assert_eq!(h[2], (d(2285, 4, 30), LegalHoliday::Ascension));
+        assert_eq!(h[3], (d(2285, 5, 1), LegalHoliday::LabourDay));
         // One day off for two holidays: one of them must be replaced even on a working Thursday.
         assert_eq!(
             missing_replacements(2008, &[], never),
