@@ -5,5 +5,5 @@
 pub mod holidays;
 pub mod leave_type;
 pub mod period;
-pub mod schedule;
 pub mod request;
+pub mod schedule;

@@ -203,7 +203,9 @@ impl LeaveRequestInput {
                     None
                 }
                 _ => {
-                    errs.push(FieldError::new("hours", "err.hours").arg("value", self.hours.trim()));
+                    errs.push(
+                        FieldError::new("hours", "err.hours").arg("value", self.hours.trim()),
+                    );
                     None
                 }
             },
@@ -244,7 +246,11 @@ impl LeaveRequestInput {
         if let Some(end) = end.filter(|e| to > *e) {
             errs.push(FieldError::new("to", "err.after_employment").arg("date", format_date(end)));
         }
-        if let Some(other) = ctx.existing.iter().find(|r| r.is_live() && r.overlaps(from, to)) {
+        if let Some(other) = ctx
+            .existing
+            .iter()
+            .find(|r| r.is_live() && r.overlaps(from, to))
+        {
             let name = ctx
                 .types
                 .iter()
@@ -271,13 +277,19 @@ impl LeaveRequestInput {
         }
         let part = day_part(code.unwrap_or(PartCode::Full), hours);
         let count = count_period(ctx.schedules, ctx.calendar, from, to, part);
-        if errs.is_empty() && count.charged_minutes == 0 && count.days.iter().all(|d| d.charged == 0) {
+        if errs.is_empty()
+            && count.charged_minutes == 0
+            && count.days.iter().all(|d| d.charged == 0)
+        {
             errs.push(FieldError::new("to", "err.no_working_day"));
         }
         let Some(leave_type) = leave_type else {
             return Err(errs);
         };
-        if let Some(max) = leave_type.days_per_event.filter(|m| count.working_days > *m) {
+        if let Some(max) = leave_type
+            .days_per_event
+            .filter(|m| count.working_days > *m)
+        {
             errs.push(
                 FieldError::new("to", "err.days_per_event")
                     .arg("max", max.to_string())
@@ -288,8 +300,12 @@ impl LeaveRequestInput {
             let used: u32 = ctx
                 .existing
                 .iter()
-                .filter(|r| r.is_live() && r.type_id == leave_type.id && r.from.year() == from.year())
-                .map(|r| count_period(ctx.schedules, ctx.calendar, r.from, r.to, r.part).working_days)
+                .filter(|r| {
+                    r.is_live() && r.type_id == leave_type.id && r.from.year() == from.year()
+                })
+                .map(|r| {
+                    count_period(ctx.schedules, ctx.calendar, r.from, r.to, r.part).working_days
+                })
                 .sum();
             if used + count.working_days > max {
                 errs.push(
@@ -324,5 +340,155 @@ impl LeaveRequestInput {
             }
         }
         errs.into_result(checked)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::leave::leave_type::sample;
+    use crate::domain::leave::schedule::Schedule;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    struct World {
+        types: Vec<LeaveType>,
+        schedules: Schedules,
+        calendar: HolidayCalendar,
+        existing: Vec<LeaveRequest>,
+        sickness: Vec<(NaiveDate, Option<NaiveDate>)>,
+        free: i64,
+    }
+
+    fn world() -> World {
+        let mut small = sample(3, "small_funeral", Counting::None);
+        small.days_per_event = Some(1);
+        World {
+            types: vec![
+                sample(1, "legal", Counting::Annual),
+                sample(2, "sickness", Counting::None),
+                small,
+            ],
+            // Monday to Thursday 7h36: a 4/5 part-timer.
+            schedules: Schedules::new(vec![Schedule::weekly(
+                d(2020, 1, 1),
+                [456, 456, 456, 456, 0, 0, 0],
+            )]),
+            calendar: HolidayCalendar::new(vec![]),
+            existing: vec![],
+            sickness: vec![],
+            free: 20 * 456,
+        }
+    }
+
+    fn check(w: &World, input: &LeaveRequestInput) -> Result<CheckedRequest, ValidationErrors> {
+        let free = w.free;
+        let available = move |_: Counting, _: i32| free;
+        input.validate(&RequestContext {
+            types: &w.types,
+            schedules: &w.schedules,
+            calendar: &w.calendar,
+            existing: &w.existing,
+            sickness: &w.sickness,
+            employment: (d(2021, 3, 1), None),
+            available: &available,
+        })
+    }
+
+    fn input(kind: &str, from: &str, to: &str) -> LeaveRequestInput {
+        LeaveRequestInput {
+            leave_type: kind.into(),
+            from: from.into(),
+            to: to.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn easter_week_costs_three_days_for_a_monday_to_thursday_part_timer() {
+        // Easter Monday 6 April 2026 is a holiday, Friday 10 April a free day.
+        let c = check(&world(), &input("legal", "06/04/2026", "12/04/2026")).unwrap();
+        assert_eq!(c.count.charged_minutes, 3 * 456);
+        assert_eq!(c.count.working_days, 3);
+    }
+
+    #[test]
+    fn across_new_year_each_year_pays_its_own_days() {
+        let c = check(&world(), &input("legal", "29/12/2025", "02/01/2026")).unwrap();
+        // 29, 30, 31 December (Mon–Wed); 1 January is a holiday, 2 January a Friday off.
+        assert_eq!(c.minutes_by_year(), vec![(2025, 3 * 456), (2026, 0)]);
+    }
+
+    #[test]
+    fn overlap_with_other_leave_and_sickness_is_named() {
+        let mut w = world();
+        w.existing.push(LeaveRequest {
+            id: 9,
+            employee_id: 1,
+            type_id: 1,
+            from: d(2026, 7, 6),
+            to: d(2026, 7, 9),
+            part: DayPart::Full,
+            minutes: 4 * 456,
+            status: RequestStatus::Approved,
+            note: String::new(),
+            override_reason: String::new(),
+        });
+        w.sickness.push((d(2026, 8, 3), None));
+        let e = check(&w, &input("legal", "09/07/2026", "13/07/2026")).unwrap_err();
+        let over = e.for_field("from").unwrap();
+        assert_eq!(over.key, "err.overlaps_leave");
+        assert!(over.args.contains(&("from", "06/07/2026".into())));
+        let e = check(&w, &input("legal", "10/08/2026", "")).unwrap_err();
+        assert_eq!(e.for_field("from").unwrap().key, "err.overlaps_sickness");
+        // A cancelled request no longer blocks its days.
+        w.existing[0].status = RequestStatus::Cancelled;
+        assert!(check(&w, &input("legal", "09/07/2026", "13/07/2026")).is_ok());
+    }
+
+    #[test]
+    fn over_the_balance_needs_a_reason() {
+        let mut w = world();
+        w.free = 456;
+        let mut i = input("legal", "06/07/2026", "07/07/2026");
+        let e = check(&w, &i).unwrap_err();
+        let err = e.for_field("override_reason").unwrap();
+        assert_eq!(err.key, "err.exceeds_balance");
+        assert!(err.args.contains(&("short", "7h36".into())));
+        i.override_reason = "advance agreed with the manager".into();
+        assert!(check(&w, &i).is_ok());
+    }
+
+    #[test]
+    fn refusals_before_start_sickness_type_per_event_and_empty_periods() {
+        let w = world();
+        let e = check(&w, &input("legal", "26/02/2021", "26/02/2021")).unwrap_err();
+        assert_eq!(e.for_field("from").unwrap().key, "err.before_employment");
+        let e = check(&w, &input("sickness", "06/07/2026", "")).unwrap_err();
+        assert_eq!(
+            e.for_field("leave_type").unwrap().key,
+            "err.leave_type_sickness"
+        );
+        let e = check(&w, &input("small_funeral", "06/07/2026", "07/07/2026")).unwrap_err();
+        assert_eq!(e.for_field("to").unwrap().key, "err.days_per_event");
+        let e = check(&w, &input("legal", "10/07/2026", "12/07/2026")).unwrap_err();
+        assert_eq!(e.for_field("to").unwrap().key, "err.no_working_day");
+        let e = check(&w, &input("holiday", "06/07/2026", "")).unwrap_err();
+        assert_eq!(e.for_field("leave_type").unwrap().key, "err.choice");
+    }
+
+    #[test]
+    fn half_days_and_hours() {
+        let w = world();
+        let mut i = input("legal", "06/07/2026", "");
+        i.part = "am".into();
+        assert_eq!(check(&w, &i).unwrap().count.charged_minutes, 228);
+        i.part = "hours".into();
+        let e = check(&w, &i).unwrap_err();
+        assert_eq!(e.for_field("hours").unwrap().key, "err.required");
+        i.hours = "2h30".into();
+        assert_eq!(check(&w, &i).unwrap().count.charged_minutes, 150);
     }
 }
