@@ -170,6 +170,22 @@ impl I18n {
     }
 
     /// The label of a choice (sex, worker category, contract type…).
+    /// An amount of leave as days and hours of the person's average day ("2 d 3h48", "−1 d"), the
+    /// way HR reads a balance; hours alone when no day length is known.
+    pub fn leave_amount(&self, minutes: i64, day_minutes: u32) -> String {
+        let a = crate::domain::leave::period::days_and_minutes(minutes, day_minutes);
+        let sign = if a.negative { "−" } else { "" };
+        let hours = crate::domain::money::format_minutes(a.minutes);
+        match (a.days, a.minutes) {
+            (0, _) => format!("{sign}{hours}"),
+            (d, 0) => format!("{sign}{}", self.tf("unit.days", &[("days", &d.to_string())])),
+            (d, _) => format!(
+                "{sign}{} {hours}",
+                self.tf("unit.days", &[("days", &d.to_string())])
+            ),
+        }
+    }
+
     pub fn choice<C: Choice>(&self, c: C) -> String {
         self.t(c.label_key())
     }

@@ -3,6 +3,7 @@
 mod employee;
 mod holidays;
 mod input_flags;
+mod leave;
 pub(crate) mod out;
 mod seed;
 mod validate;
@@ -81,6 +82,12 @@ pub enum Command {
     /// Keep the company calendar: community and bridge days, replacement days, collective closure
     #[command(subcommand, name = "company-day")]
     CompanyDay(CompanyDayCommand),
+    /// Leave: balances, periods, allocation of a year's entitlement, corrections
+    #[command(subcommand)]
+    Leave(Box<LeaveCommand>),
+    /// The sickness register: record a spell, end it
+    #[command(subcommand)]
+    Sick(Box<SickCommand>),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -119,6 +126,135 @@ pub enum EmployeeCommand {
         file: PathBuf,
         #[arg(long)]
         all: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LeaveCommand {
+    /// Balances of one employee (legal, supplementary, extralegal, carried over)
+    Balance {
+        number: String,
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record leave: checked against the schedule, holidays, other absences and the balance
+    Add {
+        number: String,
+        /// Leave type code or name, e.g. legal, extralegal, small_funeral
+        #[arg(long = "type")]
+        r#type: String,
+        #[arg(long)]
+        from: String,
+        /// Last day (default: the same day)
+        #[arg(long)]
+        to: Option<String>,
+        /// Half days: am or pm
+        #[arg(long, value_parser = ["am", "pm"])]
+        half: Option<String>,
+        /// Hours per day, e.g. 2h30
+        #[arg(long, conflicts_with = "half")]
+        hours: Option<String>,
+        /// Record as requested (waiting for approval) instead of approved
+        #[arg(long)]
+        requested: bool,
+        #[arg(long)]
+        note: Option<String>,
+        /// Reason to allow going below zero
+        #[arg(long = "override")]
+        r#override: Option<String>,
+    },
+    /// List leave in a period (default: this year)
+    List {
+        #[arg(long)]
+        employee: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Working days and hours a period would count (for one employee, or a full-time week)
+    Days {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        employee: Option<String>,
+    },
+    /// Compute a year's entitlement for everyone; shows the list, writes unless --dry-run
+    Allocate {
+        year: i32,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Approve a requested leave (books it on the balance)
+    Approve { request: i64 },
+    /// Refuse a requested leave
+    Refuse { request: i64 },
+    /// Cancel a leave (its days return to the balance; the request stays in the history)
+    Cancel { request: i64 },
+    /// Correct a balance by hand, with a reason: --hours 7h36 or --hours -3h48
+    Correct {
+        number: String,
+        #[arg(long)]
+        year: Option<i32>,
+        /// legal, supplementary, extralegal, carried_over, illness_carry_over
+        #[arg(long)]
+        bucket: String,
+        #[arg(long, allow_hyphen_values = true)]
+        hours: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// An arbeider's legal days from the holiday fund's certificate, for a year
+    FundDays {
+        number: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        days: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SickCommand {
+    /// Record a sickness spell
+    Add {
+        number: String,
+        #[arg(long)]
+        start: String,
+        #[arg(long)]
+        end: Option<String>,
+        #[arg(long)]
+        expected_return: Option<String>,
+        /// illness, private_accident, work_accident, occupational_disease, prophylactic
+        #[arg(long)]
+        cause: Option<String>,
+        /// Date the medical certificate was received
+        #[arg(long)]
+        certificate: Option<String>,
+        /// Use one of the year's certificate-free days
+        #[arg(long)]
+        certificate_free: bool,
+        /// The same illness as a spell that ended shortly before (relapse)
+        #[arg(long)]
+        same_illness: bool,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// End the employee's ongoing spell
+    End {
+        number: String,
+        #[arg(long)]
+        end: String,
+        #[arg(long)]
+        certificate: Option<String>,
     },
 }
 
@@ -233,6 +369,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Employee(cmd) => employee::run(ctx, *cmd),
         Command::Holidays { year, json } => holidays::list(ctx, year, json),
         Command::CompanyDay(cmd) => holidays::run(ctx, cmd),
+        Command::Leave(cmd) => leave::run(ctx, *cmd),
+        Command::Sick(cmd) => leave::sick(ctx, *cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

@@ -2,11 +2,18 @@
 //! append-only ledger and the sickness register. Balances are never stored: they are computed by
 //! the domain from the ledger rows read here.
 
+mod allocation;
 mod calendar;
+mod ledger;
+mod requests;
 mod schedules;
+mod sickness;
 mod types;
 
+pub use allocation::AllocationLine;
 pub use calendar::{REST_DAYS, RestDays};
+pub use ledger::buckets_for;
+pub use sickness::LEAVE_RULES;
 
 pub struct LeaveRepo<'a> {
     pub(super) store: &'a super::Store,

@@ -125,3 +125,12 @@ CREATE TABLE sick_spells (
 );
 CREATE INDEX sick_spells_by_employee ON sick_spells (employee_id, start_date);
 CREATE INDEX sick_spells_by_date ON sick_spells (start_date, end_date);
+
+-- Arbeiders' legal leave is computed by the holiday fund (RJV/ONVA or a sector fund) from the days
+-- declared in DmfA; the assistant types the figure from the holiday certificate here (BELGIAN-RULES.md §2).
+CREATE TABLE holiday_fund_days (
+    employee_id INTEGER NOT NULL REFERENCES employees(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 2999),
+    days INTEGER NOT NULL CHECK (days BETWEEN 0 AND 24),
+    PRIMARY KEY (employee_id, year)
+);

@@ -1,0 +1,117 @@
+//! Yearly entitlement for everyone: facts gathered from contracts, schedules, departures and the
+//! holiday fund's figures; the rules are the domain's; only the difference with what was already
+//! allocated is written, so running it again is safe.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::LeaveRepo;
+use crate::domain::employee::WorkerCategory;
+use crate::domain::leave::entitlement::{Allocation, AllocationFacts, allocate};
+use crate::domain::leave::ledger::{LedgerEntry, allocation_rows};
+use crate::store::Result;
+
+/// One person's computed entitlement and the ledger rows that would bring the ledger to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AllocationLine {
+    pub employee_id: i64,
+    pub number: String,
+    pub name: String,
+    pub weekly_minutes: u32,
+    pub allocations: Vec<Allocation>,
+    /// Rows to write: empty when the ledger already holds this allocation.
+    pub rows: Vec<LedgerEntry>,
+}
+
+impl LeaveRepo<'_> {
+    /// The holiday fund's legal days for an arbeider's year, if typed in.
+    pub fn fund_days(&self, employee_id: i64, year: i32) -> Result<Option<u32>> {
+        Ok(self
+            .store
+            .conn()
+            .query_row(
+                "SELECT days FROM holiday_fund_days WHERE employee_id = ?1 AND year = ?2",
+                params![employee_id, year],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    pub fn set_fund_days(&self, employee_id: i64, year: i32, days: u32) -> Result<()> {
+        self.store.employees().get(employee_id)?;
+        let old = self.fund_days(employee_id, year)?;
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "INSERT INTO holiday_fund_days (employee_id, year, days) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (employee_id, year) DO UPDATE SET days = excluded.days",
+                params![employee_id, year, days],
+            )?;
+            tx.audit("holiday_fund_days", employee_id, Some(employee_id), &year.to_string(), old.as_ref(), Some(&days))
+        })
+    }
+
+    /// The facts one allocation is computed from.
+    pub fn allocation_facts(&self, employee_id: i64, year: i32) -> Result<AllocationFacts> {
+        let e = self.store.employees().get(employee_id)?;
+        let end = self.store.employees().departure(employee_id)?.map(|d| d.end_date);
+        let schedules = self.schedules(employee_id)?;
+        let rules = self.rules()?;
+        let first_day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(e.data.start_date);
+        // The regime the leave will be taken in: the schedule on 1 January, or at the start for a starter.
+        let on = first_day.max(e.data.start_date);
+        let schedule = schedules.at(on);
+        let weekly = schedule.map_or(0, |s| s.weekly_minutes());
+        let today = self.store.clock().today();
+        Ok(AllocationFacts {
+            employed: vec![(e.data.start_date, end)],
+            excluded: Vec::new(),
+            weekly_minutes_now: weekly,
+            fte_permille_now: schedule.map_or(0, |s| s.fte_permille(rules.full_time_weekly_minutes)),
+            blue_collar: e.data.category == WorkerCategory::BlueCollar,
+            imported_legal_days: self.fund_days(employee_id, year)?,
+            as_of: today,
+        })
+    }
+
+    /// Computes `year`'s entitlement for everyone employed during it; writes the differences unless
+    /// `dry_run`. Returns every line (including unchanged ones) for the list shown to the user.
+    pub fn allocate_year(&self, year: i32, dry_run: bool) -> Result<Vec<AllocationLine>> {
+        let rules = self.rules()?;
+        let from = format!("{year}-01-01");
+        let to = format!("{year}-12-31");
+        let people: Vec<(i64, String, String)> = {
+            let mut st = self.store.conn().prepare(
+                "SELECT id, number, last_name || ', ' || first_name FROM employees
+                 WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1) ORDER BY sort_name, id",
+            )?;
+            st.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        let day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
+        let mut lines = Vec::with_capacity(people.len());
+        for (id, number, name) in people {
+            let facts = self.allocation_facts(id, year)?;
+            let allocations = allocate(year, &facts, &rules);
+            let rows = allocation_rows(&self.ledger(id)?, year, &allocations, day);
+            lines.push(AllocationLine {
+                employee_id: id,
+                number,
+                name,
+                weekly_minutes: facts.weekly_minutes_now,
+                allocations,
+                rows,
+            });
+        }
+        if !dry_run {
+            // One transaction for everyone: a year is allocated whole or not at all.
+            self.store.write(|tx| {
+                for l in &lines {
+                    tx.insert_ledger(l.employee_id, &l.rows)?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(lines)
+    }
+}

@@ -1,0 +1,299 @@
+//! Leave requests: checked by the domain, stored with their count, and posted to the ledger when
+//! approved (one Taken row per day and bucket). Cancelling keeps the request and reverses its rows.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::LeaveRepo;
+use super::ledger::buckets_for;
+use crate::domain::choice::Choice;
+use crate::domain::error::{FieldError, ValidationErrors};
+use crate::domain::leave::leave_type::Counting;
+use crate::domain::leave::ledger::{EntryKind, LedgerEntry, balances, debit_plan};
+use crate::domain::leave::period::count_period;
+use crate::domain::leave::request::{
+    CheckedRequest, LeaveRequest, LeaveRequestInput, PartCode, RequestContext, RequestStatus,
+    day_part, part_code,
+};
+use crate::domain::money::format_minutes;
+use crate::store::rows::{date, iso};
+use crate::store::{Result, StoreError, Tx};
+
+const COLUMNS: &str =
+    "id, employee_id, type_id, from_date, to_date, part, part_minutes, minutes, status, note, override_reason";
+
+fn request(r: &Row<'_>) -> rusqlite::Result<LeaveRequest> {
+    let bad = |i: usize, what: String| {
+        rusqlite::Error::FromSqlConversionFailure(
+            i,
+            rusqlite::types::Type::Text,
+            format!("unknown code {what}").into(),
+        )
+    };
+    let part: String = r.get(5)?;
+    let status: String = r.get(8)?;
+    Ok(LeaveRequest {
+        id: r.get(0)?,
+        employee_id: r.get(1)?,
+        type_id: r.get(2)?,
+        from: date(r.get(3)?).unwrap_or_default(),
+        to: date(r.get(4)?).unwrap_or_default(),
+        part: day_part(
+            PartCode::from_code(&part).ok_or_else(|| bad(5, part.clone()))?,
+            r.get(6)?,
+        ),
+        minutes: r.get(7)?,
+        status: RequestStatus::from_code(&status).ok_or_else(|| bad(8, status.clone()))?,
+        note: r.get(9)?,
+        override_reason: r.get(10)?,
+    })
+}
+
+impl Tx<'_> {
+    /// Books an approved request on the ledger, day by day, drawing on the buckets in order; what no
+    /// bucket covers (allowed only with an override reason) goes on the first bucket, below zero.
+    pub(in crate::store) fn post_request(
+        &self,
+        employee_id: i64,
+        request_id: i64,
+        counting: Counting,
+        days: &[(NaiveDate, u32)],
+        mut ledger: Vec<LedgerEntry>,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let order = buckets_for(counting);
+        let Some(first) = order.first() else {
+            return Ok(());
+        };
+        let mut rows = Vec::new();
+        for (day, minutes) in days.iter().filter(|(_, m)| *m > 0) {
+            let year = day.year();
+            let plan = debit_plan(&balances(&ledger, year, today), *minutes, order, *day);
+            let mut day_rows = plan.entries(year, *day, Some(request_id));
+            if plan.shortfall > 0 {
+                day_rows.push(LedgerEntry::taken(year, *first, *day, plan.shortfall, Some(request_id)));
+            }
+            ledger.extend(day_rows.iter().cloned());
+            rows.extend(day_rows);
+        }
+        self.insert_ledger(employee_id, &rows)
+    }
+}
+
+impl LeaveRepo<'_> {
+    pub fn requests(&self, employee_id: i64) -> Result<Vec<LeaveRequest>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM leave_requests WHERE employee_id = ?1 ORDER BY from_date, id"
+        ))?;
+        Ok(st
+            .query_map([employee_id], request)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Live and past requests of anyone that touch the period (for the calendar and lists).
+    pub fn requests_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<LeaveRequest>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM leave_requests WHERE from_date <= ?2 AND to_date >= ?1
+             ORDER BY from_date, id"
+        ))?;
+        Ok(st
+            .query_map(params![iso(Some(from)), iso(Some(to))], request)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn request(&self, id: i64) -> Result<LeaveRequest> {
+        self.store
+            .conn()
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM leave_requests WHERE id = ?1"),
+                [id],
+                request,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("leave request {id}")))
+    }
+
+    /// Minutes free on a balance in a year: the ledger's remaining, less requests still waiting for
+    /// approval (they are not on the ledger yet but will be).
+    fn free_minutes(
+        &self,
+        ledger: &[LedgerEntry],
+        pending: &[LeaveRequest],
+        types: &[crate::domain::leave::leave_type::LeaveType],
+        counting: Counting,
+        year: i32,
+    ) -> i64 {
+        let today = self.store.clock().today();
+        let order = buckets_for(counting);
+        let on = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today).max(today);
+        let free: i64 = balances(ledger, year, today)
+            .iter()
+            .filter(|(b, _)| order.contains(b))
+            .map(|(_, b)| b.usable_on(on))
+            .sum();
+        let waiting: i64 = pending
+            .iter()
+            .filter(|r| r.status == RequestStatus::Requested && r.from.year() == year)
+            .filter(|r| types.iter().any(|t| t.id == r.type_id && t.counting == counting))
+            .map(|r| i64::from(r.minutes))
+            .sum();
+        free - waiting
+    }
+
+    /// Checks what the user typed for `employee_id` without saving: the count and every refusal.
+    pub fn check_request(
+        &self,
+        employee_id: i64,
+        input: &LeaveRequestInput,
+        editing: Option<i64>,
+    ) -> Result<CheckedRequest> {
+        let employee = self.store.employees().get(employee_id)?;
+        let end = self.store.employees().departure(employee_id)?.map(|d| d.end_date);
+        let types = self.types()?;
+        let schedules = self.schedules(employee_id)?;
+        let calendar = self.calendar()?;
+        let existing: Vec<LeaveRequest> = self
+            .requests(employee_id)?
+            .into_iter()
+            .filter(|r| Some(r.id) != editing)
+            .collect();
+        let sickness: Vec<(NaiveDate, Option<NaiveDate>)> = self
+            .sick_spells(employee_id)?
+            .iter()
+            .map(|(_, s)| (s.start, s.end))
+            .collect();
+        let ledger = self.ledger(employee_id)?;
+        let available = |c: Counting, year: i32| self.free_minutes(&ledger, &existing, &types, c, year);
+        Ok(input.validate(&RequestContext {
+            types: &types,
+            schedules: &schedules,
+            calendar: &calendar,
+            existing: &existing,
+            sickness: &sickness,
+            employment: (employee.data.start_date, end),
+            available: &available,
+        })?)
+    }
+
+    /// Saves a checked request; an approved one is booked on the ledger at once.
+    pub fn add_request(&self, employee_id: i64, input: &LeaveRequestInput) -> Result<LeaveRequest> {
+        let c = self.check_request(employee_id, input, None)?;
+        let ledger = self.ledger(employee_id)?;
+        let today = self.store.clock().today();
+        let (code, part_minutes) = part_code(c.part);
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "INSERT INTO leave_requests (employee_id, type_id, from_date, to_date, part, part_minutes, minutes,
+                 status, note, override_reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    employee_id,
+                    c.leave_type.id,
+                    iso(Some(c.from)),
+                    iso(Some(c.to)),
+                    code.code(),
+                    part_minutes,
+                    c.count.charged_minutes,
+                    c.status.code(),
+                    c.note,
+                    c.override_reason,
+                    tx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+                ],
+            )?;
+            let id = tx.conn.last_insert_rowid();
+            let saved = LeaveRequest {
+                id,
+                employee_id,
+                type_id: c.leave_type.id,
+                from: c.from,
+                to: c.to,
+                part: c.part,
+                minutes: c.count.charged_minutes,
+                status: c.status,
+                note: c.note.clone(),
+                override_reason: c.override_reason.clone(),
+            };
+            tx.audit("leave_request", id, Some(employee_id), "create", None::<&()>, Some(&saved))?;
+            if c.status == RequestStatus::Approved {
+                let days: Vec<(NaiveDate, u32)> = c.count.days.iter().map(|d| (d.date, d.charged)).collect();
+                tx.post_request(employee_id, id, c.leave_type.counting, &days, ledger.clone(), today)?;
+            }
+            Ok(saved)
+        })
+    }
+
+    /// Moves a request on: requested → approved (booked on the ledger) or refused; requested or
+    /// approved → cancelled (its ledger rows reversed). Anything else is refused with a reason.
+    pub fn set_request_status(&self, id: i64, to: RequestStatus) -> Result<LeaveRequest> {
+        let old = self.request(id)?;
+        use RequestStatus::*;
+        let allowed = matches!(
+            (old.status, to),
+            (Requested, Approved) | (Requested, Refused) | (Requested, Cancelled) | (Approved, Cancelled)
+        );
+        if !allowed {
+            return Err(StoreError::Invalid(ValidationErrors(vec![FieldError::new(
+                "status",
+                "err.request_status_move",
+            )
+            .arg("from", old.status.code())
+            .arg("to", to.code())])));
+        }
+        let employee_id = old.employee_id;
+        let types = self.types()?;
+        let counting = types
+            .iter()
+            .find(|t| t.id == old.type_id)
+            .map_or(Counting::None, |t| t.counting);
+        let ledger = self.ledger(employee_id)?;
+        let today = self.store.clock().today();
+        let mut days = Vec::new();
+        if to == Approved {
+            // Counted again now: holidays or the schedule may have changed since it was requested.
+            let c = count_period(
+                &self.schedules(employee_id)?,
+                &self.calendar()?,
+                old.from,
+                old.to,
+                old.part,
+            );
+            if counting != Counting::None && old.override_reason.is_empty() {
+                let existing = self.requests(employee_id)?;
+                let others: Vec<LeaveRequest> =
+                    existing.into_iter().filter(|r| r.id != id).collect();
+                let free = self.free_minutes(&ledger, &others, &types, counting, old.from.year());
+                let short = i64::from(c.charged_minutes) - free;
+                if short > 0 {
+                    return Err(StoreError::Invalid(ValidationErrors(vec![FieldError::new(
+                        "override_reason",
+                        "err.exceeds_balance",
+                    )
+                    .arg("short", format_minutes(short as u32))
+                    .arg("free", format_minutes(free.max(0) as u32))
+                    .arg("year", old.from.year().to_string())])));
+                }
+            }
+            days = c.days.iter().map(|d| (d.date, d.charged)).collect();
+        }
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "UPDATE leave_requests SET status = ?2 WHERE id = ?1",
+                params![id, to.code()],
+            )?;
+            let new = LeaveRequest { status: to, ..old.clone() };
+            tx.audit("leave_request", id, Some(employee_id), to.code(), Some(&old), Some(&new))?;
+            match to {
+                Approved => tx.post_request(employee_id, id, counting, &days, ledger.clone(), today)?,
+                Cancelled => {
+                    let reversals: Vec<LedgerEntry> = ledger
+                        .iter()
+                        .filter(|e| e.request_id == Some(id) && e.kind == EntryKind::Taken)
+                        .filter_map(LedgerEntry::reversal_of)
+                        .collect();
+                    tx.insert_ledger(employee_id, &reversals)?;
+                }
+                _ => {}
+            }
+            Ok(new)
+        })
+    }
+}
