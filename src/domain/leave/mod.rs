@@ -5,3 +5,4 @@
 pub mod entitlement;
 pub mod ledger;
 pub mod rules;
+pub mod sickness;
