@@ -178,7 +178,10 @@ impl I18n {
         let hours = crate::domain::money::format_minutes(a.minutes);
         match (a.days, a.minutes) {
             (0, _) => format!("{sign}{hours}"),
-            (d, 0) => format!("{sign}{}", self.tf("unit.days", &[("days", &d.to_string())])),
+            (d, 0) => format!(
+                "{sign}{}",
+                self.tf("unit.days", &[("days", &d.to_string())])
+            ),
             (d, _) => format!(
                 "{sign}{} {hours}",
                 self.tf("unit.days", &[("days", &d.to_string())])

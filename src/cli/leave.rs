@@ -75,7 +75,11 @@ pub fn run(ctx: &Ctx, cmd: LeaveCommand) -> Result<(), CliError> {
             json,
         } => list(ctx, employee, from, to, json),
         LeaveCommand::Days { from, to, employee } => days(ctx, &from, &to, employee),
-        LeaveCommand::Allocate { year, dry_run, json } => allocate(ctx, year, dry_run, json),
+        LeaveCommand::Allocate {
+            year,
+            dry_run,
+            json,
+        } => allocate(ctx, year, dry_run, json),
         LeaveCommand::Approve { request } => status(ctx, request, "approved"),
         LeaveCommand::Refuse { request } => status(ctx, request, "refused"),
         LeaveCommand::Cancel { request } => status(ctx, request, "cancelled"),
@@ -152,7 +156,10 @@ fn balance(ctx: &Ctx, number: &str, year: Option<i32>, json: bool) -> Result<(),
             "{}",
             i.tf(
                 "cli.expires",
-                &[("amount", &i.leave_amount(*m, day)), ("date", &format_date(*last))]
+                &[
+                    ("amount", &i.leave_amount(*m, day)),
+                    ("date", &format_date(*last))
+                ]
             )
         );
     }
@@ -214,9 +221,7 @@ fn list(
         Some(t) => date_arg(i, &t)?,
         None => NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap_or(today),
     };
-    let only = employee
-        .map(|n| employee_id(ctx, &store, &n))
-        .transpose()?;
+    let only = employee.map(|n| employee_id(ctx, &store, &n)).transpose()?;
     let types = store.leave().types().map_err(|e| CliError::store(i, &e))?;
     let requests = store
         .leave()
@@ -224,13 +229,16 @@ fn list(
         .map_err(|e| CliError::store(i, &e))?;
     let mut lines = Vec::new();
     let mut people = std::collections::HashMap::new();
-    for r in requests.iter().filter(|r| only.is_none_or(|o| o == r.employee_id)) {
-        if !people.contains_key(&r.employee_id) {
+    for r in requests
+        .iter()
+        .filter(|r| only.is_none_or(|o| o == r.employee_id))
+    {
+        if let std::collections::hash_map::Entry::Vacant(slot) = people.entry(r.employee_id) {
             let e = store
                 .employees()
                 .get(r.employee_id)
                 .map_err(|e| CliError::store(i, &e))?;
-            people.insert(r.employee_id, (e.data.number.clone(), e.data.full_name()));
+            slot.insert((e.data.number.clone(), e.data.full_name()));
         }
         let (number, name) = &people[&r.employee_id];
         let t = types.iter().find(|t| t.id == r.type_id);
@@ -252,14 +260,19 @@ fn list(
     if json {
         return print_json(&lines);
     }
-    for (l, r) in lines.iter().zip(requests.iter().filter(|r| only.is_none_or(|o| o == r.employee_id))) {
+    for (l, r) in lines.iter().zip(
+        requests
+            .iter()
+            .filter(|r| only.is_none_or(|o| o == r.employee_id)),
+    ) {
         let t = types.iter().find(|t| t.id == r.type_id);
         outln!(
             "{:>5} {:<8} {:<26} {:<30} {} – {} {:>8} {}",
             l.id,
             l.employee,
             l.name,
-            t.map(|t| t.name(i.lang.code()).to_string()).unwrap_or_default(),
+            t.map(|t| t.name(i.lang.code()).to_string())
+                .unwrap_or_default(),
             format_date(r.from),
             format_date(r.to),
             crate::domain::money::format_minutes(r.minutes),
@@ -277,11 +290,17 @@ fn days(ctx: &Ctx, from: &str, to: &str, employee: Option<String>) -> Result<(),
         return Err(CliError::input(i.t("err.end_before_start")));
     }
     let store = ctx.open(Access::ReadOnly)?;
-    let calendar = store.leave().calendar().map_err(|e| CliError::store(i, &e))?;
+    let calendar = store
+        .leave()
+        .calendar()
+        .map_err(|e| CliError::store(i, &e))?;
     let (schedules, day) = match employee {
         Some(n) => {
             let id = employee_id(ctx, &store, &n)?;
-            let s = store.leave().schedules(id).map_err(|e| CliError::store(i, &e))?;
+            let s = store
+                .leave()
+                .schedules(id)
+                .map_err(|e| CliError::store(i, &e))?;
             (s, day_minutes(&store, id, from)?)
         }
         None => {
@@ -289,7 +308,13 @@ fn days(ctx: &Ctx, from: &str, to: &str, employee: Option<String>) -> Result<(),
             let s = standard_full_time(from, rules.full_time_weekly_minutes);
             let day = s.average_day_minutes();
             let start = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(from);
-            (Schedules::new(vec![crate::domain::leave::schedule::Schedule { from: start, ..s }]), day)
+            (
+                Schedules::new(vec![crate::domain::leave::schedule::Schedule {
+                    from: start,
+                    ..s
+                }]),
+                day,
+            )
         }
     };
     let c = count_period(&schedules, &calendar, from, to, DayPart::Full);
@@ -299,7 +324,10 @@ fn days(ctx: &Ctx, from: &str, to: &str, employee: Option<String>) -> Result<(),
             "cli.days_count",
             &[
                 ("days", &c.working_days.to_string()),
-                ("hours", &crate::domain::money::format_minutes(c.charged_minutes)),
+                (
+                    "hours",
+                    &crate::domain::money::format_minutes(c.charged_minutes)
+                ),
                 ("amount", &i.leave_amount(i64::from(c.charged_minutes), day)),
                 ("holidays", &c.holidays_on_scheduled_days.to_string()),
             ]
@@ -320,18 +348,32 @@ fn allocate(ctx: &Ctx, year: i32, dry_run: bool, json: bool) -> Result<(), CliEr
     }
     let mut changed = 0;
     for l in &lines {
-        let day = if l.weekly_minutes == 0 { 456 } else { l.weekly_minutes / 5 };
+        let day = if l.weekly_minutes == 0 {
+            456
+        } else {
+            l.weekly_minutes / 5
+        };
         let parts: Vec<String> = l
             .allocations
             .iter()
             .filter(|a| a.minutes > 0)
-            .map(|a| format!("{} {}", i.choice(a.bucket), i.leave_amount(i64::from(a.minutes), day)))
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    i.choice(a.bucket),
+                    i.leave_amount(i64::from(a.minutes), day)
+                )
+            })
             .collect();
         let mark = if l.rows.is_empty() { " " } else { "*" };
         changed += usize::from(!l.rows.is_empty());
         outln!("{mark} {:<8} {:<28} {}", l.number, l.name, parts.join(", "));
     }
-    let key = if dry_run { "cli.allocate_dry_run" } else { "cli.allocated" };
+    let key = if dry_run {
+        "cli.allocate_dry_run"
+    } else {
+        "cli.allocated"
+    };
     outln!(
         "{}",
         i.tf(
@@ -387,7 +429,11 @@ fn correct(
     let minutes = parse_minutes(text)
         .filter(|m| *m > 0)
         .ok_or_else(|| CliError::input(i.tf("err.hours", &[("value", hours)])))?;
-    let minutes = if negative { -i64::from(minutes) } else { i64::from(minutes) };
+    let minutes = if negative {
+        -i64::from(minutes)
+    } else {
+        i64::from(minutes)
+    };
     let store = ctx.open(Access::ReadWrite)?;
     let id = employee_id(ctx, &store, number)?;
     let year = year.unwrap_or(ctx.clock.today().year());
@@ -433,7 +479,10 @@ pub fn sick(ctx: &Ctx, cmd: SickCommand) -> Result<(), CliError> {
                 "{}",
                 i.tf(
                     "cli.sick_added",
-                    &[("id", &spell_id.to_string()), ("start", &format_date(s.start))]
+                    &[
+                        ("id", &spell_id.to_string()),
+                        ("start", &format_date(s.start))
+                    ]
                 )
             );
         }
@@ -443,8 +492,12 @@ pub fn sick(ctx: &Ctx, cmd: SickCommand) -> Result<(), CliError> {
             certificate,
         } => {
             let id = employee_id(ctx, &store, &number)?;
-            let spells = store.leave().sick_spells(id).map_err(|e| CliError::store(i, &e))?;
-            let Some((spell_id, open)) = spells.into_iter().rev().find(|(_, s)| s.end.is_none()) else {
+            let spells = store
+                .leave()
+                .sick_spells(id)
+                .map_err(|e| CliError::store(i, &e))?;
+            let Some((spell_id, open)) = spells.into_iter().rev().find(|(_, s)| s.end.is_none())
+            else {
                 return Err(CliError::input(i.t("cli.no_open_spell")));
             };
             let mut input = SickSpellInput::from_spell(&open);

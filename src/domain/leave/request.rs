@@ -240,11 +240,11 @@ impl LeaveRequestInput {
         let (start, end) = ctx.employment;
         if from < start {
             errs.push(
-                FieldError::new("from", "err.before_employment").arg("date", format_date(start)),
+                FieldError::new("from", "err.before_employment").arg("start", format_date(start)),
             );
         }
         if let Some(end) = end.filter(|e| to > *e) {
-            errs.push(FieldError::new("to", "err.after_employment").arg("date", format_date(end)));
+            errs.push(FieldError::new("to", "err.after_employment").arg("end", format_date(end)));
         }
         if let Some(other) = ctx
             .existing

@@ -47,14 +47,25 @@ impl LeaveRepo<'_> {
                  ON CONFLICT (employee_id, year) DO UPDATE SET days = excluded.days",
                 params![employee_id, year, days],
             )?;
-            tx.audit("holiday_fund_days", employee_id, Some(employee_id), &year.to_string(), old.as_ref(), Some(&days))
+            tx.audit(
+                "holiday_fund_days",
+                employee_id,
+                Some(employee_id),
+                &year.to_string(),
+                old.as_ref(),
+                Some(&days),
+            )
         })
     }
 
     /// The facts one allocation is computed from.
     pub fn allocation_facts(&self, employee_id: i64, year: i32) -> Result<AllocationFacts> {
         let e = self.store.employees().get(employee_id)?;
-        let end = self.store.employees().departure(employee_id)?.map(|d| d.end_date);
+        let end = self
+            .store
+            .employees()
+            .departure(employee_id)?
+            .map(|d| d.end_date);
         let schedules = self.schedules(employee_id)?;
         let rules = self.rules()?;
         let first_day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(e.data.start_date);
@@ -67,7 +78,8 @@ impl LeaveRepo<'_> {
             employed: vec![(e.data.start_date, end)],
             excluded: Vec::new(),
             weekly_minutes_now: weekly,
-            fte_permille_now: schedule.map_or(0, |s| s.fte_permille(rules.full_time_weekly_minutes)),
+            fte_permille_now: schedule
+                .map_or(0, |s| s.fte_permille(rules.full_time_weekly_minutes)),
             blue_collar: e.data.category == WorkerCategory::BlueCollar,
             imported_legal_days: self.fund_days(employee_id, year)?,
             as_of: today,

@@ -39,19 +39,29 @@ fn entry(r: &Row<'_>) -> rusqlite::Result<LedgerEntry> {
 pub fn buckets_for(counting: Counting) -> &'static [Bucket] {
     match counting {
         Counting::None => &[],
-        Counting::Annual => &[Bucket::Legal, Bucket::IllnessCarryOver, Bucket::Supplementary],
+        Counting::Annual => &[
+            Bucket::Legal,
+            Bucket::IllnessCarryOver,
+            Bucket::Supplementary,
+        ],
         Counting::Extralegal => &[Bucket::CarriedOver, Bucket::Extralegal],
     }
 }
 
 impl Tx<'_> {
     /// Appends ledger rows (audited as one event per call). Malformed rows are refused.
-    pub(in crate::store) fn insert_ledger(&self, employee_id: i64, rows: &[LedgerEntry]) -> Result<()> {
+    pub(in crate::store) fn insert_ledger(
+        &self,
+        employee_id: i64,
+        rows: &[LedgerEntry],
+    ) -> Result<()> {
         if rows.is_empty() {
             return Ok(());
         }
         if let Some(bad) = rows.iter().find(|r| !r.is_well_formed()) {
-            return Err(StoreError::Other(anyhow::anyhow!("refusing malformed ledger row {bad:?}")));
+            return Err(StoreError::Other(anyhow::anyhow!(
+                "refusing malformed ledger row {bad:?}"
+            )));
         }
         let at = self.now.format("%Y-%m-%dT%H:%M:%S").to_string();
         let mut st = self.conn.prepare_cached(
@@ -76,7 +86,14 @@ impl Tx<'_> {
                 first = self.conn.last_insert_rowid();
             }
         }
-        self.audit("leave_ledger", first, Some(employee_id), "append", None::<&()>, Some(&rows))
+        self.audit(
+            "leave_ledger",
+            first,
+            Some(employee_id),
+            "append",
+            None::<&()>,
+            Some(&rows),
+        )
     }
 }
 
@@ -115,7 +132,8 @@ impl LeaveRepo<'_> {
         };
         let row = LedgerEntry::correction(year, bucket, minutes, on, reason)
             .map_err(|e| StoreError::Invalid(crate::domain::error::ValidationErrors(vec![e])))?;
-        self.store.write(|tx| tx.insert_ledger(employee_id, std::slice::from_ref(&row)))?;
+        self.store
+            .write(|tx| tx.insert_ledger(employee_id, std::slice::from_ref(&row)))?;
         Ok(row)
     }
 }

@@ -19,8 +19,7 @@ use crate::domain::money::format_minutes;
 use crate::store::rows::{date, iso};
 use crate::store::{Result, StoreError, Tx};
 
-const COLUMNS: &str =
-    "id, employee_id, type_id, from_date, to_date, part, part_minutes, minutes, status, note, override_reason";
+const COLUMNS: &str = "id, employee_id, type_id, from_date, to_date, part, part_minutes, minutes, status, note, override_reason";
 
 fn request(r: &Row<'_>) -> rusqlite::Result<LeaveRequest> {
     let bad = |i: usize, what: String| {
@@ -71,7 +70,13 @@ impl Tx<'_> {
             let plan = debit_plan(&balances(&ledger, year, today), *minutes, order, *day);
             let mut day_rows = plan.entries(year, *day, Some(request_id));
             if plan.shortfall > 0 {
-                day_rows.push(LedgerEntry::taken(year, *first, *day, plan.shortfall, Some(request_id)));
+                day_rows.push(LedgerEntry::taken(
+                    year,
+                    *first,
+                    *day,
+                    plan.shortfall,
+                    Some(request_id),
+                ));
             }
             ledger.extend(day_rows.iter().cloned());
             rows.extend(day_rows);
@@ -125,7 +130,9 @@ impl LeaveRepo<'_> {
     ) -> i64 {
         let today = self.store.clock().today();
         let order = buckets_for(counting);
-        let on = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today).max(today);
+        let on = NaiveDate::from_ymd_opt(year, 1, 1)
+            .unwrap_or(today)
+            .max(today);
         let free: i64 = balances(ledger, year, today)
             .iter()
             .filter(|(b, _)| order.contains(b))
@@ -134,7 +141,11 @@ impl LeaveRepo<'_> {
         let waiting: i64 = pending
             .iter()
             .filter(|r| r.status == RequestStatus::Requested && r.from.year() == year)
-            .filter(|r| types.iter().any(|t| t.id == r.type_id && t.counting == counting))
+            .filter(|r| {
+                types
+                    .iter()
+                    .any(|t| t.id == r.type_id && t.counting == counting)
+            })
             .map(|r| i64::from(r.minutes))
             .sum();
         free - waiting
@@ -148,7 +159,11 @@ impl LeaveRepo<'_> {
         editing: Option<i64>,
     ) -> Result<CheckedRequest> {
         let employee = self.store.employees().get(employee_id)?;
-        let end = self.store.employees().departure(employee_id)?.map(|d| d.end_date);
+        let end = self
+            .store
+            .employees()
+            .departure(employee_id)?
+            .map(|d| d.end_date);
         let types = self.types()?;
         let schedules = self.schedules(employee_id)?;
         let calendar = self.calendar()?;
@@ -163,7 +178,8 @@ impl LeaveRepo<'_> {
             .map(|(_, s)| (s.start, s.end))
             .collect();
         let ledger = self.ledger(employee_id)?;
-        let available = |c: Counting, year: i32| self.free_minutes(&ledger, &existing, &types, c, year);
+        let available =
+            |c: Counting, year: i32| self.free_minutes(&ledger, &existing, &types, c, year);
         Ok(input.validate(&RequestContext {
             types: &types,
             schedules: &schedules,
@@ -228,15 +244,17 @@ impl LeaveRepo<'_> {
         use RequestStatus::*;
         let allowed = matches!(
             (old.status, to),
-            (Requested, Approved) | (Requested, Refused) | (Requested, Cancelled) | (Approved, Cancelled)
+            (Requested, Approved)
+                | (Requested, Refused)
+                | (Requested, Cancelled)
+                | (Approved, Cancelled)
         );
         if !allowed {
-            return Err(StoreError::Invalid(ValidationErrors(vec![FieldError::new(
-                "status",
-                "err.request_status_move",
-            )
-            .arg("from", old.status.code())
-            .arg("to", to.code())])));
+            return Err(StoreError::Invalid(ValidationErrors(vec![
+                FieldError::new("status", "err.request_status_move")
+                    .arg("from", old.status.code())
+                    .arg("to", to.code()),
+            ])));
         }
         let employee_id = old.employee_id;
         let types = self.types()?;
@@ -263,13 +281,12 @@ impl LeaveRepo<'_> {
                 let free = self.free_minutes(&ledger, &others, &types, counting, old.from.year());
                 let short = i64::from(c.charged_minutes) - free;
                 if short > 0 {
-                    return Err(StoreError::Invalid(ValidationErrors(vec![FieldError::new(
-                        "override_reason",
-                        "err.exceeds_balance",
-                    )
-                    .arg("short", format_minutes(short as u32))
-                    .arg("free", format_minutes(free.max(0) as u32))
-                    .arg("year", old.from.year().to_string())])));
+                    return Err(StoreError::Invalid(ValidationErrors(vec![
+                        FieldError::new("override_reason", "err.exceeds_balance")
+                            .arg("short", format_minutes(short as u32))
+                            .arg("free", format_minutes(free.max(0) as u32))
+                            .arg("year", old.from.year().to_string()),
+                    ])));
                 }
             }
             days = c.days.iter().map(|d| (d.date, d.charged)).collect();
@@ -279,10 +296,22 @@ impl LeaveRepo<'_> {
                 "UPDATE leave_requests SET status = ?2 WHERE id = ?1",
                 params![id, to.code()],
             )?;
-            let new = LeaveRequest { status: to, ..old.clone() };
-            tx.audit("leave_request", id, Some(employee_id), to.code(), Some(&old), Some(&new))?;
+            let new = LeaveRequest {
+                status: to,
+                ..old.clone()
+            };
+            tx.audit(
+                "leave_request",
+                id,
+                Some(employee_id),
+                to.code(),
+                Some(&old),
+                Some(&new),
+            )?;
             match to {
-                Approved => tx.post_request(employee_id, id, counting, &days, ledger.clone(), today)?,
+                Approved => {
+                    tx.post_request(employee_id, id, counting, &days, ledger.clone(), today)?
+                }
                 Cancelled => {
                     let reversals: Vec<LedgerEntry> = ledger
                         .iter()

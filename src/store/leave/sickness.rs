@@ -13,8 +13,7 @@ use crate::store::{Result, StoreError};
 /// Setting key of the leave rules (BELGIAN-RULES.md items marked "verify", and company policy).
 pub const LEAVE_RULES: &str = "leave_rules";
 
-const COLUMNS: &str =
-    "id, start_date, end_date, expected_return, cause, certificate, certificate_free, relapse_of, note";
+const COLUMNS: &str = "id, start_date, end_date, expected_return, cause, certificate, certificate_free, relapse_of, note";
 
 fn spell(r: &Row<'_>) -> rusqlite::Result<(i64, SickSpell)> {
     let cause: String = r.get(4)?;
@@ -55,7 +54,11 @@ impl LeaveRepo<'_> {
     }
 
     /// Spells of anyone that touch the period (ongoing ones included), with the employee id.
-    pub fn sick_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<(i64, i64, SickSpell)>> {
+    pub fn sick_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(i64, i64, SickSpell)>> {
         let mut st = self.store.conn().prepare_cached(&format!(
             "SELECT {COLUMNS}, employee_id FROM sick_spells
              WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1) ORDER BY start_date, id"
@@ -69,7 +72,11 @@ impl LeaveRepo<'_> {
 
     fn employment(&self, employee_id: i64) -> Result<(NaiveDate, Option<NaiveDate>)> {
         let e = self.store.employees().get(employee_id)?;
-        let end = self.store.employees().departure(employee_id)?.map(|d| d.end_date);
+        let end = self
+            .store
+            .employees()
+            .departure(employee_id)?
+            .map(|d| d.end_date);
         Ok((e.data.start_date, end))
     }
 
@@ -85,10 +92,15 @@ impl LeaveRepo<'_> {
         let all = self.sick_spells(employee_id)?;
         let old = editing.and_then(|id| all.iter().find(|(i, _)| *i == id).cloned());
         if editing.is_some() && old.is_none() {
-            return Err(StoreError::NotFound(format!("sick spell {}", editing.unwrap_or(0))));
+            return Err(StoreError::NotFound(format!(
+                "sick spell {}",
+                editing.unwrap_or(0)
+            )));
         }
-        let others: Vec<(i64, SickSpell)> =
-            all.into_iter().filter(|(i, _)| Some(*i) != editing).collect();
+        let others: Vec<(i64, SickSpell)> = all
+            .into_iter()
+            .filter(|(i, _)| Some(*i) != editing)
+            .collect();
         let s = input.validate(&others, &rules, employment)?;
         self.store.write(|tx| {
             let values = params![
