@@ -172,7 +172,7 @@ fn add(ctx: &Ctx, number: &str, input: &LeaveRequestInput) -> Result<(), CliErro
     let id = employee_id(ctx, &store, number)?;
     let r = store
         .leave()
-        .add_request(id, input)
+        .add_request(id, input, ctx.i18n.lang.code())
         .map_err(|e| CliError::store(i, &e))?;
     let day = day_minutes(&store, id, r.from)?;
     outln!(

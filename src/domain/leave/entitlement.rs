@@ -212,7 +212,13 @@ pub fn allocate(year: i32, facts: &AllocationFacts, rules: &LeaveRules) -> Vec<A
     let months_now = months_worked(year, &worked_so_far, &facts.excluded);
     let supplementary = Allocation {
         bucket: Bucket::Supplementary,
-        minutes: supplementary_minutes(rules, months_now, legal.minutes, weekly),
+        // Until the holiday fund's figure for an arbeider is in, the legal part is unknown, so the
+        // supplementary top-up cannot be known either: nothing rather than a wrong number.
+        minutes: if legal.basis == AllocationBasis::HolidayFundPending {
+            0
+        } else {
+            supplementary_minutes(rules, months_now, legal.minutes, weekly)
+        },
         basis: AllocationBasis::Supplementary {
             months: months_now,
             run_in_months: rules.supplementary_run_in_months,

@@ -121,6 +121,8 @@ pub struct RequestContext<'a> {
     pub sickness: &'a [(NaiveDate, Option<NaiveDate>)],
     /// First and last day of employment.
     pub employment: (NaiveDate, Option<NaiveDate>),
+    /// Language the leave types are named in, in messages (`nl`, `fr`, `en`).
+    pub lang: &'a str,
     /// Minutes still free on the balance a type draws from, per leave year (after live requests).
     pub available: &'a dyn Fn(Counting, i32) -> i64,
 }
@@ -255,7 +257,7 @@ impl LeaveRequestInput {
                 .types
                 .iter()
                 .find(|t| t.id == other.type_id)
-                .map(|t| t.code.clone())
+                .map(|t| t.name(ctx.lang).to_lowercase())
                 .unwrap_or_default();
             errs.push(
                 FieldError::new("from", "err.overlaps_leave")
@@ -393,6 +395,7 @@ mod tests {
             existing: &w.existing,
             sickness: &w.sickness,
             employment: (d(2021, 3, 1), None),
+            lang: "en",
             available: &available,
         })
     }

@@ -157,6 +157,7 @@ impl LeaveRepo<'_> {
         employee_id: i64,
         input: &LeaveRequestInput,
         editing: Option<i64>,
+        lang: &str,
     ) -> Result<CheckedRequest> {
         let employee = self.store.employees().get(employee_id)?;
         let end = self
@@ -187,13 +188,20 @@ impl LeaveRepo<'_> {
             existing: &existing,
             sickness: &sickness,
             employment: (employee.data.start_date, end),
+            lang,
             available: &available,
         })?)
     }
 
     /// Saves a checked request; an approved one is booked on the ledger at once.
-    pub fn add_request(&self, employee_id: i64, input: &LeaveRequestInput) -> Result<LeaveRequest> {
-        let c = self.check_request(employee_id, input, None)?;
+    /// `lang` names leave types in refusals.
+    pub fn add_request(
+        &self,
+        employee_id: i64,
+        input: &LeaveRequestInput,
+        lang: &str,
+    ) -> Result<LeaveRequest> {
+        let c = self.check_request(employee_id, input, None, lang)?;
         let ledger = self.ledger(employee_id)?;
         let today = self.store.clock().today();
         let (code, part_minutes) = part_code(c.part);
