@@ -719,3 +719,187 @@ fn holidays_json_with_company_days_and_missing_replacements() {
     );
     assert_eq!(env.run(&["holidays", "99999"]).code, 1);
 }
+
+/// Allocation, a request across Christmas, the balance, a refused overlap, cancelling, a correction.
+#[test]
+fn leave_allocate_add_balance_cancel_and_correct() {
+    let env = Env::new();
+    expect(&env.run(&["init", "--demo"]), 0, "demo");
+    let dry = env.run(&["leave", "allocate", "2026", "--dry-run"]);
+    expect(&dry, 0, "dry run");
+    assert!(dry.stdout.contains("Nothing was written"), "{}", dry.stdout);
+    let json = env.run(&["leave", "balance", "E0019", "--json"]);
+    assert_eq!(json.stdout.trim(), "[]", "dry run wrote nothing");
+    expect(&env.run(&["leave", "allocate", "2026"]), 0, "allocate");
+    // Running it again changes nothing.
+    let again = env.run(&["leave", "allocate", "2026"]);
+    assert!(
+        again.stdout.contains(", 0 allocations written"),
+        "{}",
+        again.stdout
+    );
+
+    // 21–31 December 2026: Christmas (Friday 25th) and two weekends are not counted: 8 days.
+    let add = env.run(&[
+        "leave",
+        "add",
+        "E0019",
+        "--type",
+        "legal",
+        "--from",
+        "21/12/2026",
+        "--to",
+        "31/12/2026",
+    ]);
+    expect(&add, 0, "add");
+    assert!(add.stdout.contains("8 d"), "{}", add.stdout);
+    let b: serde_json::Value =
+        serde_json::from_str(&env.run(&["leave", "balance", "E0019", "--json"]).stdout).unwrap();
+    let legal = &b[0];
+    assert_eq!(legal["bucket"], "legal");
+    assert_eq!(legal["entitled"], 20 * 456);
+    assert_eq!(legal["planned"], 8 * 456);
+    assert_eq!(legal["remaining"], 12 * 456);
+
+    let overlap = env.run(&[
+        "leave",
+        "add",
+        "E0019",
+        "--type",
+        "legal",
+        "--from",
+        "28/12/2026",
+    ]);
+    assert_eq!(overlap.code, 1);
+    assert!(
+        overlap
+            .stderr
+            .contains("Overlaps annual leave from 21/12/2026"),
+        "{}",
+        overlap.stderr
+    );
+
+    // More than is left needs a reason.
+    let over = env.run(&[
+        "leave",
+        "add",
+        "E0019",
+        "--type",
+        "legal",
+        "--from",
+        "01/10/2026",
+        "--to",
+        "30/10/2026",
+    ]);
+    assert_eq!(over.code, 1);
+    assert!(
+        over.stderr.contains("Exceeds the 2026 balance"),
+        "{}",
+        over.stderr
+    );
+
+    let list: serde_json::Value = serde_json::from_str(
+        &env.run(&["leave", "list", "--employee", "E0019", "--json"])
+            .stdout,
+    )
+    .unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    expect(&env.run(&["leave", "cancel", &id.to_string()]), 0, "cancel");
+    let b: serde_json::Value =
+        serde_json::from_str(&env.run(&["leave", "balance", "E0019", "--json"]).stdout).unwrap();
+    assert_eq!(b[0]["remaining"], 20 * 456, "cancelled days come back");
+    let twice = env.run(&["leave", "cancel", &id.to_string()]);
+    assert_eq!(twice.code, 1, "{}", twice.stderr);
+
+    let no_reason = env.run(&[
+        "leave", "correct", "E0019", "--bucket", "legal", "--hours", "-3h48", "--reason", "",
+    ]);
+    assert_eq!(no_reason.code, 1);
+    expect(
+        &env.run(&[
+            "leave",
+            "correct",
+            "E0019",
+            "--bucket",
+            "legal",
+            "--hours",
+            "-3h48",
+            "--reason",
+            "half day agreed in 2025",
+        ]),
+        0,
+        "correct",
+    );
+    let b: serde_json::Value =
+        serde_json::from_str(&env.run(&["leave", "balance", "E0019", "--json"]).stdout).unwrap();
+    assert_eq!(b[0]["remaining"], 20 * 456 - 228);
+    let days = env.run(&[
+        "leave",
+        "days",
+        "--from",
+        "2026-12-21",
+        "--to",
+        "2026-12-31",
+    ]);
+    assert!(
+        days.stdout.starts_with("8 working days, 60h48"),
+        "{}",
+        days.stdout
+    );
+}
+
+#[test]
+fn sick_add_end_and_leave_during_sickness_refused() {
+    let env = Env::new();
+    expect(&env.run(&["init", "--demo"]), 0, "demo");
+    let add = env.run(&[
+        "sick",
+        "add",
+        "E0019",
+        "--start",
+        "16/11/2026",
+        "--certificate",
+        "17/11/2026",
+    ]);
+    expect(&add, 0, "sick add");
+    let leave = env.run(&[
+        "leave",
+        "add",
+        "E0019",
+        "--type",
+        "compensatory",
+        "--from",
+        "23/11/2026",
+    ]);
+    assert_eq!(leave.code, 1);
+    assert!(
+        leave.stderr.contains("Overlaps sickness from 16/11/2026"),
+        "{}",
+        leave.stderr
+    );
+    expect(
+        &env.run(&["sick", "end", "E0019", "--end", "20/11/2026"]),
+        0,
+        "sick end",
+    );
+    expect(
+        &env.run(&[
+            "leave",
+            "add",
+            "E0019",
+            "--type",
+            "compensatory",
+            "--from",
+            "23/11/2026",
+        ]),
+        0,
+        "after the spell",
+    );
+    let none = env.run(&["sick", "end", "E0019", "--end", "21/11/2026"]);
+    assert_eq!(none.code, 1);
+    assert!(
+        none.stderr.contains("no ongoing sickness"),
+        "{}",
+        none.stderr
+    );
+}
