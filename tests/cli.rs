@@ -724,11 +724,11 @@ fn holidays_json_with_company_days_and_missing_replacements() {
 #[test]
 fn leave_allocate_add_balance_cancel_and_correct() {
     let env = Env::new();
-    expect(&env.run(&["init", "--demo"]), 0, "demo");
+    expect(&add_jan(&env, &[]), 0, "add Jan");
     let dry = env.run(&["leave", "allocate", "2026", "--dry-run"]);
     expect(&dry, 0, "dry run");
     assert!(dry.stdout.contains("Nothing was written"), "{}", dry.stdout);
-    let json = env.run(&["leave", "balance", "E0019", "--json"]);
+    let json = env.run(&["leave", "balance", "E1", "--json"]);
     assert_eq!(json.stdout.trim(), "[]", "dry run wrote nothing");
     expect(&env.run(&["leave", "allocate", "2026"]), 0, "allocate");
     // Running it again changes nothing.
@@ -743,7 +743,7 @@ fn leave_allocate_add_balance_cancel_and_correct() {
     let add = env.run(&[
         "leave",
         "add",
-        "E0019",
+        "E1",
         "--type",
         "legal",
         "--from",
@@ -754,7 +754,7 @@ fn leave_allocate_add_balance_cancel_and_correct() {
     expect(&add, 0, "add");
     assert!(add.stdout.contains("8 d"), "{}", add.stdout);
     let b: serde_json::Value =
-        serde_json::from_str(&env.run(&["leave", "balance", "E0019", "--json"]).stdout).unwrap();
+        serde_json::from_str(&env.run(&["leave", "balance", "E1", "--json"]).stdout).unwrap();
     let legal = &b[0];
     assert_eq!(legal["bucket"], "legal");
     assert_eq!(legal["entitled"], 20 * 456);
@@ -764,7 +764,7 @@ fn leave_allocate_add_balance_cancel_and_correct() {
     let overlap = env.run(&[
         "leave",
         "add",
-        "E0019",
+        "E1",
         "--type",
         "legal",
         "--from",
@@ -783,7 +783,7 @@ fn leave_allocate_add_balance_cancel_and_correct() {
     let over = env.run(&[
         "leave",
         "add",
-        "E0019",
+        "E1",
         "--type",
         "legal",
         "--from",
@@ -799,27 +799,27 @@ fn leave_allocate_add_balance_cancel_and_correct() {
     );
 
     let list: serde_json::Value = serde_json::from_str(
-        &env.run(&["leave", "list", "--employee", "E0019", "--json"])
+        &env.run(&["leave", "list", "--employee", "E1", "--json"])
             .stdout,
     )
     .unwrap();
     let id = list[0]["id"].as_i64().unwrap();
     expect(&env.run(&["leave", "cancel", &id.to_string()]), 0, "cancel");
     let b: serde_json::Value =
-        serde_json::from_str(&env.run(&["leave", "balance", "E0019", "--json"]).stdout).unwrap();
+        serde_json::from_str(&env.run(&["leave", "balance", "E1", "--json"]).stdout).unwrap();
     assert_eq!(b[0]["remaining"], 20 * 456, "cancelled days come back");
     let twice = env.run(&["leave", "cancel", &id.to_string()]);
     assert_eq!(twice.code, 1, "{}", twice.stderr);
 
     let no_reason = env.run(&[
-        "leave", "correct", "E0019", "--bucket", "legal", "--hours", "-3h48", "--reason", "",
+        "leave", "correct", "E1", "--bucket", "legal", "--hours", "-3h48", "--reason", "",
     ]);
     assert_eq!(no_reason.code, 1);
     expect(
         &env.run(&[
             "leave",
             "correct",
-            "E0019",
+            "E1",
             "--bucket",
             "legal",
             "--hours",
@@ -831,7 +831,7 @@ fn leave_allocate_add_balance_cancel_and_correct() {
         "correct",
     );
     let b: serde_json::Value =
-        serde_json::from_str(&env.run(&["leave", "balance", "E0019", "--json"]).stdout).unwrap();
+        serde_json::from_str(&env.run(&["leave", "balance", "E1", "--json"]).stdout).unwrap();
     assert_eq!(b[0]["remaining"], 20 * 456 - 228);
     let days = env.run(&[
         "leave",
@@ -851,11 +851,11 @@ fn leave_allocate_add_balance_cancel_and_correct() {
 #[test]
 fn sick_add_end_and_leave_during_sickness_refused() {
     let env = Env::new();
-    expect(&env.run(&["init", "--demo"]), 0, "demo");
+    expect(&add_jan(&env, &[]), 0, "add Jan");
     let add = env.run(&[
         "sick",
         "add",
-        "E0019",
+        "E1",
         "--start",
         "16/11/2026",
         "--certificate",
@@ -865,7 +865,7 @@ fn sick_add_end_and_leave_during_sickness_refused() {
     let leave = env.run(&[
         "leave",
         "add",
-        "E0019",
+        "E1",
         "--type",
         "compensatory",
         "--from",
@@ -878,7 +878,7 @@ fn sick_add_end_and_leave_during_sickness_refused() {
         leave.stderr
     );
     expect(
-        &env.run(&["sick", "end", "E0019", "--end", "20/11/2026"]),
+        &env.run(&["sick", "end", "E1", "--end", "20/11/2026"]),
         0,
         "sick end",
     );
@@ -886,7 +886,7 @@ fn sick_add_end_and_leave_during_sickness_refused() {
         &env.run(&[
             "leave",
             "add",
-            "E0019",
+            "E1",
             "--type",
             "compensatory",
             "--from",
@@ -895,7 +895,7 @@ fn sick_add_end_and_leave_during_sickness_refused() {
         0,
         "after the spell",
     );
-    let none = env.run(&["sick", "end", "E0019", "--end", "21/11/2026"]);
+    let none = env.run(&["sick", "end", "E1", "--end", "21/11/2026"]);
     assert_eq!(none.code, 1);
     assert!(
         none.stderr.contains("no ongoing sickness"),

@@ -14,6 +14,9 @@ pub fn init(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
         let n = store
             .load_people(people.into_iter(), |_| {})
             .map_err(|e| CliError::store(i, &e))?;
+        store
+            .load_demo_leave(ctx.clock.today())
+            .map_err(|e| CliError::store(i, &e))?;
         outln!(
             "{}",
             i.tf(

@@ -9,6 +9,7 @@ mod migrate;
 mod records;
 mod rows;
 mod seed;
+mod seed_leave;
 mod settings;
 
 use std::path::{Path, PathBuf};
