@@ -177,6 +177,7 @@ impl I18n {
         let sign = if a.negative { "−" } else { "" };
         let hours = crate::domain::money::format_minutes(a.minutes);
         match (a.days, a.minutes) {
+            (0, 0) => "0".to_string(),
             (0, _) => format!("{sign}{hours}"),
             (d, 0) => format!(
                 "{sign}{}",

@@ -256,3 +256,18 @@ fn esc_on_dirty_form_asks_and_no_keeps_values() {
     type_text(&mut app, "!");
     assert_eq!(field(&app, "first_name"), "Kept!");
 }
+
+#[test]
+fn dossier_leave_section_shows_balance_and_the_years_absences() {
+    let (_dir, mut app) = app(Lang::En);
+    app.store.load_demo_leave(today()).unwrap();
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('l'));
+    }
+    let screen = render(&app, 120, 36);
+    assert!(screen.contains("Leave & absence 2026"), "{screen}");
+    assert!(screen.contains("Legal leave"), "{screen}");
+    assert!(screen.contains("Certificate-free days this year"), "{screen}");
+    insta::assert_snapshot!("dossier_leave", screen);
+}

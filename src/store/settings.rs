@@ -46,7 +46,7 @@ impl SettingsRepo<'_> {
                     .query_row("SELECT rowid FROM settings WHERE key = ?1", [key], |r| {
                         r.get(0)
                     })?;
-            tx.audit("setting", id, None, key, Some(&old), Some(value))
+            tx.audit("setting", id, None, "save", Some(&old), Some(value))
         })
     }
 }

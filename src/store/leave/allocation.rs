@@ -51,9 +51,9 @@ impl LeaveRepo<'_> {
                 "holiday_fund_days",
                 employee_id,
                 Some(employee_id),
-                &year.to_string(),
-                old.as_ref(),
-                Some(&days),
+                "save",
+                old.map(|d| (year, d)).as_ref(),
+                Some(&(year, days)),
             )
         })
     }

@@ -202,6 +202,7 @@ fn lines(d: &Detail, i18n: &I18n) -> Vec<Line<'static>> {
                 )));
             }
         }
+        Section::Leave => out.extend(d.absence.lines(i18n)),
         Section::Documents => {
             if d.dossier.documents.is_empty() {
                 out.push(Line::from(Span::styled(

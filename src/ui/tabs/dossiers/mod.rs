@@ -1,5 +1,6 @@
 //! The Dossiers tab: the paged staff list with filter and sort, one dossier's sections, and its forms.
 
+mod absence;
 mod detail;
 pub mod forms;
 mod list;
@@ -28,16 +29,18 @@ pub enum Section {
     Identity,
     Contact,
     Employment,
+    Leave,
     Documents,
     Notes,
     History,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Identity,
         Section::Contact,
         Section::Employment,
+        Section::Leave,
         Section::Documents,
         Section::Notes,
         Section::History,
@@ -48,6 +51,7 @@ impl Section {
             Section::Identity => "section.identity",
             Section::Contact => "section.contact",
             Section::Employment => "section.employment",
+            Section::Leave => "section.leave",
             Section::Documents => "section.documents",
             Section::Notes => "section.notes",
             Section::History => "section.history",
@@ -59,6 +63,7 @@ impl Section {
 pub struct Detail {
     pub dossier: Dossier,
     pub history: Vec<AuditEntry>,
+    pub absence: absence::Absence,
     pub section: usize,
     pub scroll: u16,
 }
@@ -170,9 +175,11 @@ impl DossiersTab {
     fn open(&mut self, store: &Store, id: i64, section: usize) -> Result<(), StoreError> {
         let dossier = store.employees().dossier(id)?;
         let history = store.audit().for_employee(id, 200)?;
+        let absence = absence::Absence::load(store, id)?;
         self.view = View::Detail(Box::new(Detail {
             dossier,
             history,
+            absence,
             section,
             scroll: 0,
         }));

@@ -1,0 +1,152 @@
+//! The dossier's "Leave & absence" section: this year's balances (through the one domain balance
+//! function, as everywhere), the year's leave and sickness, and the absence totals per type.
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::text::{Line, Span};
+
+use crate::domain::date::format_date;
+use crate::domain::leave::leave_type::LeaveType;
+use crate::domain::leave::ledger::{Balance, Bucket, total};
+use crate::domain::leave::request::{LeaveRequest, ShownStatus};
+use crate::domain::leave::sickness::{
+    SickSpell, absence_days, certificate_free_remaining, certificate_free_used,
+};
+use crate::i18n::I18n;
+use crate::store::{Store, StoreError};
+use crate::ui::theme;
+
+#[derive(Debug, Clone, Default)]
+pub struct Absence {
+    pub year: i32,
+    pub today: NaiveDate,
+    /// The person's average working day, the unit balances are shown in.
+    pub day_minutes: u32,
+    pub balances: Vec<(Bucket, Balance)>,
+    pub requests: Vec<LeaveRequest>,
+    pub types: Vec<LeaveType>,
+    pub spells: Vec<SickSpell>,
+    pub certificate_free: (u32, u32),
+}
+
+impl Absence {
+    pub fn load(store: &Store, employee_id: i64) -> Result<Absence, StoreError> {
+        let leave = store.leave();
+        let today = store.clock().today();
+        let year = today.year();
+        let spells: Vec<SickSpell> = leave
+            .sick_spells(employee_id)?
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
+        let rules = leave.rules()?;
+        Ok(Absence {
+            year,
+            today,
+            day_minutes: leave
+                .schedules(employee_id)?
+                .at(today)
+                .map_or(rules.full_time_day_minutes(), |s| s.average_day_minutes()),
+            balances: leave.balances(employee_id, year)?,
+            requests: leave
+                .requests(employee_id)?
+                .into_iter()
+                .filter(|r| r.from.year() == year || r.to.year() == year)
+                .collect(),
+            types: leave.types()?,
+            certificate_free: (
+                certificate_free_used(&spells, year),
+                certificate_free_remaining(&spells, &rules, year),
+            ),
+            spells,
+        })
+    }
+
+    pub fn lines(&self, i18n: &I18n) -> Vec<Line<'static>> {
+        let amount = |m: i64| i18n.leave_amount(m, self.day_minutes);
+        let mut out = vec![Line::from(Span::styled(
+            format!(
+                "{:<26}{:>12}{:>12}{:>12}{:>12}",
+                format!("{} {}", i18n.t("section.leave"), self.year),
+                i18n.t("col.entitled"),
+                i18n.t("col.taken"),
+                i18n.t("col.planned"),
+                i18n.t("col.remaining")
+            ),
+            theme::header(),
+        ))];
+        if self.balances.is_empty() {
+            out.push(Line::from(Span::styled(
+                i18n.t("detail.no_balance"),
+                theme::hint(),
+            )));
+        } else {
+            let t = total(&self.balances);
+            for (name, b) in self
+                .balances
+                .iter()
+                .map(|(k, b)| (i18n.choice(*k), b))
+                .chain(std::iter::once((i18n.t("col.total"), &t)))
+            {
+                out.push(Line::from(format!(
+                    "{:<26}{:>12}{:>12}{:>12}{:>12}",
+                    name,
+                    amount(b.entitled + b.corrections),
+                    amount(b.taken),
+                    amount(b.planned),
+                    amount(b.remaining)
+                )));
+            }
+        }
+        out.push(Line::from(""));
+        let lang = i18n.lang.code();
+        for r in &self.requests {
+            let t = self.types.iter().find(|t| t.id == r.type_id);
+            let status = match r.shown_status(self.today) {
+                ShownStatus::Taken => i18n.t("request_status.taken"),
+                ShownStatus::Stored(s) => i18n.choice(s),
+            };
+            out.push(Line::from(format!(
+                "{} – {}  {:<32} {:>10}  {}",
+                format_date(r.from),
+                format_date(r.to),
+                t.map(|t| t.name(lang).to_string()).unwrap_or_default(),
+                amount(i64::from(r.minutes)),
+                status
+            )));
+        }
+        for s in self
+            .spells
+            .iter()
+            .filter(|s| absence_days(s, self.year, self.today) > 0)
+        {
+            let cert = match (s.certificate, s.certificate_free) {
+                (Some(d), _) => i18n.tf("detail.certificate_on", &[("date", &format_date(d))]),
+                (None, true) => i18n.t("field.certificate_free"),
+                (None, false) => i18n.t("detail.certificate_missing"),
+            };
+            out.push(Line::from(Span::styled(
+                format!(
+                    "{} – {}  {:<32} {:>10}  {}",
+                    format_date(s.start),
+                    s.end.map(format_date).unwrap_or_else(|| "…".into()),
+                    i18n.choice(s.cause),
+                    i18n.tf(
+                        "detail.calendar_days",
+                        &[("days", &absence_days(s, self.year, self.today).to_string())]
+                    ),
+                    cert
+                ),
+                theme::label(),
+            )));
+        }
+        out.push(Line::from(""));
+        out.push(Line::from(i18n.tf(
+            "detail.certificate_free_days",
+            &[
+                ("used", &self.certificate_free.0.to_string()),
+                ("left", &self.certificate_free.1.to_string()),
+            ],
+        )));
+        out
+    }
+}
