@@ -268,6 +268,9 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
     let screen = render(&app, 120, 36);
     assert!(screen.contains("Leave & absence 2026"), "{screen}");
     assert!(screen.contains("Legal leave"), "{screen}");
-    assert!(screen.contains("Certificate-free days this year"), "{screen}");
+    assert!(
+        screen.contains("Certificate-free days this year"),
+        "{screen}"
+    );
     insta::assert_snapshot!("dossier_leave", screen);
 }
