@@ -22,7 +22,7 @@ pub(super) fn iso(d: Option<NaiveDate>) -> Option<String> {
 }
 
 /// A stored code that no longer maps to a choice means the file was edited by hand: fail loudly.
-fn choice<C: Choice>(idx: usize, code: String) -> rusqlite::Result<C> {
+pub(super) fn choice<C: Choice>(idx: usize, code: String) -> rusqlite::Result<C> {
     C::from_code(&code).ok_or_else(|| {
         rusqlite::Error::FromSqlConversionFailure(
             idx,

@@ -61,11 +61,7 @@ impl LeaveRepo<'_> {
     /// The facts one allocation is computed from.
     pub fn allocation_facts(&self, employee_id: i64, year: i32) -> Result<AllocationFacts> {
         let e = self.store.employees().get(employee_id)?;
-        let end = self
-            .store
-            .employees()
-            .departure(employee_id)?
-            .map(|d| d.end_date);
+        let (start, end) = self.employment(employee_id)?;
         let schedules = self.schedules(employee_id)?;
         let rules = self.rules()?;
         let first_day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(e.data.start_date);
@@ -75,7 +71,7 @@ impl LeaveRepo<'_> {
         let weekly = schedule.map_or(0, |s| s.weekly_minutes());
         let today = self.store.clock().today();
         Ok(AllocationFacts {
-            employed: vec![(e.data.start_date, end)],
+            employed: vec![(start, end)],
             excluded: Vec::new(),
             weekly_minutes_now: weekly,
             fte_permille_now: schedule

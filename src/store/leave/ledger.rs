@@ -6,26 +6,17 @@ use rusqlite::{Row, params};
 use super::LeaveRepo;
 use crate::domain::choice::Choice;
 use crate::domain::leave::leave_type::Counting;
-use crate::domain::leave::ledger::{Balance, Bucket, EntryKind, LedgerEntry, balances};
-use crate::store::rows::{date, iso};
+use crate::domain::leave::ledger::{Balance, Bucket, LedgerEntry, balances};
+use crate::store::rows::{choice, date, iso};
 use crate::store::{Result, StoreError, Tx};
 
 const COLUMNS: &str = "year, bucket, kind, minutes, day, expires, reason, request_id";
 
 fn entry(r: &Row<'_>) -> rusqlite::Result<LedgerEntry> {
-    let bad = |i: usize, what: String| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown code {what}").into(),
-        )
-    };
-    let bucket: String = r.get(1)?;
-    let kind: String = r.get(2)?;
     Ok(LedgerEntry {
         year: r.get(0)?,
-        bucket: Bucket::from_code(&bucket).ok_or_else(|| bad(1, bucket.clone()))?,
-        kind: EntryKind::from_code(&kind).ok_or_else(|| bad(2, kind.clone()))?,
+        bucket: choice(1, r.get(1)?)?,
+        kind: choice(2, r.get(2)?)?,
         minutes: r.get(3)?,
         date: date(r.get(4)?).unwrap_or_default(),
         expires: date(r.get(5)?),

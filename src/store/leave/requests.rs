@@ -16,33 +16,21 @@ use crate::domain::leave::request::{
     day_part, part_code,
 };
 use crate::domain::money::format_minutes;
-use crate::store::rows::{date, iso};
+use crate::store::rows::{choice, date, iso};
 use crate::store::{Result, StoreError, Tx};
 
 const COLUMNS: &str = "id, employee_id, type_id, from_date, to_date, part, part_minutes, minutes, status, note, override_reason";
 
 fn request(r: &Row<'_>) -> rusqlite::Result<LeaveRequest> {
-    let bad = |i: usize, what: String| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown code {what}").into(),
-        )
-    };
-    let part: String = r.get(5)?;
-    let status: String = r.get(8)?;
     Ok(LeaveRequest {
         id: r.get(0)?,
         employee_id: r.get(1)?,
         type_id: r.get(2)?,
         from: date(r.get(3)?).unwrap_or_default(),
         to: date(r.get(4)?).unwrap_or_default(),
-        part: day_part(
-            PartCode::from_code(&part).ok_or_else(|| bad(5, part.clone()))?,
-            r.get(6)?,
-        ),
+        part: day_part(choice::<PartCode>(5, r.get(5)?)?, r.get(6)?),
         minutes: r.get(7)?,
-        status: RequestStatus::from_code(&status).ok_or_else(|| bad(8, status.clone()))?,
+        status: choice(8, r.get(8)?)?,
         note: r.get(9)?,
         override_reason: r.get(10)?,
     })

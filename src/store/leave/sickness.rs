@@ -6,8 +6,8 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::LeaveRepo;
 use crate::domain::choice::Choice;
 use crate::domain::leave::rules::LeaveRules;
-use crate::domain::leave::sickness::{SickCause, SickSpell, SickSpellInput};
-use crate::store::rows::{date, iso};
+use crate::domain::leave::sickness::{SickSpell, SickSpellInput};
+use crate::store::rows::{choice, date, iso};
 use crate::store::{Result, StoreError};
 
 /// Setting key of the leave rules (BELGIAN-RULES.md items marked "verify", and company policy).
@@ -16,20 +16,13 @@ pub const LEAVE_RULES: &str = "leave_rules";
 const COLUMNS: &str = "id, start_date, end_date, expected_return, cause, certificate, certificate_free, relapse_of, note";
 
 fn spell(r: &Row<'_>) -> rusqlite::Result<(i64, SickSpell)> {
-    let cause: String = r.get(4)?;
     Ok((
         r.get(0)?,
         SickSpell {
             start: date(r.get(1)?).unwrap_or_default(),
             end: date(r.get(2)?),
             expected_return: date(r.get(3)?),
-            cause: SickCause::from_code(&cause).ok_or_else(|| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    4,
-                    rusqlite::types::Type::Text,
-                    format!("unknown code {cause}").into(),
-                )
-            })?,
+            cause: choice(4, r.get(4)?)?,
             certificate: date(r.get(5)?),
             certificate_free: r.get(6)?,
             relapse_of: r.get(7)?,
@@ -70,7 +63,7 @@ impl LeaveRepo<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn employment(&self, employee_id: i64) -> Result<(NaiveDate, Option<NaiveDate>)> {
+    pub(super) fn employment(&self, employee_id: i64) -> Result<(NaiveDate, Option<NaiveDate>)> {
         let e = self.store.employees().get(employee_id)?;
         let end = self
             .store

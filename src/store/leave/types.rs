@@ -3,23 +3,14 @@
 use rusqlite::Row;
 
 use super::LeaveRepo;
-use crate::domain::choice::Choice;
-use crate::domain::leave::leave_type::{Colour, Counting, LeaveType};
+use crate::domain::leave::leave_type::LeaveType;
+use crate::store::rows::choice;
 use crate::store::{Result, StoreError};
 
 const COLUMNS: &str = "id, code, name_en, name_nl, name_fr, counting, paid, certificate, payroll_code, colour, \
     letter, days_per_event, days_per_year, active";
 
 fn leave_type(r: &Row<'_>) -> rusqlite::Result<LeaveType> {
-    let bad = |i: usize, what: String| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown code {what}").into(),
-        )
-    };
-    let counting: String = r.get(5)?;
-    let colour: String = r.get(9)?;
     let letter: String = r.get(10)?;
     Ok(LeaveType {
         id: r.get(0)?,
@@ -27,11 +18,11 @@ fn leave_type(r: &Row<'_>) -> rusqlite::Result<LeaveType> {
         name_en: r.get(2)?,
         name_nl: r.get(3)?,
         name_fr: r.get(4)?,
-        counting: Counting::from_code(&counting).ok_or_else(|| bad(5, counting.clone()))?,
+        counting: choice(5, r.get(5)?)?,
         paid: r.get(6)?,
         certificate: r.get(7)?,
         payroll_code: r.get(8)?,
-        colour: Colour::from_code(&colour).ok_or_else(|| bad(9, colour.clone()))?,
+        colour: choice(9, r.get(9)?)?,
         letter: letter.chars().next().unwrap_or('?'),
         days_per_event: r.get(11)?,
         days_per_year: r.get(12)?,
