@@ -46,6 +46,13 @@ pub enum Action {
     PrevField,
     Confirm,
     Deny,
+    PrevDay,
+    NextDay,
+    PrevMonth,
+    NextMonth,
+    PrevYear,
+    NextYear,
+    Today,
 }
 
 impl Action {

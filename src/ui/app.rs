@@ -10,6 +10,7 @@ use tui_input::InputRequest;
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::tabs::dossiers::{DossiersTab, Pending, Request};
+use super::tabs::leave::LeaveTab;
 use super::theme;
 use super::widgets::bars::{self, Level};
 use super::widgets::popup::{self, Palette};
@@ -25,6 +26,7 @@ pub const TAB_KEYS: [&str; 6] = [
     "tab.reports",
 ];
 const DOSSIERS: usize = 1;
+const LEAVE: usize = 2;
 
 pub enum Overlay {
     None,
@@ -39,6 +41,7 @@ pub struct App {
     pub keymap: Keymap,
     pub tab: usize,
     pub dossiers: DossiersTab,
+    pub leave: LeaveTab,
     pub overlay: Overlay,
     pub status: Option<(String, Level)>,
     pub quit: bool,
@@ -54,6 +57,7 @@ impl App {
             // Today is the start screen once it exists (issue: Today); until then the dossiers are.
             tab: DOSSIERS,
             dossiers,
+            leave: LeaveTab::default(),
             overlay: Overlay::None,
             status: None,
             quit: false,
@@ -65,6 +69,7 @@ impl App {
         match &self.overlay {
             Overlay::Confirm(..) => Context::Confirm,
             _ if self.tab == DOSSIERS => self.dossiers.context(),
+            _ if self.tab == LEAVE => Context::Leave,
             _ => Context::Global,
         }
     }
@@ -115,6 +120,11 @@ impl App {
             self.dossiers.filter_key(&self.store, &key);
             return;
         }
+        if self.tab == LEAVE && self.leave.filter.is_some() && matches!(self.overlay, Overlay::None)
+        {
+            self.leave.filter_key(&self.store, &key);
+            return;
+        }
         let context = self.context();
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
@@ -128,6 +138,7 @@ impl App {
         if !matches!(action, Action::Confirm | Action::Deny) {
             self.status = None;
         }
+        let before = self.tab;
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Overlay::Help,
@@ -153,7 +164,11 @@ impl App {
                 let r = self.dossiers.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
+            other if self.tab == LEAVE => self.leave.handle(other, &self.store),
             _ => {}
+        }
+        if self.tab == LEAVE && before != LEAVE {
+            self.leave.enter(&self.store);
         }
     }
 
@@ -179,6 +194,8 @@ impl App {
         bars::render_tabs(frame, tabs, &names, self.tab);
         if self.tab == DOSSIERS {
             self.dossiers.render(frame, body, &self.i18n);
+        } else if self.tab == LEAVE {
+            self.leave.render(frame, body, &self.i18n);
         } else {
             let line = self.i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
             frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);

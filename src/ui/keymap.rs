@@ -17,6 +17,8 @@ pub enum Context {
     Dossier,
     Form,
     Confirm,
+    /// The team calendar of the Leave tab.
+    Leave,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -195,6 +197,23 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Confirm, "enter", Action::Confirm, false),
     (Context::Confirm, "n", Action::Deny, true),
     (Context::Confirm, "esc", Action::Deny, false),
+    (Context::Leave, "left", Action::PrevDay, true),
+    (Context::Leave, "h", Action::PrevDay, false),
+    (Context::Leave, "right", Action::NextDay, true),
+    (Context::Leave, "l", Action::NextDay, false),
+    (Context::Leave, "up", Action::Up, false),
+    (Context::Leave, "k", Action::Up, false),
+    (Context::Leave, "down", Action::Down, false),
+    (Context::Leave, "j", Action::Down, false),
+    (Context::Leave, "pgup", Action::PrevMonth, true),
+    (Context::Leave, "[", Action::PrevMonth, false),
+    (Context::Leave, "pgdown", Action::NextMonth, true),
+    (Context::Leave, "]", Action::NextMonth, false),
+    (Context::Leave, "{", Action::PrevYear, false),
+    (Context::Leave, "}", Action::NextYear, false),
+    (Context::Leave, "t", Action::Today, true),
+    (Context::Leave, "/", Action::Filter, true),
+    (Context::Leave, "esc", Action::Back, false),
 ];
 
 #[derive(Debug, Clone)]
@@ -212,6 +231,7 @@ struct KeymapFile {
     dossier: HashMap<Action, String>,
     form: HashMap<Action, String>,
     confirm: HashMap<Action, String>,
+    leave: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -250,6 +270,7 @@ impl Keymap {
             (Context::Dossier, file.dossier),
             (Context::Form, file.form),
             (Context::Confirm, file.confirm),
+            (Context::Leave, file.leave),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

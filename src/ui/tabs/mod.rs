@@ -1,3 +1,4 @@
 //! One module per tab. Tabs not built yet say in one line what will be there; no fake data.
 
 pub mod dossiers;
+pub mod leave;

@@ -101,6 +101,7 @@ fn context_name(c: Context) -> &'static str {
         Context::Dossier => "dossier",
         Context::Form => "form",
         Context::Confirm => "confirm",
+        Context::Leave => "leave",
     }
 }
 
