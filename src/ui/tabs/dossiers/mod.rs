@@ -6,9 +6,9 @@ pub mod forms;
 mod list;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use crate::domain::contract::{ContractInput, DepartureInput};
 use crate::domain::employee::EmployeeInput;
@@ -20,6 +20,7 @@ use crate::store::{AuditEntry, Dossier, EmployeeRow, ListQuery, Store, StoreErro
 use crate::ui::action::Action;
 use crate::ui::keymap::Context;
 use crate::ui::widgets::bars::Level;
+use crate::ui::widgets::filter_line;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::paged::PagedWindow;
 use forms::Purpose;
@@ -207,36 +208,9 @@ impl DossiersTab {
 
     /// Keys typed into the filter line (it filters as you type).
     pub fn filter_key(&mut self, store: &Store, key: &KeyEvent) {
-        let Some(input) = self.filter.as_mut() else {
-            return;
-        };
-        match key.code {
-            KeyCode::Esc => {
-                self.filter = None;
-                self.query.filter.clear();
-            }
-            KeyCode::Enter | KeyCode::Down | KeyCode::Up => {
-                self.filter = None;
-                return;
-            }
-            KeyCode::Char(c) if !c.is_control() => {
-                input.handle(InputRequest::InsertChar(c));
-            }
-            KeyCode::Backspace => {
-                input.handle(InputRequest::DeletePrevChar);
-            }
-            KeyCode::Left => {
-                input.handle(InputRequest::GoToPrevChar);
-            }
-            KeyCode::Right => {
-                input.handle(InputRequest::GoToNextChar);
-            }
-            _ => return,
+        if filter_line::edit(&mut self.filter, &mut self.query.filter, key) {
+            self.reload(store);
         }
-        if let Some(i) = &self.filter {
-            self.query.filter = i.value().to_string();
-        }
-        self.reload(store);
     }
 
     /// Keys typed into a form field (navigation and save are actions).

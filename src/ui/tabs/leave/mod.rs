@@ -8,14 +8,15 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, Months, NaiveDate};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-use tui_input::{Input, InputRequest};
+use tui_input::Input;
 
 use crate::domain::leave::leave_type::LeaveType;
 use crate::i18n::I18n;
 use crate::store::{EmployeeRow, ListQuery, Store};
 use crate::ui::action::Action;
+use crate::ui::widgets::filter_line;
 use crate::ui::widgets::month_grid::{GridDay, GridRow};
 use crate::ui::widgets::paged::PagedWindow;
 use marks::Absence;
@@ -141,37 +142,10 @@ impl LeaveTab {
 
     /// Keys typed into the filter line (it filters as you type).
     pub fn filter_key(&mut self, store: &Store, key: &KeyEvent) {
-        let Some(input) = self.filter.as_mut() else {
-            return;
-        };
-        match key.code {
-            KeyCode::Esc => {
-                self.filter = None;
-                self.query.filter.clear();
-            }
-            KeyCode::Enter | KeyCode::Down | KeyCode::Up => {
-                self.filter = None;
-                return;
-            }
-            KeyCode::Char(c) if !c.is_control() => {
-                input.handle(InputRequest::InsertChar(c));
-            }
-            KeyCode::Backspace => {
-                input.handle(InputRequest::DeletePrevChar);
-            }
-            KeyCode::Left => {
-                input.handle(InputRequest::GoToPrevChar);
-            }
-            KeyCode::Right => {
-                input.handle(InputRequest::GoToNextChar);
-            }
-            _ => return,
-        };
-        if let Some(i) = &self.filter {
-            self.query.filter = i.value().to_string();
+        if filter_line::edit(&mut self.filter, &mut self.query.filter, key) {
+            self.reload_people(store);
+            self.refresh(store);
         }
-        self.reload_people(store);
-        self.refresh(store);
     }
 
     pub fn handle(&mut self, action: Action, store: &Store) {
