@@ -143,15 +143,38 @@ pub struct CheckedRequest {
 impl CheckedRequest {
     /// Charged minutes per calendar (= leave) year, for a request across New Year.
     pub fn minutes_by_year(&self) -> Vec<(i32, u32)> {
-        let mut out: Vec<(i32, u32)> = Vec::new();
-        for d in &self.count.days {
-            match out.last_mut() {
-                Some((y, m)) if *y == d.date.year() => *m += d.charged,
-                _ => out.push((d.date.year(), d.charged)),
-            }
-        }
-        out
+        minutes_by_year(&self.count)
     }
+}
+
+/// Charged minutes of a counted period per calendar (= leave) year.
+pub fn minutes_by_year(count: &PeriodCount) -> Vec<(i32, u32)> {
+    let mut out: Vec<(i32, u32)> = Vec::new();
+    for d in &count.days {
+        match out.last_mut() {
+            Some((y, m)) if *y == d.date.year() => *m += d.charged,
+            _ => out.push((d.date.year(), d.charged)),
+        }
+    }
+    out
+}
+
+/// The refusal for each leave year in which a period needs more than is `free` on its balance
+/// (both when leave is recorded and when a request is approved).
+pub fn balance_shortfalls(count: &PeriodCount, free: impl Fn(i32) -> i64) -> Vec<FieldError> {
+    minutes_by_year(count)
+        .into_iter()
+        .filter_map(|(year, minutes)| {
+            let free = free(year);
+            let short = i64::from(minutes) - free;
+            (short > 0).then(|| {
+                FieldError::new("override_reason", "err.exceeds_balance")
+                    .arg("short", format_minutes(short as u32))
+                    .arg("free", format_minutes(free.max(0) as u32))
+                    .arg("year", year.to_string())
+            })
+        })
+        .collect()
 }
 
 impl LeaveRequestInput {
@@ -328,17 +351,9 @@ impl LeaveRequestInput {
             count,
         };
         if checked.leave_type.counting != Counting::None && checked.override_reason.is_empty() {
-            for (year, minutes) in checked.minutes_by_year() {
-                let free = (ctx.available)(checked.leave_type.counting, year);
-                let short = i64::from(minutes) - free;
-                if short > 0 {
-                    errs.push(
-                        FieldError::new("override_reason", "err.exceeds_balance")
-                            .arg("short", format_minutes(short as u32))
-                            .arg("free", format_minutes(free.max(0) as u32))
-                            .arg("year", year.to_string()),
-                    );
-                }
+            let counting = checked.leave_type.counting;
+            for e in balance_shortfalls(&checked.count, |year| (ctx.available)(counting, year)) {
+                errs.push(e);
             }
         }
         errs.into_result(checked)

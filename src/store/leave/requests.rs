@@ -13,9 +13,8 @@ use crate::domain::leave::ledger::{EntryKind, LedgerEntry, balances, debit_plan}
 use crate::domain::leave::period::count_period;
 use crate::domain::leave::request::{
     CheckedRequest, LeaveRequest, LeaveRequestInput, PartCode, RequestContext, RequestStatus,
-    day_part, part_code,
+    balance_shortfalls, day_part, part_code,
 };
-use crate::domain::money::format_minutes;
 use crate::store::rows::{choice, date, iso};
 use crate::store::{Result, StoreError, Tx};
 
@@ -271,18 +270,16 @@ impl LeaveRepo<'_> {
                 old.part,
             );
             if counting != Counting::None && old.override_reason.is_empty() {
-                let existing = self.requests(employee_id)?;
-                let others: Vec<LeaveRequest> =
-                    existing.into_iter().filter(|r| r.id != id).collect();
-                let free = self.free_minutes(&ledger, &others, &types, counting, old.from.year());
-                let short = i64::from(c.charged_minutes) - free;
-                if short > 0 {
-                    return Err(StoreError::Invalid(ValidationErrors(vec![
-                        FieldError::new("override_reason", "err.exceeds_balance")
-                            .arg("short", format_minutes(short as u32))
-                            .arg("free", format_minutes(free.max(0) as u32))
-                            .arg("year", old.from.year().to_string()),
-                    ])));
+                let others: Vec<LeaveRequest> = self
+                    .requests(employee_id)?
+                    .into_iter()
+                    .filter(|r| r.id != id)
+                    .collect();
+                let refusals = balance_shortfalls(&c, |year| {
+                    self.free_minutes(&ledger, &others, &types, counting, year)
+                });
+                if !refusals.is_empty() {
+                    return Err(StoreError::Invalid(ValidationErrors(refusals)));
                 }
             }
             days = c.days.iter().map(|d| (d.date, d.charged)).collect();
