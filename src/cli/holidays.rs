@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::out::outln;
-use super::{CliError, CompanyDayCommand, Ctx, print_json};
-use crate::domain::date::{format_date, iso, parse_date};
+use super::{CliError, CompanyDayCommand, Ctx, date_arg, print_json};
+use crate::domain::date::{format_date, iso};
 use crate::domain::leave::holidays::{
     CompanyDayInput, EntryName, HolidayEntry, missing_replacements, replacement_notice_deadline,
 };
@@ -40,8 +40,8 @@ pub fn list(ctx: &Ctx, year: i32, json: bool) -> Result<(), CliError> {
         .leave()
         .calendar()
         .map_err(|e| CliError::store(i, &e))?;
-    let lines: Vec<Line> = calendar
-        .entries(year)
+    let entries = calendar.entries(year);
+    let lines: Vec<Line> = entries
         .iter()
         .map(|e| Line {
             date: iso(e.date),
@@ -53,7 +53,7 @@ pub fn list(ctx: &Ctx, year: i32, json: bool) -> Result<(), CliError> {
     if json {
         return print_json(&lines);
     }
-    for (e, l) in calendar.entries(year).iter().zip(&lines) {
+    for (e, l) in entries.iter().zip(&lines) {
         let kind = match e.legal() {
             Some(_) => i.t("holiday_kind.legal"),
             None => i.t(&format!("company_day.{}", l.kind)),
@@ -123,8 +123,7 @@ pub fn run(ctx: &Ctx, cmd: CompanyDayCommand) -> Result<(), CliError> {
             );
         }
         CompanyDayCommand::Remove { date } => {
-            let day = parse_date(&date)
-                .ok_or_else(|| CliError::input(i.tf("err.date", &[("value", &date)])))?;
+            let day = date_arg(i, &date)?;
             store
                 .leave()
                 .remove_company_day(day)

@@ -5,16 +5,15 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::out::outln;
-use super::{CliError, Ctx, LeaveCommand, SickCommand, print_json};
+use super::{CliError, Ctx, LeaveCommand, SickCommand, date_arg, print_json};
 use crate::domain::choice::Choice;
-use crate::domain::date::{format_date, iso, parse_date};
+use crate::domain::date::{format_date, iso};
 use crate::domain::leave::ledger::{Balance, Bucket, total};
 use crate::domain::leave::period::{DayPart, count_period};
 use crate::domain::leave::request::LeaveRequestInput;
 use crate::domain::leave::schedule::{Schedules, standard_full_time};
 use crate::domain::leave::sickness::SickSpellInput;
 use crate::domain::money::parse_minutes;
-use crate::i18n::I18n;
 use crate::store::{Access, Store};
 
 fn employee_id(ctx: &Ctx, store: &Store, number: &str) -> Result<i64, CliError> {
@@ -25,17 +24,12 @@ fn employee_id(ctx: &Ctx, store: &Store, number: &str) -> Result<i64, CliError> 
         .map_err(|e| CliError::store(&ctx.i18n, &e))
 }
 
-fn date_arg(i: &I18n, text: &str) -> Result<NaiveDate, CliError> {
-    parse_date(text).ok_or_else(|| CliError::input(i.tf("err.date", &[("value", text)])))
-}
-
 /// The average day of the person's current schedule: the unit balances are shown in.
-fn day_minutes(store: &Store, id: i64, on: NaiveDate) -> Result<u32, CliError> {
-    let s = store
+fn day_minutes(ctx: &Ctx, store: &Store, id: i64, on: NaiveDate) -> Result<u32, CliError> {
+    store
         .leave()
-        .schedules(id)
-        .map_err(|e| CliError::storage(e.to_string()))?;
-    Ok(s.at(on).map_or(456, |s| s.average_day_minutes()))
+        .day_minutes(id, on)
+        .map_err(|e| CliError::store(&ctx.i18n, &e))
 }
 
 pub fn run(ctx: &Ctx, cmd: LeaveCommand) -> Result<(), CliError> {
@@ -127,7 +121,7 @@ fn balance(ctx: &Ctx, number: &str, year: Option<i32>, json: bool) -> Result<(),
             .collect();
         return print_json(&lines);
     }
-    let day = day_minutes(&store, id, today)?;
+    let day = day_minutes(ctx, &store, id, today)?;
     outln!(
         "{:<26} {:>12} {:>12} {:>12} {:>12}",
         format!("{number} {year}"),
@@ -174,7 +168,7 @@ fn add(ctx: &Ctx, number: &str, input: &LeaveRequestInput) -> Result<(), CliErro
         .leave()
         .add_request(id, input, ctx.i18n.lang.code())
         .map_err(|e| CliError::store(i, &e))?;
-    let day = day_minutes(&store, id, r.from)?;
+    let day = day_minutes(ctx, &store, id, r.from)?;
     outln!(
         "{}",
         i.tf(
@@ -227,7 +221,7 @@ fn list(
         .leave()
         .requests_between(from, to)
         .map_err(|e| CliError::store(i, &e))?;
-    let mut lines = Vec::new();
+    let mut rows = Vec::new();
     let mut people = std::collections::HashMap::new();
     for r in requests
         .iter()
@@ -246,7 +240,7 @@ fn list(
             crate::domain::leave::request::ShownStatus::Taken => "taken".to_string(),
             crate::domain::leave::request::ShownStatus::Stored(s) => s.code().to_string(),
         };
-        lines.push(ListLine {
+        let line = ListLine {
             id: r.id,
             employee: number.clone(),
             name: name.clone(),
@@ -255,17 +249,14 @@ fn list(
             to: iso(r.to),
             minutes: r.minutes,
             status,
-        });
+        };
+        rows.push((r, t, line));
     }
     if json {
+        let lines: Vec<&ListLine> = rows.iter().map(|(_, _, l)| l).collect();
         return print_json(&lines);
     }
-    for (l, r) in lines.iter().zip(
-        requests
-            .iter()
-            .filter(|r| only.is_none_or(|o| o == r.employee_id)),
-    ) {
-        let t = types.iter().find(|t| t.id == r.type_id);
+    for (r, t, l) in &rows {
         outln!(
             "{:>5} {:<8} {:<26} {:<30} {} – {} {:>8} {}",
             l.id,
@@ -301,7 +292,7 @@ fn days(ctx: &Ctx, from: &str, to: &str, employee: Option<String>) -> Result<(),
                 .leave()
                 .schedules(id)
                 .map_err(|e| CliError::store(i, &e))?;
-            (s, day_minutes(&store, id, from)?)
+            (s, day_minutes(ctx, &store, id, from)?)
         }
         None => {
             let rules = store.leave().rules().map_err(|e| CliError::store(i, &e))?;

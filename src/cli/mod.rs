@@ -375,6 +375,11 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
     }
 }
 
+/// A date argument typed the Belgian way or as ISO; refused with the same message as a form field.
+pub(crate) fn date_arg(i: &I18n, text: &str) -> Result<chrono::NaiveDate, CliError> {
+    parse_date(text).ok_or_else(|| CliError::input(i.tf("err.date", &[("value", text)])))
+}
+
 pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     let text = serde_json::to_string_pretty(value).map_err(|e| CliError::storage(e.to_string()))?;
     out::outln!("{text}");

@@ -6,6 +6,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use super::rows::date;
 use super::{Result, Store};
 use crate::domain::date::format_date;
 use crate::domain::leave::entitlement::{legal_days_five_day, months_worked};
@@ -50,32 +51,25 @@ impl Store {
                 });
             }
         }
+        // Everyone still employed: id, first day, and whether an arbeider.
+        let people: Vec<(i64, NaiveDate, bool)> = {
+            let mut st = self.conn().prepare(
+                "SELECT id, start_date, category = 'blue_collar' FROM employees
+                 WHERE status <> 'left' ORDER BY id",
+            )?;
+            st.query_map([], |r| {
+                Ok((r.get(0)?, date(r.get(1)?).unwrap_or(today), r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?
+        };
         // Arbeiders' legal days come from the holiday fund's certificate: type in what the fund would
         // have computed from the months they worked last year.
-        let blue: Vec<(i64, NaiveDate)> = {
-            let mut st = self.conn().prepare(
-                "SELECT id, start_date FROM employees WHERE category = 'blue_collar' AND status <> 'left'",
-            )?;
-            st.query_map([], |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))?
-                .filter_map(|r| r.ok())
-                .filter_map(|(id, s)| Some((id, NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()?)))
-                .collect()
-        };
-        for (id, start) in blue {
-            let months = months_worked(year - 1, &[(start, None)], &[]);
-            leave.set_fund_days(id, year, legal_days_five_day(months))?;
+        for (id, start, _) in people.iter().filter(|p| p.2) {
+            let months = months_worked(year - 1, &[(*start, None)], &[]);
+            leave.set_fund_days(*id, year, legal_days_five_day(months))?;
         }
         leave.allocate_year(year, false)?;
 
-        let people: Vec<(i64, NaiveDate)> = {
-            let mut st = self.conn().prepare(
-                "SELECT id, start_date FROM employees WHERE status <> 'left' ORDER BY id",
-            )?;
-            st.query_map([], |r| Ok((r.get(0)?, r.get::<_, String>(1)?)))?
-                .filter_map(|r| r.ok())
-                .filter_map(|(id, s)| Some((id, NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()?)))
-                .collect()
-        };
         let jan = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);
         let add =
             |id: i64, kind: &str, from: NaiveDate, to: NaiveDate, part: &str, status: &str| {
@@ -90,7 +84,7 @@ impl Store {
                 // Refused periods (before a starter's first day, over the balance…) are left out.
                 let _ = leave.add_request(id, &input, "en");
             };
-        for (n, (id, start)) in people.iter().enumerate() {
+        for (n, (id, start, _)) in people.iter().enumerate() {
             let n = n as i64;
             // Summer: two weeks somewhere between early July and late August.
             let summer = monday_from(
@@ -148,7 +142,7 @@ impl Store {
             }
         }
         // Someone ill since last week without a certificate yet, someone back from a work accident.
-        if let Some((id, _)) = people.get(5) {
+        if let Some((id, _, _)) = people.get(5) {
             let s = today - Duration::days(6);
             let spell = SickSpellInput {
                 start: format_date(s),
@@ -157,7 +151,7 @@ impl Store {
             };
             let _ = leave.save_sick_spell(*id, &spell, None);
         }
-        if let Some((id, _)) = people.get(11) {
+        if let Some((id, _, _)) = people.get(11) {
             let s = monday_from(NaiveDate::from_ymd_opt(year, 9, 7).unwrap_or(today));
             let spell = SickSpellInput {
                 start: format_date(s),

@@ -146,12 +146,7 @@ impl LeaveRepo<'_> {
         editing: Option<i64>,
         lang: &str,
     ) -> Result<CheckedRequest> {
-        let employee = self.store.employees().get(employee_id)?;
-        let end = self
-            .store
-            .employees()
-            .departure(employee_id)?
-            .map(|d| d.end_date);
+        let employment = self.employment(employee_id)?;
         let types = self.types()?;
         let schedules = self.schedules(employee_id)?;
         let calendar = self.calendar()?;
@@ -174,7 +169,7 @@ impl LeaveRepo<'_> {
             calendar: &calendar,
             existing: &existing,
             sickness: &sickness,
-            employment: (employee.data.start_date, end),
+            employment,
             lang,
             available: &available,
         })?)

@@ -75,6 +75,16 @@ impl LeaveRepo<'_> {
         Ok(Schedules::new(all))
     }
 
+    /// The person's average working day on `on` (the full-time day before any schedule): the unit
+    /// in which every screen and command shows their leave as days and hours.
+    pub fn day_minutes(&self, employee_id: i64, on: chrono::NaiveDate) -> Result<u32> {
+        let schedules = self.schedules(employee_id)?;
+        Ok(match schedules.at(on) {
+            Some(s) => s.average_day_minutes(),
+            None => self.rules()?.full_time_day_minutes(),
+        })
+    }
+
     pub fn add_schedule(
         &self,
         employee_id: i64,

@@ -42,10 +42,7 @@ impl Absence {
         Ok(Absence {
             year,
             today,
-            day_minutes: leave
-                .schedules(employee_id)?
-                .at(today)
-                .map_or(rules.full_time_day_minutes(), |s| s.average_day_minutes()),
+            day_minutes: leave.day_minutes(employee_id, today)?,
             balances: leave.balances(employee_id, year)?,
             requests: leave
                 .requests(employee_id)?
