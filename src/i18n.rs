@@ -169,7 +169,6 @@ impl I18n {
         self.tf(e.key, &args)
     }
 
-    /// The label of a choice (sex, worker category, contract type…).
     /// An amount of leave as days and hours of the person's average day ("2 d 3h48", "−1 d"), the
     /// way HR reads a balance; hours alone when no day length is known.
     pub fn leave_amount(&self, minutes: i64, day_minutes: u32) -> String {
@@ -190,6 +189,7 @@ impl I18n {
         }
     }
 
+    /// The label of a choice (sex, worker category, contract type…).
     pub fn choice<C: Choice>(&self, c: C) -> String {
         self.t(c.label_key())
     }

@@ -12,6 +12,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The Leave tab: balances, forms, the team calendar.
+#[path = "ui/leave.rs"]
+mod leave;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
@@ -273,114 +277,4 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
         "{screen}"
     );
     insta::assert_snapshot!("dossier_leave", screen);
-}
-
-/// The demo company with some leave this month: approved, requested and a sickness spell, then
-/// the Leave tab opened (key 3).
-fn calendar_app(lang: Lang) -> (tempfile::TempDir, App) {
-    use dossier::domain::leave::request::LeaveRequestInput;
-    use dossier::domain::leave::sickness::SickSpellInput;
-    let (dir, mut app) = app(lang);
-    app.store.leave().allocate_year(2026, false).unwrap();
-    let ids: Vec<i64> = app
-        .store
-        .employees()
-        .page(&ListQuery::default(), None, false, 8)
-        .unwrap()
-        .iter()
-        .map(|r| r.id)
-        .collect();
-    let leave = app.store.leave();
-    let mut approved = LeaveRequestInput {
-        leave_type: "legal".into(),
-        from: "23/11/2026".into(),
-        to: "27/11/2026".into(),
-        status: "approved".into(),
-        ..Default::default()
-    };
-    leave.add_request(ids[0], &approved, "en").unwrap();
-    approved.from = "01/12/2026".into();
-    approved.to = "02/12/2026".into();
-    leave.add_request(ids[0], &approved, "en").unwrap();
-    let requested = LeaveRequestInput {
-        leave_type: "legal".into(),
-        from: "30/11/2026".into(),
-        to: "04/12/2026".into(),
-        status: "requested".into(),
-        ..Default::default()
-    };
-    // The first person after the first with enough balance left (some demo people have none).
-    let second = ids[1..]
-        .iter()
-        .copied()
-        .find(|id| leave.add_request(*id, &requested, "en").is_ok())
-        .expect("someone has five days left");
-    let sick_id = *ids
-        .iter()
-        .find(|id| **id != ids[0] && **id != second)
-        .unwrap();
-    let sick = SickSpellInput {
-        start: "18/11/2026".into(),
-        end: "24/11/2026".into(),
-        cause: "illness".into(),
-        ..Default::default()
-    };
-    leave.save_sick_spell(sick_id, &sick, None).unwrap();
-    key(&mut app, KeyCode::Char('3'));
-    (dir, app)
-}
-
-#[test]
-fn calendar_shows_leave_sickness_and_who_is_away_today() {
-    let (_dir, mut app) = calendar_app(Lang::En);
-    assert_eq!(app.leave.absent_today.count, 2);
-    let first = render(&app, 120, 30);
-    assert!(first.contains("November 2026"), "{first}");
-    assert!(first.contains("Absent today: 2"), "{first}");
-    // → past the month's last day goes to December; the pending request shows in lower case.
-    for _ in 0..8 {
-        key(&mut app, KeyCode::Right);
-    }
-    let dec = render(&app, 120, 30);
-    assert!(dec.contains("December 2026"), "{dec}");
-    key(&mut app, KeyCode::Char('t'));
-    key(&mut app, KeyCode::Char('}'));
-    assert!(render(&app, 120, 30).contains("November 2027"));
-    key(&mut app, KeyCode::Char('t'));
-    assert!(render(&app, 120, 30).contains("November 2026"));
-}
-
-#[test]
-fn calendar_filter_narrows_the_people() {
-    let (_dir, mut app) = calendar_app(Lang::En);
-    let total = app.leave.window.total;
-    key(&mut app, KeyCode::Char('/'));
-    type_text(&mut app, "zzzz");
-    assert_eq!(app.leave.window.total, 0);
-    key(&mut app, KeyCode::Esc);
-    assert_eq!(app.leave.window.total, total);
-}
-
-#[test]
-fn calendar_dutch() {
-    let (_dir, mut app) = calendar_app(Lang::Nl);
-    key(&mut app, KeyCode::Down);
-    insta::assert_snapshot!("calendar_nl", render(&app, 120, 30));
-}
-
-#[test]
-fn calendar_french() {
-    let (_dir, mut app) = calendar_app(Lang::Fr);
-    key(&mut app, KeyCode::Down);
-    key(&mut app, KeyCode::Down);
-    insta::assert_snapshot!("calendar_fr", render(&app, 120, 30));
-}
-
-#[test]
-fn calendar_small_terminal() {
-    let (_dir, app) = calendar_app(Lang::En);
-    let text = render(&app, 80, 24);
-    assert_eq!(text.lines().count(), 24);
-    assert!(text.contains("November 2026"), "{text}");
-    insta::assert_snapshot!("calendar_80x24", text);
 }

@@ -8,13 +8,13 @@ use super::out::outln;
 use super::{CliError, Ctx, LeaveCommand, SickCommand, date_arg, print_json};
 use crate::domain::choice::Choice;
 use crate::domain::date::{format_date, iso};
+use crate::domain::leave::correction::CorrectionInput;
 use crate::domain::leave::ledger::{Balance, Bucket, total};
 use crate::domain::leave::period::{DayPart, count_period};
 use crate::domain::leave::request::LeaveRequestInput;
 use crate::domain::leave::schedule::{Schedules, standard_full_time};
 use crate::domain::leave::sickness::SickSpellInput;
-use crate::domain::money::parse_minutes;
-use crate::store::{Access, Store};
+use crate::store::{Access, Store, StoreError};
 
 fn employee_id(ctx: &Ctx, store: &Store, number: &str) -> Result<i64, CliError> {
     store
@@ -407,30 +407,21 @@ fn correct(
     reason: &str,
 ) -> Result<(), CliError> {
     let i = &ctx.i18n;
-    let bucket = Bucket::from_code(bucket).ok_or_else(|| {
-        CliError::input(i.tf(
-            "err.choice",
-            &[("value", bucket), ("options", &Bucket::codes().join(", "))],
-        ))
-    })?;
-    let (negative, text) = match hours.trim().strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, hours.trim().trim_start_matches('+')),
+    // The same checks as the correction form of the Leave tab.
+    let input = CorrectionInput {
+        year: year.unwrap_or(ctx.clock.today().year()).to_string(),
+        bucket: bucket.into(),
+        change: hours.into(),
+        reason: reason.into(),
     };
-    let minutes = parse_minutes(text)
-        .filter(|m| *m > 0)
-        .ok_or_else(|| CliError::input(i.tf("err.hours", &[("value", hours)])))?;
-    let minutes = if negative {
-        -i64::from(minutes)
-    } else {
-        i64::from(minutes)
-    };
+    let c = input
+        .validate()
+        .map_err(|v| CliError::store(i, &StoreError::Invalid(v)))?;
     let store = ctx.open(Access::ReadWrite)?;
     let id = employee_id(ctx, &store, number)?;
-    let year = year.unwrap_or(ctx.clock.today().year());
     store
         .leave()
-        .correct(id, year, bucket, minutes, reason)
+        .correct(id, c.year, c.bucket, c.minutes, &c.reason)
         .map_err(|e| CliError::store(i, &e))?;
     outln!("{}", i.t("cli.saved"));
     Ok(())

@@ -53,6 +53,16 @@ pub enum Action {
     PrevYear,
     NextYear,
     Today,
+    /// Leave tab: switch between the balances and the team calendar.
+    ToggleView,
+    /// Leave tab: move into the selected person's requests and sickness.
+    ShowItems,
+    AddLeave,
+    AddSick,
+    Correct,
+    Approve,
+    Refuse,
+    CancelLeave,
 }
 
 impl Action {

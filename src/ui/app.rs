@@ -9,7 +9,8 @@ use tui_input::InputRequest;
 
 use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
-use super::tabs::dossiers::{DossiersTab, Pending, Request};
+use super::request::{Pending, Request};
+use super::tabs::dossiers::DossiersTab;
 use super::tabs::leave::LeaveTab;
 use super::theme;
 use super::widgets::bars::{self, Level};
@@ -69,7 +70,7 @@ impl App {
         match &self.overlay {
             Overlay::Confirm(..) => Context::Confirm,
             _ if self.tab == DOSSIERS => self.dossiers.context(),
-            _ if self.tab == LEAVE => Context::Leave,
+            _ if self.tab == LEAVE => self.leave.context(),
             _ => Context::Global,
         }
     }
@@ -128,6 +129,7 @@ impl App {
         let context = self.context();
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
+            None if context == Context::Form && self.tab == LEAVE => self.leave.form_key(&key),
             None if context == Context::Form => self.dossiers.form_key(&key),
             None => {}
         }
@@ -156,7 +158,11 @@ impl App {
                     std::mem::replace(&mut self.overlay, Overlay::None)
                     && action == Action::Confirm
                 {
-                    let r = self.dossiers.confirmed(pending, &self.store, &self.i18n);
+                    let r = if self.tab == LEAVE {
+                        self.leave.confirmed(pending, &self.store, &self.i18n)
+                    } else {
+                        self.dossiers.confirmed(pending, &self.store, &self.i18n)
+                    };
                     self.apply(r);
                 }
             }
@@ -164,7 +170,10 @@ impl App {
                 let r = self.dossiers.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
-            other if self.tab == LEAVE => self.leave.handle(other, &self.store),
+            other if self.tab == LEAVE => {
+                let r = self.leave.handle(other, &self.store, &self.i18n);
+                self.apply(r);
+            }
             _ => {}
         }
         if self.tab == LEAVE && before != LEAVE {

@@ -19,6 +19,10 @@ pub enum Context {
     Confirm,
     /// The team calendar of the Leave tab.
     Leave,
+    /// The Leave tab's list of people with their balances.
+    LeaveList,
+    /// The selected person's requests and sickness in the Leave tab.
+    LeaveItems,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,9 +201,9 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Confirm, "enter", Action::Confirm, false),
     (Context::Confirm, "n", Action::Deny, true),
     (Context::Confirm, "esc", Action::Deny, false),
-    (Context::Leave, "left", Action::PrevDay, true),
+    (Context::Leave, "left", Action::PrevDay, false),
     (Context::Leave, "h", Action::PrevDay, false),
-    (Context::Leave, "right", Action::NextDay, true),
+    (Context::Leave, "right", Action::NextDay, false),
     (Context::Leave, "l", Action::NextDay, false),
     (Context::Leave, "up", Action::Up, false),
     (Context::Leave, "k", Action::Up, false),
@@ -214,6 +218,48 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Leave, "t", Action::Today, true),
     (Context::Leave, "/", Action::Filter, true),
     (Context::Leave, "esc", Action::Back, false),
+    (Context::Leave, "a", Action::AddLeave, true),
+    (Context::Leave, "s", Action::AddSick, true),
+    (Context::Leave, "A", Action::Approve, true),
+    (Context::Leave, "R", Action::Refuse, false),
+    (Context::Leave, "X", Action::CancelLeave, false),
+    (Context::Leave, "e", Action::Edit, false),
+    (Context::Leave, "v", Action::ToggleView, true),
+    (Context::LeaveList, "up", Action::Up, false),
+    (Context::LeaveList, "k", Action::Up, false),
+    (Context::LeaveList, "down", Action::Down, false),
+    (Context::LeaveList, "j", Action::Down, false),
+    (Context::LeaveList, "pgup", Action::PageUp, false),
+    (Context::LeaveList, "pgdown", Action::PageDown, false),
+    (Context::LeaveList, "home", Action::Home, false),
+    (Context::LeaveList, "g", Action::Home, false),
+    (Context::LeaveList, "end", Action::End, false),
+    (Context::LeaveList, "G", Action::End, false),
+    (Context::LeaveList, "/", Action::Filter, true),
+    (Context::LeaveList, "esc", Action::Back, false),
+    (Context::LeaveList, "enter", Action::ShowItems, true),
+    (Context::LeaveList, "right", Action::ShowItems, false),
+    (Context::LeaveList, "a", Action::AddLeave, true),
+    (Context::LeaveList, "s", Action::AddSick, true),
+    (Context::LeaveList, "c", Action::Correct, true),
+    (Context::LeaveList, "[", Action::PrevYear, false),
+    (Context::LeaveList, "]", Action::NextYear, false),
+    (Context::LeaveList, "v", Action::ToggleView, true),
+    (Context::LeaveItems, "up", Action::Up, false),
+    (Context::LeaveItems, "k", Action::Up, false),
+    (Context::LeaveItems, "down", Action::Down, false),
+    (Context::LeaveItems, "j", Action::Down, false),
+    (Context::LeaveItems, "esc", Action::Back, true),
+    (Context::LeaveItems, "left", Action::Back, false),
+    (Context::LeaveItems, "A", Action::Approve, true),
+    (Context::LeaveItems, "R", Action::Refuse, true),
+    (Context::LeaveItems, "X", Action::CancelLeave, true),
+    (Context::LeaveItems, "e", Action::Edit, true),
+    (Context::LeaveItems, "enter", Action::Edit, false),
+    (Context::LeaveItems, "a", Action::AddLeave, true),
+    (Context::LeaveItems, "s", Action::AddSick, true),
+    (Context::LeaveItems, "c", Action::Correct, false),
+    (Context::LeaveItems, "v", Action::ToggleView, false),
 ];
 
 #[derive(Debug, Clone)]
@@ -232,6 +278,8 @@ struct KeymapFile {
     form: HashMap<Action, String>,
     confirm: HashMap<Action, String>,
     leave: HashMap<Action, String>,
+    leave_list: HashMap<Action, String>,
+    leave_items: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -271,6 +319,8 @@ impl Keymap {
             (Context::Form, file.form),
             (Context::Confirm, file.confirm),
             (Context::Leave, file.leave),
+            (Context::LeaveList, file.leave_list),
+            (Context::LeaveItems, file.leave_items),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

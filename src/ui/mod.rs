@@ -2,7 +2,9 @@
 
 pub mod action;
 pub mod app;
+pub mod form_flow;
 pub mod keymap;
+pub mod request;
 pub mod tabs;
 pub mod theme;
 pub mod widgets;

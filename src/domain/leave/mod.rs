@@ -2,6 +2,7 @@
 //! entitlement, the append-only leave ledger and the sickness register (BELGIAN-RULES.md §1–§4).
 //! Pure rules: every function takes what it needs as arguments, never a store or a clock.
 
+pub mod correction;
 pub mod entitlement;
 pub mod holidays;
 pub mod leave_type;

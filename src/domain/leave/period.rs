@@ -121,11 +121,17 @@ pub struct DaysAndMinutes {
 
 /// Splits `minutes` into days of `day_minutes` (usually the schedule's average day,
 /// `Schedule::average_day_minutes`). With no day length everything stays in minutes.
+/// The average day is rounded down to a whole minute (30h24 over five days is 364.8 minutes, shown
+/// as 364), so a rest of at most one minute per day is that rounding, not leave: 20 days of such a
+/// schedule read "20 d", not "20 d 0h16".
 pub fn days_and_minutes(minutes: i64, day_minutes: u32) -> DaysAndMinutes {
     let total = minutes.unsigned_abs();
     let (days, rest) = match u64::from(day_minutes) {
         0 => (0, total),
-        day => (total / day, total % day),
+        day => match (total / day, total % day) {
+            (days, rest) if rest <= days => (days, 0),
+            split => split,
+        },
     };
     DaysAndMinutes {
         negative: minutes < 0,
@@ -146,6 +152,19 @@ mod tests {
     use proptest::prelude::*;
 
     const FT: u32 = 38 * 60;
+
+    #[test]
+    fn days_and_minutes_drops_the_rounding_of_the_average_day() {
+        // 30h24 over five days: 364.8 minutes a day, shown with a day of 364.
+        let twenty = days_and_minutes(20 * 1824 / 5, 364);
+        assert_eq!((twenty.days, twenty.minutes), (20, 0));
+        // Half a day is leave, not rounding.
+        let half = days_and_minutes(2 * 456 + 228, 456);
+        assert_eq!((half.days, half.minutes), (2, 228));
+        let minus = days_and_minutes(-(456 + 1), 456);
+        assert_eq!((minus.negative, minus.days, minus.minutes), (true, 1, 0));
+        assert_eq!(days_and_minutes(90, 0).minutes, 90);
+    }
     const MON_THU: [u32; 7] = [456, 456, 456, 456, 0, 0, 0];
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

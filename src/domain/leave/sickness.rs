@@ -276,6 +276,25 @@ pub fn possible_relapse(
         .map(|(i, _)| i)
 }
 
+/// The earlier spells of `spell`'s period of incapacity: those reached through `relapse_of` links,
+/// oldest first (what `guaranteed_salary` needs as its chain).
+pub fn relapse_chain(all: &[(i64, SickSpell)], spell: &SickSpell) -> Vec<SickSpell> {
+    let mut chain = Vec::new();
+    let mut next = spell.relapse_of;
+    // A link can only point back in time; the bound guards against a damaged loop of links.
+    while let Some(id) = next
+        && chain.len() < all.len()
+    {
+        let Some((_, s)) = all.iter().find(|(i, _)| *i == id) else {
+            break;
+        };
+        chain.push(s.clone());
+        next = s.relapse_of;
+    }
+    chain.reverse();
+    chain
+}
+
 /// The employer's part of one spell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GuaranteedSalary {

@@ -20,11 +20,16 @@ fn week_parse(text: &str) -> Option<[u32; 7]> {
     v.try_into().ok()
 }
 
-/// Even split of a contract's weekly minutes over the five weekdays (the remainder on Monday, so
-/// the week adds up exactly).
+/// Even split of a contract's weekly minutes over the five weekdays: the remainder one minute each
+/// on the first days, so the week adds up exactly and no day differs from another by more than a
+/// minute (a day of leave then reads as one day, whichever day it is).
 pub fn weekdays_split(weekly_minutes: u32) -> [u32; 7] {
-    let day = weekly_minutes / 5;
-    [day + weekly_minutes % 5, day, day, day, day, 0, 0]
+    let (day, rest) = (weekly_minutes / 5, weekly_minutes % 5);
+    let mut week = [0; 7];
+    for (i, d) in week.iter_mut().take(5).enumerate() {
+        *d = day + u32::from((i as u32) < rest);
+    }
+    week
 }
 
 impl LeaveRepo<'_> {
@@ -126,6 +131,6 @@ mod tests {
         assert_eq!(week_parse("1,2,3"), None);
         let split = weekdays_split(1139);
         assert_eq!(split.iter().sum::<u32>(), 1139);
-        assert_eq!(split[1], 227);
+        assert_eq!(split, [228, 228, 228, 228, 227, 0, 0]);
     }
 }

@@ -63,7 +63,8 @@ impl LeaveRepo<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub(super) fn employment(&self, employee_id: i64) -> Result<(NaiveDate, Option<NaiveDate>)> {
+    /// First and last day of employment (the last once the person has left).
+    pub fn employment(&self, employee_id: i64) -> Result<(NaiveDate, Option<NaiveDate>)> {
         let e = self.store.employees().get(employee_id)?;
         let end = self
             .store

@@ -21,6 +21,9 @@ pub enum FieldKind {
     Date,
     /// Codes with their i18n label keys; ←/→ or Space pick.
     Choice(Vec<(&'static str, &'static str)>),
+    /// Options read from the database (codes with labels already in the user's language, e.g. leave
+    /// types); ←/→ or Space pick, a letter jumps to the next label starting with it.
+    Pick(Vec<(String, String)>),
     Number,
     Money,
     YesNo,
@@ -49,6 +52,8 @@ pub struct Form {
     pub errors: ValidationErrors,
     /// A message about the whole form (e.g. the store refused it for a reason not tied to one field).
     pub banner: Option<String>,
+    /// What saving would do, worked out by the form's owner (e.g. the hours a leave period counts).
+    pub notes: Vec<String>,
     initial: Vec<String>,
 }
 
@@ -83,6 +88,7 @@ impl Form {
             focus: 0,
             errors: ValidationErrors::default(),
             banner: None,
+            notes: Vec::new(),
             initial,
         }
     }
@@ -148,24 +154,42 @@ impl Form {
     /// Editing keys for the focused field (navigation and save/cancel are actions, handled before this).
     pub fn edit(&mut self, key: &KeyEvent) -> FormEvent {
         let field = &mut self.fields[self.focus];
-        if let FieldKind::Choice(options) = &field.kind {
+        // Both kinds of choice as (code, text a letter jumps by).
+        let options: Option<Vec<(&str, String)>> = match &field.kind {
+            FieldKind::Choice(o) => Some(o.iter().map(|(c, _)| (*c, c.to_lowercase())).collect()),
+            FieldKind::Pick(o) => Some(
+                o.iter()
+                    .map(|(c, l)| (c.as_str(), l.to_lowercase()))
+                    .collect(),
+            ),
+            _ => None,
+        };
+        if let Some(options) = options {
             let current = options.iter().position(|(c, _)| *c == field.input.value());
-            let step = match key.code {
-                KeyCode::Right | KeyCode::Char(' ') => 1isize,
-                KeyCode::Left => -1,
+            let n = options.len();
+            let next = match key.code {
+                KeyCode::Right | KeyCode::Char(' ') => current.map_or(0, |i| (i + 1) % n),
+                KeyCode::Left => current.map_or(n.saturating_sub(1), |i| (i + n - 1) % n),
+                KeyCode::Char(c) => {
+                    let c = c.to_lowercase().to_string();
+                    let from = current.map_or(0, |i| i + 1);
+                    match (0..n)
+                        .map(|k| (from + k) % n)
+                        .find(|&k| options[k].1.starts_with(&c))
+                    {
+                        Some(k) => k,
+                        None => return FormEvent::None,
+                    }
+                }
                 KeyCode::Backspace | KeyCode::Delete => {
                     field.input = Input::default();
                     return FormEvent::None;
                 }
                 _ => return FormEvent::None,
             };
-            let n = options.len() as isize;
-            let next = match current {
-                Some(i) => (i as isize + step).rem_euclid(n),
-                None if step > 0 => 0,
-                None => n - 1,
-            };
-            field.input = Input::new(options[next as usize].0.to_string());
+            if let Some((code, _)) = options.get(next) {
+                field.input = Input::new(code.to_string());
+            }
             return FormEvent::None;
         }
         if field.kind == FieldKind::YesNo && matches!(key.code, KeyCode::Char(' ')) {
@@ -196,7 +220,7 @@ impl Form {
     fn hint_key(kind: &FieldKind) -> Option<&'static str> {
         match kind {
             FieldKind::Date => Some("form.hint_date"),
-            FieldKind::Choice(_) => Some("form.hint_choice"),
+            FieldKind::Choice(_) | FieldKind::Pick(_) => Some("form.hint_choice"),
             FieldKind::Money => Some("form.hint_money"),
             FieldKind::YesNo => Some("form.hint_yes_no"),
             FieldKind::Number | FieldKind::Text => None,
@@ -222,6 +246,12 @@ impl Form {
         if let Some(b) = &self.banner {
             lines.push(Line::from(Span::styled(b.clone(), theme::error())));
         }
+        for note in &self.notes {
+            lines.push(Line::from(Span::styled(note.clone(), theme::label())));
+        }
+        if !self.notes.is_empty() {
+            lines.push(Line::from(""));
+        }
         let mut focus_row = lines.len();
         let mut focus_end = focus_row;
         for (i, f) in self.fields.iter().enumerate() {
@@ -235,6 +265,11 @@ impl Form {
                     .iter()
                     .find(|(c, _)| *c == f.input.value())
                     .map(|(_, k)| format!("‹ {} ›", i18n.t(k)))
+                    .unwrap_or_else(|| format!("‹ {} ›", f.input.value())),
+                FieldKind::Pick(options) => options
+                    .iter()
+                    .find(|(c, _)| c == f.input.value())
+                    .map(|(_, l)| format!("‹ {l} ›"))
                     .unwrap_or_else(|| format!("‹ {} ›", f.input.value())),
                 _ => {
                     let scroll = if focused {
@@ -309,7 +344,7 @@ impl Form {
         let visible: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
         frame.render_widget(Paragraph::new(visible), inner);
         let f = &self.fields[self.focus];
-        if !matches!(f.kind, FieldKind::Choice(_)) {
+        if !matches!(f.kind, FieldKind::Choice(_) | FieldKind::Pick(_)) {
             let scroll = f.input.visual_scroll(value_w as usize - 1);
             let x = inner.x + label_w + 1 + (f.input.visual_cursor().saturating_sub(scroll)) as u16;
             let y = inner.y + (focus_row - top) as u16;

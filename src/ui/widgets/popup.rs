@@ -102,6 +102,8 @@ fn context_name(c: Context) -> &'static str {
         Context::Form => "form",
         Context::Confirm => "confirm",
         Context::Leave => "leave",
+        Context::LeaveList => "leave_list",
+        Context::LeaveItems => "leave_items",
     }
 }
 

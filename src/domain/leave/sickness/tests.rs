@@ -374,3 +374,33 @@ proptest::proptest! {
         let _ = validate(&i, &existing);
     }
 }
+
+#[test]
+fn relapse_chain_follows_the_links_oldest_first() {
+    let a = ill(ymd(2026, 1, 5), ymd(2026, 1, 20));
+    let b = SickSpell {
+        relapse_of: Some(1),
+        ..ill(ymd(2026, 2, 2), ymd(2026, 2, 10))
+    };
+    let unrelated = ill(ymd(2026, 6, 1), ymd(2026, 6, 3));
+    let all = vec![(1, a.clone()), (2, b.clone()), (3, unrelated)];
+    let c = SickSpell {
+        relapse_of: Some(2),
+        ..ill(ymd(2026, 3, 2), ymd(2026, 3, 6))
+    };
+    assert_eq!(relapse_chain(&all, &c), vec![a.clone(), b]);
+    assert!(relapse_chain(&all, &a).is_empty());
+    // A damaged loop of links ends instead of running forever.
+    let looped = vec![(
+        1,
+        SickSpell {
+            relapse_of: Some(1),
+            ..a.clone()
+        },
+    )];
+    let start = SickSpell {
+        relapse_of: Some(1),
+        ..a
+    };
+    assert_eq!(relapse_chain(&looped, &start).len(), 1);
+}

@@ -25,19 +25,22 @@ pub struct Absence {
     pub requests: Vec<LeaveRequest>,
     pub types: Vec<LeaveType>,
     pub spells: Vec<SickSpell>,
+    /// The store ids of `spells`, same order (to edit one).
+    pub spell_ids: Vec<i64>,
     pub certificate_free: (u32, u32),
 }
 
 impl Absence {
+    /// This year's leave and absence.
     pub fn load(store: &Store, employee_id: i64) -> Result<Absence, StoreError> {
+        Absence::load_year(store, employee_id, store.clock().today().year())
+    }
+
+    pub fn load_year(store: &Store, employee_id: i64, year: i32) -> Result<Absence, StoreError> {
         let leave = store.leave();
         let today = store.clock().today();
-        let year = today.year();
-        let spells: Vec<SickSpell> = leave
-            .sick_spells(employee_id)?
-            .into_iter()
-            .map(|(_, s)| s)
-            .collect();
+        let (spell_ids, spells): (Vec<i64>, Vec<SickSpell>) =
+            leave.sick_spells(employee_id)?.into_iter().unzip();
         let rules = leave.rules()?;
         Ok(Absence {
             year,
@@ -55,10 +58,12 @@ impl Absence {
                 certificate_free_remaining(&spells, &rules, year),
             ),
             spells,
+            spell_ids,
         })
     }
 
-    pub fn lines(&self, i18n: &I18n) -> Vec<Line<'static>> {
+    /// The balance table: one line per bucket and a total, entitled/taken/planned/remaining.
+    pub fn balance_lines(&self, i18n: &I18n) -> Vec<Line<'static>> {
         let amount = |m: i64| i18n.leave_amount(m, self.day_minutes);
         let mut out = vec![Line::from(Span::styled(
             format!(
@@ -94,56 +99,79 @@ impl Absence {
                 )));
             }
         }
-        out.push(Line::from(""));
-        let lang = i18n.lang.code();
-        for r in &self.requests {
-            let t = self.types.iter().find(|t| t.id == r.type_id);
-            let status = match r.shown_status(self.today) {
-                ShownStatus::Taken => i18n.t("request_status.taken"),
-                ShownStatus::Stored(s) => i18n.choice(s),
-            };
-            out.push(Line::from(format!(
-                "{} – {}  {:<32} {:>10}  {}",
-                format_date(r.from),
-                format_date(r.to),
-                t.map(|t| t.name(lang).to_string()).unwrap_or_default(),
-                amount(i64::from(r.minutes)),
-                status
-            )));
-        }
-        for s in self
-            .spells
-            .iter()
-            .filter(|s| absence_days(s, self.year, self.today) > 0)
-        {
-            let cert = match (s.certificate, s.certificate_free) {
-                (Some(d), _) => i18n.tf("detail.certificate_on", &[("date", &format_date(d))]),
-                (None, true) => i18n.t("field.certificate_free"),
-                (None, false) => i18n.t("detail.certificate_missing"),
-            };
-            out.push(Line::from(Span::styled(
-                format!(
-                    "{} – {}  {:<32} {:>10}  {}",
-                    format_date(s.start),
-                    s.end.map(format_date).unwrap_or_else(|| "…".into()),
-                    i18n.choice(s.cause),
-                    i18n.tf(
-                        "detail.calendar_days",
-                        &[("days", &absence_days(s, self.year, self.today).to_string())]
-                    ),
-                    cert
-                ),
-                theme::label(),
-            )));
-        }
-        out.push(Line::from(""));
-        out.push(Line::from(i18n.tf(
+        out
+    }
+
+    /// One request: dates, type, amount, status.
+    pub fn request_text(&self, r: &LeaveRequest, i18n: &I18n) -> String {
+        let t = self.types.iter().find(|t| t.id == r.type_id);
+        let status = match r.shown_status(self.today) {
+            ShownStatus::Taken => i18n.t("request_status.taken"),
+            ShownStatus::Stored(s) => i18n.choice(s),
+        };
+        format!(
+            "{} – {}  {:<32} {:>10}  {}",
+            format_date(r.from),
+            format_date(r.to),
+            t.map(|t| t.name(i18n.lang.code()).to_string())
+                .unwrap_or_default(),
+            i18n.leave_amount(i64::from(r.minutes), self.day_minutes),
+            status
+        )
+    }
+
+    /// The spells with days in the year (or starting in it, if recorded ahead, e.g. a planned
+    /// operation), with their index in `spells`.
+    pub fn spells_in_year(&self) -> impl Iterator<Item = (usize, &SickSpell)> {
+        self.spells.iter().enumerate().filter(|(_, s)| {
+            absence_days(s, self.year, self.today) > 0 || s.start.year() == self.year
+        })
+    }
+
+    /// One sickness spell: dates, cause, days in the year, certificate.
+    pub fn spell_text(&self, s: &SickSpell, i18n: &I18n) -> String {
+        let cert = match (s.certificate, s.certificate_free) {
+            (Some(d), _) => i18n.tf("detail.certificate_on", &[("date", &format_date(d))]),
+            (None, true) => i18n.t("field.certificate_free"),
+            (None, false) => i18n.t("detail.certificate_missing"),
+        };
+        format!(
+            "{} – {}  {:<32} {:>10}  {}",
+            format_date(s.start),
+            s.end.map(format_date).unwrap_or_else(|| "…".into()),
+            i18n.choice(s.cause),
+            i18n.tf(
+                "detail.calendar_days",
+                &[("days", &absence_days(s, self.year, self.today).to_string())]
+            ),
+            cert
+        )
+    }
+
+    pub fn certificate_free_line(&self, i18n: &I18n) -> Line<'static> {
+        Line::from(i18n.tf(
             "detail.certificate_free_days",
             &[
                 ("used", &self.certificate_free.0.to_string()),
                 ("left", &self.certificate_free.1.to_string()),
             ],
-        )));
+        ))
+    }
+
+    pub fn lines(&self, i18n: &I18n) -> Vec<Line<'static>> {
+        let mut out = self.balance_lines(i18n);
+        out.push(Line::from(""));
+        for r in &self.requests {
+            out.push(Line::from(self.request_text(r, i18n)));
+        }
+        for (_, s) in self.spells_in_year() {
+            out.push(Line::from(Span::styled(
+                self.spell_text(s, i18n),
+                theme::label(),
+            )));
+        }
+        out.push(Line::from(""));
+        out.push(self.certificate_free_line(i18n));
         out
     }
 }

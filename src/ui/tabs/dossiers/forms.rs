@@ -11,6 +11,7 @@ use crate::domain::records::{
 };
 use crate::i18n::I18n;
 use crate::store::{Store, StoreError};
+use crate::ui::form_flow::{FormPurpose, Saved};
 use crate::ui::widgets::form::{FieldKind, Form};
 
 /// What a form is for, with the record it belongs to and the input it started from.
@@ -193,109 +194,108 @@ pub fn form_for(purpose: &Purpose, i18n: &I18n, who: &str) -> Form {
     }
 }
 
-/// The domain's verdict on what is typed so far (no writes), for messages beside the fields.
-pub fn check(purpose: &Purpose, form: &Form, store: &Store) -> ValidationErrors {
-    fn errs<T>(r: Result<T, ValidationErrors>) -> ValidationErrors {
-        r.err().unwrap_or_default()
-    }
-    let manager = |number: &str| store.employees().manager_id(number).ok().flatten();
-    match purpose {
-        Purpose::NewEmployee(b) | Purpose::EditEmployee(_, b) => {
-            let v = form.values(b);
-            errs(v.validate(manager(&v.manager)))
+impl FormPurpose for Purpose {
+    fn check(&self, form: &Form, store: &Store, _i18n: &I18n) -> ValidationErrors {
+        fn errs<T>(r: Result<T, ValidationErrors>) -> ValidationErrors {
+            r.err().unwrap_or_default()
         }
-        Purpose::Archive(id, b) => {
-            let start = store
-                .employees()
-                .get(*id)
-                .map(|e| e.data.start_date)
-                .unwrap_or_default();
-            errs(form.values(b).validate(start))
-        }
-        Purpose::AddContract(_, b) | Purpose::EditContract(_, _, b) => {
-            errs(form.values(b).validate())
-        }
-        Purpose::JobChange(_, b) => {
-            let v = form.values(b);
-            errs(v.validate(manager(&v.manager)))
-        }
-        Purpose::AddDocument(_, b) => errs(form.values(b).validate()),
-        Purpose::AddNote(_, b) => errs(form.values(b).validate()),
-        Purpose::AddContact(_, b) => errs(form.values(b).validate()),
-        Purpose::AddDependant(_, b) => errs(form.values(b).validate()),
-    }
-}
-
-/// What a successful save did: which employee to show next and the message for the status bar.
-pub struct Saved {
-    pub employee_id: i64,
-    pub message_key: &'static str,
-}
-
-/// Writes the form through the store. Archiving is not saved here: it asks for confirmation first.
-pub fn save(purpose: &Purpose, form: &Form, store: &Store) -> Result<Saved, StoreError> {
-    let records = store.records();
-    let done = |employee_id, message_key| {
-        Ok(Saved {
-            employee_id,
-            message_key,
-        })
-    };
-    match purpose {
-        Purpose::NewEmployee(b) => {
-            let e = store.employees().add(&form.values(b), None)?;
-            done(e.id, "msg.employee_added")
-        }
-        Purpose::EditEmployee(id, b) => {
-            store.employees().update(*id, &form.values(b))?;
-            done(*id, "msg.saved")
-        }
-        Purpose::Archive(id, b) => {
-            store.employees().archive(*id, &form.values(b))?;
-            done(*id, "msg.archived")
-        }
-        Purpose::AddContract(id, b) => {
-            records.add_contract(*id, &form.values(b))?;
-            done(*id, "msg.saved")
-        }
-        Purpose::EditContract(id, cid, b) => {
-            records.update_contract(*cid, &form.values(b))?;
-            done(*id, "msg.saved")
-        }
-        Purpose::JobChange(id, b) => {
-            records.add_job_change(*id, &form.values(b))?;
-            done(*id, "msg.saved")
-        }
-        Purpose::AddDocument(id, b) => {
-            records.add_document(*id, &form.values(b))?;
-            done(*id, "msg.saved")
-        }
-        Purpose::AddNote(id, b) => {
-            records.add_note(*id, &form.values(b))?;
-            done(*id, "msg.saved")
-        }
-        Purpose::AddContact(id, b) => {
-            records.add_contact(*id, &form.values(b))?;
-            done(*id, "msg.saved")
-        }
-        Purpose::AddDependant(id, b) => {
-            records.add_dependant(*id, &form.values(b))?;
-            done(*id, "msg.saved")
+        let manager = |number: &str| store.employees().manager_id(number).ok().flatten();
+        match self {
+            Purpose::NewEmployee(b) | Purpose::EditEmployee(_, b) => {
+                let v = form.values(b);
+                errs(v.validate(manager(&v.manager)))
+            }
+            Purpose::Archive(id, b) => {
+                let start = store
+                    .employees()
+                    .get(*id)
+                    .map(|e| e.data.start_date)
+                    .unwrap_or_default();
+                errs(form.values(b).validate(start))
+            }
+            Purpose::AddContract(_, b) | Purpose::EditContract(_, _, b) => {
+                errs(form.values(b).validate())
+            }
+            Purpose::JobChange(_, b) => {
+                let v = form.values(b);
+                errs(v.validate(manager(&v.manager)))
+            }
+            Purpose::AddDocument(_, b) => errs(form.values(b).validate()),
+            Purpose::AddNote(_, b) => errs(form.values(b).validate()),
+            Purpose::AddContact(_, b) => errs(form.values(b).validate()),
+            Purpose::AddDependant(_, b) => errs(form.values(b).validate()),
         }
     }
-}
 
-/// The question asked before an archive is written.
-pub fn archive_question(purpose: &Purpose, form: &Form, i18n: &I18n, who: &str) -> Option<String> {
-    match purpose {
-        Purpose::Archive(_, b) => {
-            let v = form.values(b);
-            let date = crate::domain::date::parse_date(&v.end_date)
-                .map(format_date)
-                .unwrap_or_default();
-            Some(i18n.tf("confirm.archive", &[("name", who), ("date", &date)]))
+    fn save(&self, form: &Form, store: &Store, _i18n: &I18n) -> Result<Saved, StoreError> {
+        let records = store.records();
+        let done = |employee_id, message_key| {
+            Ok(Saved {
+                employee_id,
+                message_key,
+            })
+        };
+        match self {
+            Purpose::NewEmployee(b) => {
+                let e = store.employees().add(&form.values(b), None)?;
+                done(e.id, "msg.employee_added")
+            }
+            Purpose::EditEmployee(id, b) => {
+                store.employees().update(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::Archive(id, b) => {
+                store.employees().archive(*id, &form.values(b))?;
+                done(*id, "msg.archived")
+            }
+            Purpose::AddContract(id, b) => {
+                records.add_contract(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::EditContract(id, cid, b) => {
+                records.update_contract(*cid, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::JobChange(id, b) => {
+                records.add_job_change(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::AddDocument(id, b) => {
+                records.add_document(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::AddNote(id, b) => {
+                records.add_note(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::AddContact(id, b) => {
+                records.add_contact(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::AddDependant(id, b) => {
+                records.add_dependant(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
         }
-        _ => None,
+    }
+
+    /// Archiving asks first: it changes what every list shows.
+    fn question(&self, form: &Form, store: &Store, i18n: &I18n) -> Option<String> {
+        match self {
+            Purpose::Archive(id, b) => {
+                let v = form.values(b);
+                let date = crate::domain::date::parse_date(&v.end_date)
+                    .map(format_date)
+                    .unwrap_or_default();
+                let who = store
+                    .employees()
+                    .get(*id)
+                    .map(|e| e.data.full_name())
+                    .unwrap_or_default();
+                Some(i18n.tf("confirm.archive", &[("name", &who), ("date", &date)]))
+            }
+            _ => None,
+        }
     }
 }
 

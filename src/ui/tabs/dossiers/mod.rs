@@ -1,6 +1,6 @@
 //! The Dossiers tab: the paged staff list with filter and sort, one dossier's sections, and its forms.
 
-mod absence;
+pub mod absence;
 mod detail;
 pub mod forms;
 mod list;
@@ -18,10 +18,11 @@ use crate::domain::records::{
 use crate::i18n::I18n;
 use crate::store::{AuditEntry, Dossier, EmployeeRow, ListQuery, Store, StoreError};
 use crate::ui::action::Action;
+use crate::ui::form_flow::{FormState, FormStep};
 use crate::ui::keymap::Context;
+use crate::ui::request::{Pending, Request};
 use crate::ui::widgets::bars::Level;
 use crate::ui::widgets::filter_line;
-use crate::ui::widgets::form::Form;
 use crate::ui::widgets::paged::PagedWindow;
 use forms::Purpose;
 
@@ -70,30 +71,9 @@ pub struct Detail {
 }
 
 #[derive(Debug, Clone)]
-pub struct FormState {
-    pub form: Form,
-    pub purpose: Purpose,
-}
-
-#[derive(Debug, Clone)]
 pub enum View {
     List,
     Detail(Box<Detail>),
-}
-
-/// What the tab asks the app to do after a key (the app owns popups and the status bar).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Request {
-    None,
-    Status(String, Level),
-    Confirm(String, Pending),
-}
-
-/// What a confirmation popup will do on "yes".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
-    DiscardForm,
-    SaveArchive,
 }
 
 pub struct DossiersTab {
@@ -102,7 +82,7 @@ pub struct DossiersTab {
     pub filter: Option<Input>,
     pub window: PagedWindow<EmployeeRow>,
     pub view: View,
-    pub form: Option<FormState>,
+    pub form: Option<FormState<Purpose>>,
     /// Set when the list could not be read, shown instead of rows.
     pub error: Option<String>,
 }
@@ -203,7 +183,7 @@ impl DossiersTab {
     fn start_form(&mut self, store: &Store, i18n: &I18n, purpose: Purpose) {
         let who = self.who(store, purpose.employee_id());
         let form = forms::form_for(&purpose, i18n, &who);
-        self.form = Some(FormState { form, purpose });
+        self.form = Some(FormState::new(form, purpose, store, i18n));
     }
 
     /// Keys typed into the filter line (it filters as you type).
@@ -406,51 +386,22 @@ impl DossiersTab {
     }
 
     fn handle_form(&mut self, action: Action, store: &Store, i18n: &I18n) -> Request {
-        let who = self.who(
-            store,
-            self.form.as_ref().and_then(|f| f.purpose.employee_id()),
-        );
         let Some(state) = self.form.as_mut() else {
             return Request::None;
         };
-        match action {
-            Action::NextField | Action::PrevField => {
-                if action == Action::NextField {
-                    state.form.next_field();
-                } else {
-                    state.form.prev_field();
-                }
-                let errs = forms::check(&state.purpose, &state.form, store);
-                state.form.show_errors(errs, false);
-            }
-            Action::Back => {
-                if state.form.is_dirty() {
-                    return Request::Confirm(i18n.t("confirm.discard"), Pending::DiscardForm);
-                }
-                self.form = None;
-            }
-            Action::Save => {
-                let errs = forms::check(&state.purpose, &state.form, store);
-                if !errs.is_empty() {
-                    state.form.show_errors(errs, true);
-                    return Request::Status(i18n.t("msg.fix_fields"), Level::Error);
-                }
-                if let Some(q) = forms::archive_question(&state.purpose, &state.form, i18n, &who) {
-                    return Request::Confirm(q, Pending::SaveArchive);
-                }
-                return self.save(store, i18n);
-            }
-            _ => {}
-        }
-        Request::None
+        let step = state.on_action(action, store, i18n);
+        self.after_form(step, store, i18n)
     }
 
-    fn save(&mut self, store: &Store, i18n: &I18n) -> Request {
-        let Some(state) = self.form.as_mut() else {
-            return Request::None;
-        };
-        match forms::save(&state.purpose, &state.form, store) {
-            Ok(saved) => {
+    /// Closes the form when it is done and shows the saved dossier where the user was.
+    fn after_form(&mut self, step: FormStep, store: &Store, i18n: &I18n) -> Request {
+        match step {
+            FormStep::Open(r) => r,
+            FormStep::Closed => {
+                self.form = None;
+                Request::None
+            }
+            FormStep::Saved(saved) => {
                 let section = match &self.view {
                     View::Detail(d) => d.section,
                     View::List => 0,
@@ -459,16 +410,6 @@ impl DossiersTab {
                 self.reload_at(store, saved.employee_id);
                 let _ = self.open(store, saved.employee_id, section);
                 Request::Status(i18n.t(saved.message_key), Level::Info)
-            }
-            Err(StoreError::Invalid(v)) => {
-                // The form keeps every typed value; the refusal shows beside the field.
-                state.form.show_errors(v, true);
-                Request::Status(i18n.t("msg.fix_fields"), Level::Error)
-            }
-            Err(e) => {
-                let text = crate::errors::store_error(i18n, &e);
-                state.form.banner = Some(text.clone());
-                Request::Status(text, Level::Error)
             }
         }
     }
@@ -479,7 +420,14 @@ impl DossiersTab {
                 self.form = None;
                 Request::Status(i18n.t("msg.discarded"), Level::Info)
             }
-            Pending::SaveArchive => self.save(store, i18n),
+            Pending::SaveForm => match self.form.as_mut() {
+                Some(state) => {
+                    let step = state.save(store, i18n);
+                    self.after_form(step, store, i18n)
+                }
+                None => Request::None,
+            },
+            Pending::CancelRequest(_) => Request::None,
         }
     }
 

@@ -40,6 +40,8 @@ pub fn days(year: i32, month: u32, calendar: &HolidayCalendar, today: NaiveDate)
 /// One absence of one person, as the detail line describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Absence {
+    /// The request's id, or the sickness spell's (`status` says which).
+    pub id: i64,
     /// Index into the leave types.
     pub type_index: usize,
     pub from: NaiveDate,
@@ -95,13 +97,14 @@ pub fn absences(
             continue;
         };
         list.push(Absence {
+            id: r.id,
             type_index,
             from: r.from,
             to: Some(r.to),
             status: AbsenceStatus::Request(r.shown_status(today)),
         });
     }
-    for (employee_id, _, s) in sick {
+    for (employee_id, spell_id, s) in sick {
         let code = sick_type_code(s.cause);
         let (Some(list), Some(type_index)) = (
             out.get_mut(employee_id),
@@ -110,6 +113,7 @@ pub fn absences(
             continue;
         };
         list.push(Absence {
+            id: *spell_id,
             type_index,
             from: s.start,
             to: s.end,

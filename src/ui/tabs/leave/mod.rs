@@ -1,7 +1,11 @@
-//! The Leave tab: the team calendar, a month with the people employed as rows and days as columns,
-//! paged through the staff list so it never loads everyone.
+//! The Leave tab: the people with their balances beside the selected person's requests, sickness
+//! and ledger; and the team calendar, a month with the people employed as rows and days as columns.
+//! Both views page through the same filtered staff list, so neither loads everyone.
 
+mod balances_view;
+mod forms;
 pub mod marks;
+mod person;
 mod view;
 
 use std::collections::HashMap;
@@ -12,14 +16,48 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+use crate::domain::date::format_date;
+use crate::domain::leave::correction::CorrectionInput;
 use crate::domain::leave::leave_type::LeaveType;
+use crate::domain::leave::ledger::{Balance, Bucket};
+use crate::domain::leave::request::{LeaveRequestInput, RequestStatus};
+use crate::domain::leave::sickness::SickSpellInput;
 use crate::i18n::I18n;
 use crate::store::{EmployeeRow, ListQuery, Store};
 use crate::ui::action::Action;
+use crate::ui::form_flow::{FormState, FormStep};
+use crate::ui::keymap::Context;
+use crate::ui::request::{Pending, Request};
+use crate::ui::widgets::bars::Level;
 use crate::ui::widgets::filter_line;
 use crate::ui::widgets::month_grid::{GridDay, GridRow};
 use crate::ui::widgets::paged::PagedWindow;
-use marks::Absence;
+pub use forms::LeaveForm;
+use marks::{Absence, AbsenceStatus};
+use person::Person;
+
+/// Which of the two views the tab shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LeaveView {
+    #[default]
+    Balances,
+    Calendar,
+}
+
+/// In the balance view: the list of people has the keys, or the selected person's lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    List,
+    Items,
+}
+
+/// One list row's balances: the person's day length (the unit shown) and the year's buckets.
+#[derive(Debug, Clone, Default)]
+pub struct RowBalances {
+    pub day_minutes: u32,
+    pub buckets: Vec<(Bucket, Balance)>,
+}
 
 /// Who is away today, company-wide.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,6 +87,14 @@ pub struct LeaveTab {
     pub error: Option<String>,
     /// What the marks were built for (month, first row id, rows), so moving within a page re-reads nothing.
     loaded: Option<(NaiveDate, u64, usize, Option<i64>)>,
+    pub view: LeaveView,
+    pub focus: Focus,
+    /// Balances of the loaded rows for the year of `day`, by employee id.
+    pub balances: HashMap<i64, RowBalances>,
+    balances_loaded: Option<(i32, u64, usize, Option<i64>)>,
+    /// The selected person (balance view).
+    pub person: Option<Person>,
+    pub form: Option<FormState<LeaveForm>>,
 }
 
 fn fetcher<'a>(
@@ -69,15 +115,39 @@ fn first_of(d: NaiveDate) -> NaiveDate {
 
 impl LeaveTab {
     /// Called when the tab is shown: reads the people, the types and today's absences afresh
-    /// (dossiers or leave may have changed elsewhere). Keeps the month and day.
+    /// (dossiers or leave may have changed elsewhere). Keeps the month, the day and the view.
     pub fn enter(&mut self, store: &Store) {
         self.today = store.clock().today();
         if self.month == NaiveDate::default() {
             self.go_to(self.today);
         }
-        self.loaded = None;
         self.reload_people(store);
+        self.invalidate(store);
+    }
+
+    /// Forgets what was read, after a save or a status change, and reads what is shown again.
+    fn invalidate(&mut self, store: &Store) {
+        self.loaded = None;
+        self.balances_loaded = None;
+        self.person = None;
+        if let Err(e) = self.read_absent_today(store) {
+            self.error = Some(e.to_string());
+        }
         self.refresh(store);
+    }
+
+    pub fn context(&self) -> Context {
+        match (self.form.is_some(), self.view, self.focus) {
+            (true, _, _) => Context::Form,
+            (false, LeaveView::Calendar, _) => Context::Leave,
+            (false, LeaveView::Balances, Focus::List) => Context::LeaveList,
+            (false, LeaveView::Balances, Focus::Items) => Context::LeaveItems,
+        }
+    }
+
+    /// The year whose balances the balance view shows: the year of the selected day.
+    pub fn year(&self) -> i32 {
+        self.day.year()
     }
 
     fn go_to(&mut self, day: NaiveDate) {
@@ -95,24 +165,84 @@ impl LeaveTab {
         }
     }
 
-    /// Re-reads the month's absences when the month or the loaded rows changed.
+    /// Re-reads what the current view shows when what it was built for changed.
     fn refresh(&mut self, store: &Store) {
-        let key = (
-            self.month,
+        let rows = (
             self.window.start,
             self.window.rows.len(),
             self.window.rows.first().map(|r| r.id),
         );
-        if self.loaded == Some(key) {
-            return;
-        }
-        match self.read_month(store) {
-            Ok(()) => {
-                self.error = None;
-                self.loaded = Some(key);
+        let result = match self.view {
+            LeaveView::Calendar => {
+                let key = (self.month, rows.0, rows.1, rows.2);
+                if self.loaded == Some(key) {
+                    return;
+                }
+                self.read_month(store).map(|()| self.loaded = Some(key))
             }
+            LeaveView::Balances => {
+                let key = (self.year(), rows.0, rows.1, rows.2);
+                let read = if self.balances_loaded == Some(key) {
+                    Ok(())
+                } else {
+                    self.read_balances(store)
+                        .map(|()| self.balances_loaded = Some(key))
+                };
+                read.and_then(|()| self.read_person(store))
+            }
+        };
+        match result {
+            Ok(()) => self.error = None,
             Err(e) => self.error = Some(e.to_string()),
         }
+    }
+
+    /// The balances of every loaded row (a few hundred at most), through the one balance function.
+    fn read_balances(&mut self, store: &Store) -> crate::store::Result<()> {
+        let leave = store.leave();
+        let year = self.year();
+        let on = NaiveDate::from_ymd_opt(year, 1, 1)
+            .unwrap_or(self.today)
+            .max(
+                self.today
+                    .min(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(self.today)),
+            );
+        self.balances.clear();
+        for r in &self.window.rows {
+            self.balances.insert(
+                r.id,
+                RowBalances {
+                    day_minutes: leave.day_minutes(r.id, on)?,
+                    buckets: leave.balances(r.id, year)?,
+                },
+            );
+        }
+        Ok(())
+    }
+
+    /// Reads the selected person when the selection or the year changed; keeps the selected line.
+    fn read_person(&mut self, store: &Store) -> crate::store::Result<()> {
+        let Some(row) = self.window.selected_row() else {
+            self.person = None;
+            return Ok(());
+        };
+        let year = self.year();
+        if self
+            .person
+            .as_ref()
+            .is_some_and(|p| p.id == row.id && p.absence.year == year)
+        {
+            return Ok(());
+        }
+        let keep = self
+            .person
+            .as_ref()
+            .filter(|p| p.id == row.id)
+            .map(|p| p.selected);
+        let mut person = Person::load(store, row.id, row.name.clone(), year)?;
+        person.select(keep.unwrap_or(0));
+        self.person = Some(person);
+        Ok(())
     }
 
     fn read_month(&mut self, store: &Store) -> crate::store::Result<()> {
@@ -134,6 +264,12 @@ impl LeaveTab {
                 marks: marks::marks(&self.days, &self.absences[&r.id], &self.types),
             })
             .collect();
+        Ok(())
+    }
+
+    /// Who is away today, shown above both views.
+    fn read_absent_today(&mut self, store: &Store) -> crate::store::Result<()> {
+        let calendar = store.leave().calendar()?;
         let off = self.today.weekday().num_days_from_monday() >= 5
             || calendar.day_off(self.today).is_some();
         self.absent_today = absent_today(store, self.today, off)?;
@@ -148,7 +284,18 @@ impl LeaveTab {
         }
     }
 
-    pub fn handle(&mut self, action: Action, store: &Store) {
+    /// Keys typed into a form field (navigation and save are actions).
+    pub fn form_key(&mut self, key: &KeyEvent) {
+        if let Some(f) = self.form.as_mut() {
+            f.form.edit(key);
+        }
+    }
+
+    pub fn handle(&mut self, action: Action, store: &Store, i18n: &I18n) -> Request {
+        if let Some(state) = self.form.as_mut() {
+            let step = state.on_action(action, store, i18n);
+            return self.after_form(step, store, i18n);
+        }
         let q = self.query.clone();
         let month_shift = |d: NaiveDate, months: i32| {
             let m = Months::new(months.unsigned_abs());
@@ -159,9 +306,20 @@ impl LeaveTab {
             }
             .unwrap_or(d)
         };
+        let items = self.view == LeaveView::Balances && self.focus == Focus::Items;
         match action {
+            Action::Up if items => self.person.iter_mut().for_each(|p| p.move_by(-1)),
+            Action::Down if items => self.person.iter_mut().for_each(|p| p.move_by(1)),
+            Action::Back if items => self.focus = Focus::List,
+            Action::ShowItems if self.view == LeaveView::Balances && self.person.is_some() => {
+                self.focus = Focus::Items
+            }
             Action::Up => self.window.move_by(-1, &mut fetcher(store, &q)),
             Action::Down => self.window.move_by(1, &mut fetcher(store, &q)),
+            Action::PageUp => self.window.move_by(-20, &mut fetcher(store, &q)),
+            Action::PageDown => self.window.move_by(20, &mut fetcher(store, &q)),
+            Action::Home => self.window.home(&mut fetcher(store, &q)),
+            Action::End => self.window.end(&mut fetcher(store, &q)),
             Action::PrevDay => self.go_to(self.day.pred_opt().unwrap_or(self.day)),
             Action::NextDay => self.go_to(self.day.succ_opt().unwrap_or(self.day)),
             Action::PrevMonth => self.go_to(month_shift(self.day, -1)),
@@ -174,9 +332,174 @@ impl LeaveTab {
                 self.query.filter.clear();
                 self.reload_people(store);
             }
-            _ => return,
+            Action::ToggleView => {
+                self.view = match self.view {
+                    LeaveView::Balances => LeaveView::Calendar,
+                    LeaveView::Calendar => LeaveView::Balances,
+                };
+                self.focus = Focus::List;
+            }
+            Action::AddLeave | Action::AddSick | Action::Correct | Action::Edit => {
+                return self.start_form(action, store, i18n);
+            }
+            Action::Approve => return self.set_status(RequestStatus::Approved, store, i18n),
+            Action::Refuse => return self.set_status(RequestStatus::Refused, store, i18n),
+            Action::CancelLeave => {
+                return match self.target_request() {
+                    Some(id) => {
+                        Request::Confirm(i18n.t("confirm.cancel_leave"), Pending::CancelRequest(id))
+                    }
+                    None => Request::Status(i18n.t("msg.no_request_selected"), Level::Error),
+                };
+            }
+            _ => return Request::None,
         }
         self.refresh(store);
+        Request::None
+    }
+
+    /// The request the approve/refuse/cancel keys act on: the selected line in the balance view, the
+    /// leave in the selected cell in the calendar.
+    fn target_request(&self) -> Option<i64> {
+        match self.view {
+            LeaveView::Balances => self.person.as_ref()?.selected_request(),
+            LeaveView::Calendar => {
+                let a = self.selected_absence()?;
+                matches!(a.status, AbsenceStatus::Request(_)).then_some(a.id)
+            }
+        }
+    }
+
+    fn set_status(&mut self, to: RequestStatus, store: &Store, i18n: &I18n) -> Request {
+        let Some(id) = self.target_request() else {
+            return Request::Status(i18n.t("msg.no_request_selected"), Level::Error);
+        };
+        match store.leave().set_request_status(id, to) {
+            Ok(r) => {
+                self.invalidate(store);
+                Request::Status(
+                    i18n.tf(
+                        "msg.request_status",
+                        &[
+                            ("from", &format_date(r.from)),
+                            ("to", &format_date(r.to)),
+                            ("status", &i18n.choice(r.status)),
+                        ],
+                    ),
+                    Level::Info,
+                )
+            }
+            Err(e) => Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
+        }
+    }
+
+    /// Opens the form an action asks for, about the selected person, starting on the selected day in
+    /// the calendar (today in the balance view).
+    fn start_form(&mut self, action: Action, store: &Store, i18n: &I18n) -> Request {
+        let Some(row) = self.window.selected_row() else {
+            return Request::Status(i18n.t("msg.nobody_selected"), Level::Error);
+        };
+        let (id, who) = (row.id, row.name.clone());
+        let day = match self.view {
+            LeaveView::Calendar => self.day,
+            LeaveView::Balances => self.today,
+        };
+        let date = format_date(day);
+        let purpose = match action {
+            Action::AddLeave => LeaveForm::AddRequest(
+                id,
+                LeaveRequestInput {
+                    leave_type: "legal".into(),
+                    from: date.clone(),
+                    to: date,
+                    part: "full".into(),
+                    status: "approved".into(),
+                    ..Default::default()
+                },
+            ),
+            Action::AddSick => LeaveForm::AddSick(
+                id,
+                SickSpellInput {
+                    start: date,
+                    cause: "illness".into(),
+                    certificate_free: "no".into(),
+                    same_illness: "no".into(),
+                    ..Default::default()
+                },
+            ),
+            Action::Correct => LeaveForm::Correct(
+                id,
+                CorrectionInput {
+                    year: self.year().to_string(),
+                    bucket: "legal".into(),
+                    ..Default::default()
+                },
+            ),
+            Action::Edit => {
+                let spell = match self.view {
+                    LeaveView::Balances => self
+                        .person
+                        .as_ref()
+                        .and_then(|p| p.selected_spell())
+                        .map(|(sid, s)| (sid, s.clone())),
+                    LeaveView::Calendar => self
+                        .selected_absence()
+                        .filter(|a| matches!(a.status, AbsenceStatus::Sick(_)))
+                        .and_then(|a| Some((a.id, store.leave().sick_spell(id, a.id).ok()?))),
+                };
+                let Some((sid, s)) = spell else {
+                    return Request::Status(i18n.t("msg.no_spell_selected"), Level::Error);
+                };
+                LeaveForm::EditSick(id, sid, SickSpellInput::from_spell(&s))
+            }
+            _ => return Request::None,
+        };
+        let form = purpose.form(store, i18n, &who);
+        self.form = Some(FormState::new(form, purpose, store, i18n));
+        Request::None
+    }
+
+    fn after_form(&mut self, step: FormStep, store: &Store, i18n: &I18n) -> Request {
+        match step {
+            FormStep::Open(r) => r,
+            FormStep::Closed => {
+                self.form = None;
+                Request::None
+            }
+            FormStep::Saved(saved) => {
+                self.form = None;
+                self.invalidate(store);
+                Request::Status(i18n.t(saved.message_key), Level::Info)
+            }
+        }
+    }
+
+    pub fn confirmed(&mut self, pending: Pending, store: &Store, i18n: &I18n) -> Request {
+        match pending {
+            Pending::DiscardForm => {
+                self.form = None;
+                Request::Status(i18n.t("msg.discarded"), Level::Info)
+            }
+            Pending::SaveForm => match self.form.as_mut() {
+                Some(state) => {
+                    let step = state.save(store, i18n);
+                    self.after_form(step, store, i18n)
+                }
+                None => Request::None,
+            },
+            Pending::CancelRequest(id) => {
+                match store
+                    .leave()
+                    .set_request_status(id, RequestStatus::Cancelled)
+                {
+                    Ok(_) => {
+                        self.invalidate(store);
+                        Request::Status(i18n.t("msg.leave_cancelled"), Level::Info)
+                    }
+                    Err(e) => Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
+                }
+            }
+        }
     }
 
     /// The selected person's absence on the selected day, if any.
@@ -190,7 +513,14 @@ impl LeaveTab {
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
-        view::render(self, frame, area, i18n);
+        if let Some(f) = &self.form {
+            f.form.render(frame, area, i18n);
+            return;
+        }
+        match self.view {
+            LeaveView::Calendar => view::render(self, frame, area, i18n),
+            LeaveView::Balances => balances_view::render(self, frame, area, i18n),
+        }
     }
 }
 

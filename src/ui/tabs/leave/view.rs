@@ -32,7 +32,7 @@ pub fn render(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
         Constraint::Length(legend.len() as u16),
     ])
     .areas(area);
-    render_head(tab, frame, head, i18n);
+    render_head(tab, frame, head, i18n, month_title(tab, i18n));
     frame.render_widget(Paragraph::new(summary_line(tab, i18n)), summary);
     if let Some(e) = &tab.error {
         frame.render_widget(
@@ -69,7 +69,7 @@ pub fn render(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     frame.render_widget(Paragraph::new(legend), legend_area);
 }
 
-fn render_head(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
+fn month_title(tab: &LeaveTab, i18n: &I18n) -> String {
     // Dutch and French write month names in lower case; as a title it starts with a capital.
     let name = i18n.t(&format!("month.{}", MONTHS[tab.month.month0() as usize]));
     let mut chars = name.chars();
@@ -77,10 +77,20 @@ fn render_head(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default();
-    let title = i18n.tf(
+    i18n.tf(
         "calendar.title",
         &[("month", &month), ("year", &tab.month.year().to_string())],
-    );
+    )
+}
+
+/// The line above both views: what is shown, which person of how many, and the filter.
+pub(super) fn render_head(
+    tab: &LeaveTab,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    i18n: &I18n,
+    title: String,
+) {
     let pos = if tab.window.total == 0 {
         0
     } else {
@@ -119,7 +129,7 @@ fn render_head(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     }
 }
 
-fn summary_line(tab: &LeaveTab, i18n: &I18n) -> Line<'static> {
+pub(super) fn summary_line(tab: &LeaveTab, i18n: &I18n) -> Line<'static> {
     let a = &tab.absent_today;
     if a.count == 0 {
         return Line::from(Span::styled(

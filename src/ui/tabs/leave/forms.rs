@@ -1,0 +1,390 @@
+//! The forms of the Leave tab: a leave period, a sickness spell, a correction of a balance. Each is
+//! checked by the same store and domain functions as the command line, and shows before saving what
+//! it would do: the hours a period counts and the balance after it, what is left of the
+//! certificate-free days and of the guaranteed salary.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::choice::Choice;
+use crate::domain::date::{format_date, parse_date};
+use crate::domain::error::ValidationErrors;
+use crate::domain::leave::correction::CorrectionInput;
+use crate::domain::leave::ledger::Bucket;
+use crate::domain::leave::request::{CheckedRequest, LeaveRequestInput, PartCode, RequestStatus};
+use crate::domain::leave::sickness::{
+    SickCause, SickSpell, SickSpellInput, certificate_free_remaining, certificate_free_used,
+    guaranteed_salary, possible_relapse, relapse_chain,
+};
+use crate::i18n::I18n;
+use crate::store::{Store, StoreError, buckets_for};
+use crate::ui::form_flow::{FormPurpose, Saved};
+use crate::ui::widgets::form::{FieldKind, Form};
+
+#[derive(Debug, Clone)]
+pub enum LeaveForm {
+    AddRequest(i64, LeaveRequestInput),
+    AddSick(i64, SickSpellInput),
+    /// The employee, the spell's id, and the spell as recorded.
+    EditSick(i64, i64, SickSpellInput),
+    Correct(i64, CorrectionInput),
+}
+
+use FieldKind::{Date, Text, YesNo};
+
+impl LeaveForm {
+    pub fn employee_id(&self) -> i64 {
+        match self {
+            LeaveForm::AddRequest(id, _)
+            | LeaveForm::AddSick(id, _)
+            | LeaveForm::EditSick(id, _, _)
+            | LeaveForm::Correct(id, _) => *id,
+        }
+    }
+
+    /// The form for this purpose, titled with the person's name. Leave types come from the store,
+    /// so the list offers what the company configured (sickness is recorded as a spell instead).
+    pub fn form(&self, store: &Store, i18n: &I18n, who: &str) -> Form {
+        let t = |k: &str| i18n.tf(k, &[("name", who)]);
+        match self {
+            LeaveForm::AddRequest(_, v) => {
+                let lang = i18n.lang.code();
+                let types = store
+                    .leave()
+                    .types()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|t| t.active && !t.is_sickness())
+                    .map(|t| (t.code.clone(), format!("{} {}", t.letter, t.name(lang))))
+                    .collect();
+                let statuses = [RequestStatus::Approved, RequestStatus::Requested]
+                    .iter()
+                    .map(|s| (s.code(), s.label_key()))
+                    .collect();
+                Form::new(
+                    t("form.add_leave"),
+                    vec![
+                        ("leave_type", FieldKind::Pick(types), true),
+                        ("from", Date, true),
+                        ("to", Date, true),
+                        ("part", FieldKind::choice::<PartCode>(), true),
+                        ("hours", Text, false),
+                        ("status", FieldKind::Choice(statuses), true),
+                        ("note", Text, false),
+                        ("override_reason", Text, false),
+                    ],
+                    v,
+                )
+            }
+            LeaveForm::AddSick(_, v) | LeaveForm::EditSick(_, _, v) => {
+                let title = if matches!(self, LeaveForm::AddSick(..)) {
+                    "form.add_sick"
+                } else {
+                    "form.edit_sick"
+                };
+                Form::new(
+                    t(title),
+                    vec![
+                        ("start", Date, true),
+                        ("end", Date, false),
+                        ("expected_return", Date, false),
+                        ("cause", FieldKind::choice::<SickCause>(), true),
+                        ("certificate", Date, false),
+                        ("certificate_free", YesNo, false),
+                        ("same_illness", YesNo, false),
+                        ("note", Text, false),
+                    ],
+                    v,
+                )
+            }
+            LeaveForm::Correct(_, v) => Form::new(
+                t("form.correct"),
+                vec![
+                    ("year", Text, true),
+                    ("bucket", FieldKind::choice::<Bucket>(), true),
+                    ("change", Text, true),
+                    ("reason", Text, true),
+                ],
+                v,
+            ),
+        }
+    }
+
+    fn check_request(
+        &self,
+        form: &Form,
+        store: &Store,
+        lang: &str,
+    ) -> Option<Result<CheckedRequest, StoreError>> {
+        match self {
+            LeaveForm::AddRequest(id, b) => Some(store.leave().check_request(
+                *id,
+                &form.values(b),
+                None,
+                lang,
+            )),
+            _ => None,
+        }
+    }
+
+    fn sick_spell(&self, form: &Form, store: &Store) -> Result<SickSpell, StoreError> {
+        let (id, editing, b) = match self {
+            LeaveForm::AddSick(id, b) => (*id, None, b),
+            LeaveForm::EditSick(id, spell, b) => (*id, Some(*spell), b),
+            _ => return Err(StoreError::NotFound("sick spell".into())),
+        };
+        let leave = store.leave();
+        let others: Vec<(i64, SickSpell)> = leave
+            .sick_spells(id)?
+            .into_iter()
+            .filter(|(i, _)| Some(*i) != editing)
+            .collect();
+        Ok(form
+            .values(b)
+            .validate(&others, &leave.rules()?, leave.employment(id)?)?)
+    }
+}
+
+fn errors_of<T>(r: Result<T, StoreError>) -> ValidationErrors {
+    match r {
+        Err(StoreError::Invalid(v)) => v,
+        _ => ValidationErrors::default(),
+    }
+}
+
+impl FormPurpose for LeaveForm {
+    fn check(&self, form: &Form, store: &Store, i18n: &I18n) -> ValidationErrors {
+        match self {
+            LeaveForm::AddRequest(..) => self
+                .check_request(form, store, i18n.lang.code())
+                .map(errors_of)
+                .unwrap_or_default(),
+            LeaveForm::AddSick(..) | LeaveForm::EditSick(..) => {
+                errors_of(self.sick_spell(form, store))
+            }
+            LeaveForm::Correct(_, b) => form.values(b).validate().err().unwrap_or_default(),
+        }
+    }
+
+    fn save(&self, form: &Form, store: &Store, i18n: &I18n) -> Result<Saved, StoreError> {
+        let leave = store.leave();
+        let id = self.employee_id();
+        let message_key = match self {
+            LeaveForm::AddRequest(_, b) => {
+                leave.add_request(id, &form.values(b), i18n.lang.code())?;
+                "msg.leave_added"
+            }
+            LeaveForm::AddSick(_, b) => {
+                leave.save_sick_spell(id, &form.values(b), None)?;
+                "msg.sick_added"
+            }
+            LeaveForm::EditSick(_, spell, b) => {
+                leave.save_sick_spell(id, &form.values(b), Some(*spell))?;
+                "msg.saved"
+            }
+            LeaveForm::Correct(_, b) => {
+                let c = form.values(b).validate()?;
+                leave.correct(id, c.year, c.bucket, c.minutes, &c.reason)?;
+                "msg.saved"
+            }
+        };
+        Ok(Saved {
+            employee_id: id,
+            message_key,
+        })
+    }
+
+    fn preview(&self, form: &Form, store: &Store, i18n: &I18n) -> Vec<String> {
+        match self {
+            LeaveForm::AddRequest(..) => request_preview(self, form, store, i18n),
+            LeaveForm::AddSick(..) | LeaveForm::EditSick(..) => {
+                sick_preview(self, form, store, i18n)
+            }
+            LeaveForm::Correct(id, b) => correction_preview(*id, &form.values(b), store, i18n),
+        }
+    }
+}
+
+/// What the period counts, the balance it leaves, and who of the same department is away then.
+fn request_preview(purpose: &LeaveForm, form: &Form, store: &Store, i18n: &I18n) -> Vec<String> {
+    let id = purpose.employee_id();
+    let Some(Ok(c)) = purpose.check_request(form, store, i18n.lang.code()) else {
+        return Vec::new();
+    };
+    let leave = store.leave();
+    let day = leave.day_minutes(id, c.from).unwrap_or_default();
+    let amount = |m: i64| i18n.leave_amount(m, day);
+    let mut out = vec![i18n.tf(
+        "leave_form.counts",
+        &[
+            ("days", &c.count.working_days.to_string()),
+            ("amount", &amount(i64::from(c.count.charged_minutes))),
+        ],
+    )];
+    if c.count.holidays_on_scheduled_days > 0 {
+        out.push(i18n.tf(
+            "leave_form.holidays_free",
+            &[("count", &c.count.holidays_on_scheduled_days.to_string())],
+        ));
+    }
+    let buckets = buckets_for(c.leave_type.counting);
+    if !buckets.is_empty() {
+        for (year, minutes) in c.minutes_by_year() {
+            let remaining: i64 = leave
+                .balances(id, year)
+                .unwrap_or_default()
+                .iter()
+                .filter(|(b, _)| buckets.contains(b))
+                .map(|(_, b)| b.remaining)
+                .sum();
+            out.push(i18n.tf(
+                "leave_form.balance_after",
+                &[
+                    ("year", &year.to_string()),
+                    ("before", &amount(remaining)),
+                    ("after", &amount(remaining - i64::from(minutes))),
+                ],
+            ));
+        }
+    }
+    if let Some(line) = also_away(id, c.from, c.to, store, i18n) {
+        out.push(line);
+    }
+    out
+}
+
+/// Colleagues of the same department with leave or sickness in the period: what the team calendar
+/// would show, without leaving the form.
+fn also_away(
+    id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    store: &Store,
+    i18n: &I18n,
+) -> Option<String> {
+    let employees = store.employees();
+    let department = employees.get(id).ok()?.data.department;
+    if department.is_empty() {
+        return None;
+    }
+    let leave = store.leave();
+    let mut ids: Vec<i64> = leave
+        .requests_between(from, to)
+        .ok()?
+        .into_iter()
+        .filter(|r| r.is_live())
+        .map(|r| r.employee_id)
+        .chain(
+            leave
+                .sick_between(from, to)
+                .ok()?
+                .into_iter()
+                .map(|(e, _, _)| e),
+        )
+        .filter(|e| *e != id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names: Vec<String> = ids
+        .into_iter()
+        .filter_map(|e| employees.get(e).ok())
+        .filter(|e| e.data.department == department)
+        .map(|e| e.data.full_name())
+        .collect();
+    if names.is_empty() {
+        return Some(i18n.tf("leave_form.nobody_away", &[("department", &department)]));
+    }
+    Some(i18n.tf(
+        "leave_form.also_away",
+        &[("department", &department), ("names", &names.join(", "))],
+    ))
+}
+
+/// Certificate-free days left, a possible relapse, and the guaranteed salary of the spell.
+fn sick_preview(purpose: &LeaveForm, form: &Form, store: &Store, i18n: &I18n) -> Vec<String> {
+    let (id, editing, b) = match purpose {
+        LeaveForm::AddSick(id, b) => (*id, None, b),
+        LeaveForm::EditSick(id, spell, b) => (*id, Some(*spell), b),
+        _ => return Vec::new(),
+    };
+    let v = form.values(b);
+    let leave = store.leave();
+    let (Ok(all), Ok(rules)) = (leave.sick_spells(id), leave.rules()) else {
+        return Vec::new();
+    };
+    let others: Vec<(i64, SickSpell)> = all
+        .iter()
+        .filter(|(i, _)| Some(*i) != editing)
+        .cloned()
+        .collect();
+    let spells: Vec<SickSpell> = others.iter().map(|(_, s)| s.clone()).collect();
+    let mut out = Vec::new();
+    let Some(start) = parse_date(&v.start) else {
+        return out;
+    };
+    let year = start.year();
+    out.push(i18n.tf(
+        "leave_form.certificate_free",
+        &[
+            ("year", &year.to_string()),
+            ("used", &certificate_free_used(&spells, year).to_string()),
+            (
+                "left",
+                &certificate_free_remaining(&spells, &rules, year).to_string(),
+            ),
+        ],
+    ));
+    let cause = SickCause::from_code(&v.cause).unwrap_or(SickCause::Illness);
+    if let Some(i) = possible_relapse(&spells, start, cause, &rules)
+        && let Some(end) = spells[i].end
+    {
+        out.push(i18n.tf(
+            "leave_form.possible_relapse",
+            &[
+                ("days", &(start - end).num_days().to_string()),
+                ("end", &format_date(end)),
+            ],
+        ));
+    }
+    if let Ok(spell) = purpose.sick_spell(form, store)
+        && spell.cause.has_guaranteed_salary()
+    {
+        let pay = guaranteed_salary(&spell, &relapse_chain(&others, &spell), &rules);
+        out.push(match pay.ends_on {
+            Some(last) => i18n.tf(
+                "leave_form.guaranteed_until",
+                &[
+                    ("date", &format_date(last)),
+                    ("used", &pay.days_used_before.to_string()),
+                ],
+            ),
+            None => i18n.t("leave_form.guaranteed_used_up"),
+        });
+    }
+    out
+}
+
+/// The bucket's remaining balance before and after the correction.
+fn correction_preview(id: i64, v: &CorrectionInput, store: &Store, i18n: &I18n) -> Vec<String> {
+    let Some((year, bucket, minutes)) = v.amount() else {
+        return Vec::new();
+    };
+    let leave = store.leave();
+    let today = store.clock().today();
+    let day = leave.day_minutes(id, today).unwrap_or_default();
+    let remaining = leave
+        .balances(id, year)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|(b, _)| *b == bucket)
+        .map(|(_, b)| b.remaining)
+        .unwrap_or(0);
+    vec![i18n.tf(
+        "leave_form.correction_after",
+        &[
+            ("bucket", &i18n.choice(bucket)),
+            ("year", &year.to_string()),
+            ("before", &i18n.leave_amount(remaining, day)),
+            ("after", &i18n.leave_amount(remaining + minutes, day)),
+        ],
+    )]
+}
