@@ -29,6 +29,8 @@ pub struct Mark {
     pub colour: Colour,
     /// Requested, not yet approved: shown in lower case.
     pub pending: bool,
+    /// Part of the day only (a morning, an afternoon, some hours): shown as "V½".
+    pub part_day: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,8 +127,13 @@ impl MonthGrid<'_> {
                 } else {
                     m.letter
                 };
+                let text = if m.part_day {
+                    format!("{letter:>2}½")
+                } else {
+                    format!("{letter:>3}")
+                };
                 (
-                    format!("{:>3}", letter),
+                    text,
                     Style::default()
                         .fg(theme::leave_colour(m.colour))
                         .add_modifier(Modifier::BOLD),
@@ -177,11 +184,19 @@ mod tests {
             letter: 'V',
             colour: Colour::Green,
             pending: false,
+            part_day: false,
         });
         marks[23] = Some(Mark {
             letter: 'V',
             colour: Colour::Green,
             pending: true,
+            part_day: false,
+        });
+        marks[24] = Some(Mark {
+            letter: 'V',
+            colour: Colour::Green,
+            pending: false,
+            part_day: true,
         });
         let rows = vec![GridRow {
             label: "Peeters, An".into(),
@@ -198,7 +213,10 @@ mod tests {
         assert!(wide.contains("Peeters, An"), "{wide}");
         assert!(wide.contains("  F"), "holiday on the 11th: {wide}");
         assert!(wide.contains("  ·"), "weekends: {wide}");
-        assert!(wide.contains("  V  v"), "approved and pending: {wide}");
+        assert!(
+            wide.contains("  V  v V½"),
+            "approved, pending, half a day: {wide}"
+        );
         // At 40 columns only a few days fit: selecting the 30th scrolls the grid.
         grid.selected_day = 29;
         assert!(grid.first_visible_day(40) > 0);

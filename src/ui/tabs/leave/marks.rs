@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::leave::holidays::HolidayCalendar;
 use crate::domain::leave::leave_type::{LeaveType, SICKNESS, WORK_ACCIDENT};
+use crate::domain::leave::period::DayPart;
 use crate::domain::leave::request::{LeaveRequest, ShownStatus};
 use crate::domain::leave::sickness::{SickCause, SickSpell};
 use crate::ui::widgets::month_grid::{GridDay, Mark};
@@ -48,6 +49,8 @@ pub struct Absence {
     /// `None`: a sickness spell that is still running.
     pub to: Option<NaiveDate>,
     pub status: AbsenceStatus,
+    /// A morning, an afternoon or some hours of each day.
+    pub part_day: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +105,7 @@ pub fn absences(
             from: r.from,
             to: Some(r.to),
             status: AbsenceStatus::Request(r.shown_status(today)),
+            part_day: r.part != DayPart::Full,
         });
     }
     for (employee_id, spell_id, s) in sick {
@@ -118,6 +122,7 @@ pub fn absences(
             from: s.start,
             to: s.end,
             status: AbsenceStatus::Sick(s.cause),
+            part_day: false,
         });
     }
     out
@@ -142,6 +147,7 @@ pub fn marks(days: &[GridDay], list: &[Absence], types: &[LeaveType]) -> Vec<Opt
                     letter: t.letter,
                     colour: t.colour,
                     pending: a.pending(),
+                    part_day: a.part_day,
                 })
             })
         })
