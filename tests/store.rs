@@ -509,3 +509,76 @@ fn settings_default_until_set_and_setting_is_audited() {
     let chain = store.audit().verify().unwrap();
     assert_eq!((chain.rows, chain.broken_at), (1, None));
 }
+
+#[test]
+fn leave_types_are_added_and_changed_but_not_moved_to_another_balance_once_used() {
+    use dossier::domain::leave::leave_type::{Counting, LeaveTypeInput};
+    use dossier::domain::leave::request::LeaveRequestInput;
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(&db(&dir));
+    let leave = store.leave();
+    let new = LeaveTypeInput {
+        code: "wedding_child".into(),
+        name_nl: "Klein verlet: huwelijk kind".into(),
+        name_en: "Small leave: child's wedding".into(),
+        counting: "none".into(),
+        colour: "cyan".into(),
+        letter: "K".into(),
+        days_per_event: "1".into(),
+        ..Default::default()
+    };
+    let t = leave.save_type(&new).unwrap();
+    assert_eq!(leave.type_by_code("wedding_child").unwrap(), t);
+    assert_eq!(t.name_fr, "Small leave: child's wedding");
+    // Renaming keeps the id; the French name can be set later.
+    let mut renamed = LeaveTypeInput::from_type(&t);
+    renamed.name_fr = "Petit chômage : mariage d'un enfant".into();
+    let again = leave.save_type(&renamed).unwrap();
+    assert_eq!(
+        (again.id, again.name_fr.as_str()),
+        (t.id, "Petit chômage : mariage d'un enfant")
+    );
+    // The register's sickness type never draws from a balance.
+    let mut sick = LeaveTypeInput::from_type(&leave.type_by_code("sickness").unwrap());
+    sick.counting = "annual".into();
+    let Err(StoreError::Invalid(v)) = leave.save_type(&sick) else {
+        panic!("sickness on a balance must be refused");
+    };
+    assert_eq!(
+        v.for_field("counting").map(|e| e.key),
+        Some("err.type_sickness_counting")
+    );
+    // Once leave of a type is recorded, it keeps its balance.
+    let e = store
+        .employees()
+        .add(&person(1, "An", "Peeters"), None)
+        .unwrap();
+    let contract = ContractInput {
+        kind: "indefinite".into(),
+        start: "01/02/2020".into(),
+        weekly_hours: "38".into(),
+        ..Default::default()
+    };
+    store.records().add_contract(e.id, &contract).unwrap();
+    let request = LeaveRequestInput {
+        leave_type: "unpaid".into(),
+        from: "02/03/2026".into(),
+        to: "02/03/2026".into(),
+        status: "approved".into(),
+        ..Default::default()
+    };
+    leave.add_request(e.id, &request, "en").unwrap();
+    let mut unpaid = LeaveTypeInput::from_type(&leave.type_by_code("unpaid").unwrap());
+    assert_eq!(
+        leave.type_by_code("unpaid").unwrap().counting,
+        Counting::None
+    );
+    unpaid.counting = "extralegal".into();
+    let Err(StoreError::Invalid(v)) = leave.save_type(&unpaid) else {
+        panic!("a used type must keep its balance");
+    };
+    assert_eq!(
+        v.for_field("counting").map(|e| e.key),
+        Some("err.type_counting_in_use")
+    );
+}
