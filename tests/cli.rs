@@ -848,6 +848,130 @@ fn leave_allocate_add_balance_cancel_and_correct() {
     );
 }
 
+fn legal_remaining(env: &Env) -> i64 {
+    let b: serde_json::Value =
+        serde_json::from_str(&env.ok(&["leave", "balance", "E1", "--json"]).stdout).unwrap();
+    b[0]["remaining"].as_i64().unwrap()
+}
+
+/// Issue 4: a full-timer goes 4/5 (Monday–Thursday) on 1 July after taking 5 days in March. What was
+/// left converts (3 weeks: 15 days become 12), planned December leave loses its Friday.
+#[test]
+fn leave_schedule_converts_the_balance_and_recounts_planned_leave() {
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    expect(&env.run(&["leave", "allocate", "2026"]), 0, "allocate");
+    for (from, to) in [("02/03/2026", "06/03/2026"), ("07/12/2026", "11/12/2026")] {
+        let args = [
+            "leave", "add", "E1", "--type", "legal", "--from", from, "--to", to,
+        ];
+        expect(&env.run(&args), 0, "add leave");
+    }
+    let history = env.ok(&["leave", "schedule", "E1"]);
+    assert!(
+        history.stdout.contains("01/02/2024")
+            && history.stdout.contains("38h")
+            && history.stdout.contains("(from the contract)"),
+        "{}",
+        history.stdout
+    );
+
+    let week = "7h36,7h36,7h36,7h36,0,0,0";
+    let set = [
+        "leave",
+        "schedule",
+        "E1",
+        "--from",
+        "01/07/2026",
+        "--week",
+        week,
+    ];
+    let dry = env.ok(&[&set[..], &["--dry-run"]].concat());
+    for line in [
+        "E1: work schedule from 01/07/2026, 30h24 a week (was 38h), FTE 0,80",
+        "10 d (76h) → 8 d (60h48)",
+        "#2 07/12/2026 – 11/12/2026: 5 d → 4 d",
+        "Nothing was written (dry run).",
+    ] {
+        assert!(dry.stdout.contains(line), "{line}\n{}", dry.stdout);
+    }
+    assert_eq!(legal_remaining(&env), 10 * 456, "the dry run wrote nothing");
+    let json: serde_json::Value = serde_json::from_str(
+        &env.ok(&[&set[..], &["--dry-run", "--json"]].concat())
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(json["new_weekly"], 1824);
+    assert_eq!(json["rebooked"][0]["new_minutes"], 4 * 456);
+
+    let saved = env.ok(&set);
+    assert!(saved.stdout.contains("Saved."), "{}", saved.stdout);
+    assert_eq!(legal_remaining(&env), 8 * 456);
+    let history = env.ok(&["leave", "schedule", "E1"]);
+    let line = history
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("01/07/2026"))
+        .unwrap_or_else(|| panic!("{}", history.stdout));
+    assert!(line.contains("30h24") && line.contains("0,80"), "{line}");
+
+    // What the user typed wrong, and what to fix.
+    let short = env.run(&[
+        "leave",
+        "schedule",
+        "E1",
+        "--from",
+        "01/08/2026",
+        "--week",
+        "7h36,7h36",
+    ]);
+    expect(&short, 1, "two days");
+    assert!(
+        short
+            .stderr
+            .contains("--week: 2 values given; a week needs 7"),
+        "{}",
+        short.stderr
+    );
+    let bad_b = env.run(&[&set[..], &["--week-b", "7h36,7x36,0,0,0,0,0"]].concat());
+    expect(&bad_b, 1, "bad hours");
+    assert!(
+        bad_b
+            .stderr
+            .contains("Tuesday (week B): “7x36” is not a number of hours"),
+        "{}",
+        bad_b.stderr
+    );
+    let earlier = env.run(&[
+        "leave",
+        "schedule",
+        "E1",
+        "--from",
+        "01/06/2026",
+        "--week",
+        week,
+    ]);
+    expect(&earlier, 1, "earlier than a recorded schedule");
+    assert!(
+        earlier
+            .stderr
+            .contains("A schedule from 01/07/2026 comes later"),
+        "{}",
+        earlier.stderr
+    );
+    expect(
+        &env.run(&["leave", "schedule", "E1", "--from", "01/08/2026"]),
+        2,
+        "--from without --week",
+    );
+    expect(
+        &env.run(&["leave", "schedule", "E9"]),
+        1,
+        "unknown employee",
+    );
+    assert_eq!(legal_remaining(&env), 8 * 456, "refusals wrote nothing");
+}
+
 #[test]
 fn sick_add_end_and_leave_during_sickness_refused() {
     let env = Env::new();

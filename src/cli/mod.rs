@@ -5,6 +5,7 @@ mod holidays;
 mod input_flags;
 mod leave;
 pub(crate) mod out;
+mod schedule;
 mod seed;
 mod validate;
 
@@ -82,9 +83,9 @@ pub enum Command {
     /// Keep the company calendar: community and bridge days, replacement days, collective closure
     #[command(subcommand, name = "company-day")]
     CompanyDay(CompanyDayCommand),
-    /// Leave: balances, periods, allocation of a year's entitlement, corrections
+    /// Leave: balances, periods, allocation of a year's entitlement, corrections, work schedules
     #[command(subcommand)]
-    Leave(Box<LeaveCommand>),
+    Leave(Box<LeaveGroup>),
     /// The sickness register: record a spell, end it
     #[command(subcommand)]
     Sick(Box<SickCommand>),
@@ -127,6 +128,36 @@ pub enum EmployeeCommand {
         #[arg(long)]
         all: bool,
     },
+}
+
+/// `dossier leave …`: the commands of cli/leave.rs, and the work schedule (cli/schedule.rs).
+#[derive(Debug, Subcommand)]
+pub enum LeaveGroup {
+    #[command(flatten)]
+    Leave(LeaveCommand),
+    /// Set the work schedule from a date: converts the balance and recounts leave already planned.
+    /// Without --from and --week: the schedule history
+    Schedule(ScheduleArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    pub number: String,
+    /// First day of the new schedule
+    #[arg(long, requires = "week")]
+    pub from: Option<String>,
+    /// Hours Monday to Sunday, e.g. 7h36,7h36,7h36,7h36,0,0,0 (7:36 and 7.6 work too; separate
+    /// with ; to write 7,6)
+    #[arg(long, requires = "from")]
+    pub week: Option<String>,
+    /// The second week of a pattern that alternates every other week, written the same way
+    #[arg(long, requires = "week")]
+    pub week_b: Option<String>,
+    /// Show what would change; write nothing
+    #[arg(long, requires = "week")]
+    pub dry_run: bool,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -369,10 +400,22 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Employee(cmd) => employee::run(ctx, *cmd),
         Command::Holidays { year, json } => holidays::list(ctx, year, json),
         Command::CompanyDay(cmd) => holidays::run(ctx, cmd),
-        Command::Leave(cmd) => leave::run(ctx, *cmd),
+        Command::Leave(cmd) => match *cmd {
+            LeaveGroup::Leave(cmd) => leave::run(ctx, cmd),
+            LeaveGroup::Schedule(args) => schedule::run(ctx, args),
+        },
         Command::Sick(cmd) => leave::sick(ctx, *cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
+}
+
+/// The store id of the employee with this number; an unknown number is an input error.
+pub(crate) fn employee_id(ctx: &Ctx, store: &Store, number: &str) -> Result<i64, CliError> {
+    store
+        .employees()
+        .by_number(number)
+        .map(|e| e.id)
+        .map_err(|e| CliError::store(&ctx.i18n, &e))
 }
 
 /// A date argument typed the Belgian way or as ISO; refused with the same message as a form field.

@@ -103,6 +103,14 @@ pub fn convert_to_schedule(remaining_minutes: i64, old_weekly: u32, new_weekly: 
     i64::try_from(rounded).unwrap_or(remaining_minutes)
 }
 
+/// The day whose schedule `year`'s entitlement is expressed in (the regime the leave will be taken
+/// in): 1 January, or the first day of work for someone who starts during the year.
+pub fn regime_day(year: i32, start: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, 1, 1)
+        .unwrap_or(start)
+        .max(start)
+}
+
 /// What one employee's allocation for one holiday year is computed from. The store builds it from
 /// contracts, schedules and absences.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

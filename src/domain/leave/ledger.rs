@@ -4,6 +4,8 @@
 //! One convention: `minutes` is the signed effect of a row on its bucket's balance (credits
 //! positive, debits negative), so a balance is the sum of its rows.
 
+mod booking;
+mod regime;
 mod year_end;
 
 use chrono::NaiveDate;
@@ -13,9 +15,10 @@ use super::entitlement::Allocation;
 use crate::choice_enum;
 use crate::domain::choice::Choice;
 use crate::domain::error::FieldError;
-use crate::domain::money::format_minutes;
 use crate::domain::text::clean;
 
+pub use booking::{book_days, open_taken};
+pub use regime::{Recount, ScheduleChangeRows, regime_change, schedule_change_rows};
 pub use year_end::{YearEnd, expiries_due, year_end};
 
 choice_enum!(
@@ -352,42 +355,6 @@ pub fn allocation_rows(
             (delta != 0).then(|| LedgerEntry::allocation(year, a.bucket, delta, date))
         })
         .collect()
-}
-
-/// The corrections that convert `year`'s remaining balances after a change of weekly regime
-/// (days stay days, see `entitlement::convert_to_schedule`), one per bucket and lot so expiries hold.
-/// The reason reads "38h → 19h". Leave already planned after the change still counts the old
-/// schedule's hours: the caller rebooks it (reversal + new Taken rows) with the new schedule.
-pub fn regime_change(
-    entries: &[LedgerEntry],
-    year: i32,
-    old_weekly: u32,
-    new_weekly: u32,
-    date: NaiveDate,
-) -> Vec<LedgerEntry> {
-    let reason = format!(
-        "{} → {}",
-        format_minutes(old_weekly),
-        format_minutes(new_weekly)
-    );
-    let mut out = Vec::new();
-    for bucket in Bucket::ALL {
-        let rows: Vec<&LedgerEntry> = entries
-            .iter()
-            .filter(|e| e.year == year && e.bucket == *bucket)
-            .collect();
-        for (expires, remaining) in lots(&rows) {
-            let delta = super::entitlement::convert_to_schedule(remaining, old_weekly, new_weekly)
-                - remaining;
-            if delta == 0 {
-                continue;
-            }
-            if let Ok(row) = LedgerEntry::correction(year, *bucket, delta, date, &reason) {
-                out.push(LedgerEntry { expires, ..row });
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -165,8 +165,9 @@ text_input!(
     ScheduleInput, SCHEDULE_FIELDS { from, mon, tue, wed, thu, fri, sat, sun, mon2, tue2, wed2, thu2, fri2, sat2, sun2 }
 );
 
-const WEEK_A: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-const WEEK_B: [&str; 7] = ["mon2", "tue2", "wed2", "thu2", "fri2", "sat2", "sun2"];
+/// The input fields of the first and the second week, Monday first.
+pub const WEEK_A: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+pub const WEEK_B: [&str; 7] = ["mon2", "tue2", "wed2", "thu2", "fri2", "sat2", "sun2"];
 
 /// One day's hours; empty is a day off.
 fn day_minutes(field: &'static str, text: &str) -> Result<u32, FieldError> {

@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use super::LeaveRepo;
 use crate::domain::employee::WorkerCategory;
-use crate::domain::leave::entitlement::{Allocation, AllocationFacts, allocate};
+use crate::domain::leave::entitlement::{Allocation, AllocationFacts, allocate, regime_day};
 use crate::domain::leave::ledger::{LedgerEntry, allocation_rows};
+use crate::domain::leave::schedule::Schedules;
 use crate::store::Result;
 
 /// One person's computed entitlement and the ledger rows that would bring the ledger to it.
@@ -60,14 +61,20 @@ impl LeaveRepo<'_> {
 
     /// The facts one allocation is computed from.
     pub fn allocation_facts(&self, employee_id: i64, year: i32) -> Result<AllocationFacts> {
+        self.allocation_facts_under(employee_id, year, &self.schedules(employee_id)?)
+    }
+
+    /// The facts under a given schedule history (one about to be saved, for a change of schedule).
+    pub(super) fn allocation_facts_under(
+        &self,
+        employee_id: i64,
+        year: i32,
+        schedules: &Schedules,
+    ) -> Result<AllocationFacts> {
         let e = self.store.employees().get(employee_id)?;
         let (start, end) = self.employment(employee_id)?;
-        let schedules = self.schedules(employee_id)?;
         let rules = self.rules()?;
-        let first_day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(e.data.start_date);
-        // The regime the leave will be taken in: the schedule on 1 January, or at the start for a starter.
-        let on = first_day.max(e.data.start_date);
-        let schedule = schedules.at(on);
+        let schedule = schedules.at(regime_day(year, e.data.start_date));
         let weekly = schedule.map_or(0, |s| s.weekly_minutes());
         let today = self.store.clock().today();
         Ok(AllocationFacts {

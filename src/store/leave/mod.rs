@@ -6,6 +6,7 @@ mod allocation;
 mod calendar;
 mod ledger;
 mod requests;
+mod schedule_change;
 mod schedules;
 mod sickness;
 mod types;
@@ -13,6 +14,7 @@ mod types;
 pub use allocation::AllocationLine;
 pub use calendar::{REST_DAYS, RestDays};
 pub use ledger::buckets_for;
+pub use schedule_change::{RebookedRequest, ScheduleChange};
 pub use sickness::LEAVE_RULES;
 
 pub struct LeaveRepo<'a> {

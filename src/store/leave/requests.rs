@@ -9,7 +9,7 @@ use super::ledger::buckets_for;
 use crate::domain::choice::Choice;
 use crate::domain::error::{FieldError, ValidationErrors};
 use crate::domain::leave::leave_type::Counting;
-use crate::domain::leave::ledger::{EntryKind, LedgerEntry, balances, debit_plan};
+use crate::domain::leave::ledger::{LedgerEntry, balances, book_days, open_taken};
 use crate::domain::leave::period::count_period;
 use crate::domain::leave::request::{
     CheckedRequest, LeaveRequest, LeaveRequestInput, PartCode, RequestContext, RequestStatus,
@@ -44,30 +44,10 @@ impl Tx<'_> {
         request_id: i64,
         counting: Counting,
         days: &[(NaiveDate, u32)],
-        mut ledger: Vec<LedgerEntry>,
+        ledger: &[LedgerEntry],
         today: NaiveDate,
     ) -> Result<()> {
-        let order = buckets_for(counting);
-        let Some(first) = order.first() else {
-            return Ok(());
-        };
-        let mut rows = Vec::new();
-        for (day, minutes) in days.iter().filter(|(_, m)| *m > 0) {
-            let year = day.year();
-            let plan = debit_plan(&balances(&ledger, year, today), *minutes, order, *day);
-            let mut day_rows = plan.entries(year, *day, Some(request_id));
-            if plan.shortfall > 0 {
-                day_rows.push(LedgerEntry::taken(
-                    year,
-                    *first,
-                    *day,
-                    plan.shortfall,
-                    Some(request_id),
-                ));
-            }
-            ledger.extend(day_rows.iter().cloned());
-            rows.extend(day_rows);
-        }
+        let rows = book_days(ledger, buckets_for(counting), days, Some(request_id), today);
         self.insert_ledger(employee_id, &rows)
     }
 }
@@ -221,7 +201,7 @@ impl LeaveRepo<'_> {
             tx.audit("leave_request", id, Some(employee_id), "create", None::<&()>, Some(&saved))?;
             if c.status == RequestStatus::Approved {
                 let days: Vec<(NaiveDate, u32)> = c.count.days.iter().map(|d| (d.date, d.charged)).collect();
-                tx.post_request(employee_id, id, c.leave_type.counting, &days, ledger.clone(), today)?;
+                tx.post_request(employee_id, id, c.leave_type.counting, &days, &ledger, today)?;
             }
             Ok(saved)
         })
@@ -297,13 +277,12 @@ impl LeaveRepo<'_> {
                 Some(&new),
             )?;
             match to {
-                Approved => {
-                    tx.post_request(employee_id, id, counting, &days, ledger.clone(), today)?
-                }
+                Approved => tx.post_request(employee_id, id, counting, &days, &ledger, today)?,
                 Cancelled => {
-                    let reversals: Vec<LedgerEntry> = ledger
-                        .iter()
-                        .filter(|e| e.request_id == Some(id) && e.kind == EntryKind::Taken)
+                    // Only the rows still standing: a request booked again after a change of
+                    // schedule also holds rows that were reversed then.
+                    let reversals: Vec<LedgerEntry> = open_taken(&ledger, id)
+                        .into_iter()
                         .filter_map(LedgerEntry::reversal_of)
                         .collect();
                     tx.insert_ledger(employee_id, &reversals)?;

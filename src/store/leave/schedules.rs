@@ -4,9 +4,9 @@
 use rusqlite::params;
 
 use super::LeaveRepo;
-use crate::domain::leave::schedule::{Schedule, ScheduleInput, Schedules};
+use crate::domain::leave::schedule::{Schedule, Schedules};
 use crate::store::rows::{date, iso};
-use crate::store::{Result, StoreError};
+use crate::store::{Result, StoreError, Tx};
 
 fn week_text(w: &[u32; 7]) -> String {
     w.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
@@ -66,8 +66,13 @@ impl LeaveRepo<'_> {
     /// The schedules every leave count uses: the recorded ones, or, before the first recorded one,
     /// what the contracts imply.
     pub fn schedules(&self, employee_id: i64) -> Result<Schedules> {
-        let recorded = self.recorded_schedules(employee_id)?;
-        let first = recorded.first().map(|s| s.from);
+        self.history(employee_id, self.recorded_schedules(employee_id)?)
+    }
+
+    /// `recorded` completed, before the first of them, by what the contracts imply: the history as
+    /// stored, or as it will be once a new schedule is saved.
+    pub(super) fn history(&self, employee_id: i64, recorded: Vec<Schedule>) -> Result<Schedules> {
+        let first = recorded.iter().map(|s| s.from).min();
         let mut all: Vec<Schedule> = self
             .store
             .records()
@@ -89,34 +94,39 @@ impl LeaveRepo<'_> {
             None => self.rules()?.full_time_day_minutes(),
         })
     }
+}
 
-    pub fn add_schedule(
+impl Tx<'_> {
+    /// Saves `schedule`; one starting on the same day as `replaced` takes its place (a correction).
+    pub(in crate::store) fn save_schedule(
         &self,
         employee_id: i64,
-        input: &ScheduleInput,
-        full_time_weekly_minutes: u32,
-    ) -> Result<Schedule> {
-        self.store.employees().get(employee_id)?;
-        let s = input.validate(full_time_weekly_minutes)?;
-        self.store.write(|tx| {
-            tx.conn.execute(
-                "INSERT INTO schedules (employee_id, valid_from, week1, week2) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (employee_id, valid_from) DO UPDATE SET week1 = excluded.week1, week2 = excluded.week2",
-                params![
-                    employee_id,
-                    iso(Some(s.from)),
-                    week_text(&s.weeks[0]),
-                    s.weeks.get(1).map(week_text)
-                ],
-            )?;
-            let id: i64 = tx.conn.query_row(
-                "SELECT id FROM schedules WHERE employee_id = ?1 AND valid_from = ?2",
-                params![employee_id, iso(Some(s.from))],
-                |r| r.get(0),
-            )?;
-            tx.audit("schedule", id, Some(employee_id), "save", None::<&()>, Some(&s))?;
-            Ok(s.clone())
-        })
+        schedule: &Schedule,
+        replaced: Option<&Schedule>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO schedules (employee_id, valid_from, week1, week2) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (employee_id, valid_from) DO UPDATE SET week1 = excluded.week1, week2 = excluded.week2",
+            params![
+                employee_id,
+                iso(Some(schedule.from)),
+                week_text(&schedule.weeks[0]),
+                schedule.weeks.get(1).map(week_text)
+            ],
+        )?;
+        let id: i64 = self.conn.query_row(
+            "SELECT id FROM schedules WHERE employee_id = ?1 AND valid_from = ?2",
+            params![employee_id, iso(Some(schedule.from))],
+            |r| r.get(0),
+        )?;
+        self.audit(
+            "schedule",
+            id,
+            Some(employee_id),
+            "save",
+            replaced,
+            Some(schedule),
+        )
     }
 }
 
