@@ -9,9 +9,11 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use super::rows::date;
 use super::{Result, Store};
 use crate::domain::date::format_date;
+use crate::domain::input::TextInput;
 use crate::domain::leave::entitlement::{legal_days_five_day, months_worked};
 use crate::domain::leave::holidays::{CompanyDayInput, default_replacement, missing_replacements};
 use crate::domain::leave::request::LeaveRequestInput;
+use crate::domain::leave::schedule::ScheduleInput;
 use crate::domain::leave::sickness::SickSpellInput;
 
 /// The next Monday on or after `d`.
@@ -67,6 +69,26 @@ impl Store {
         for (id, start, _) in people.iter().filter(|p| p.2) {
             let months = months_worked(year - 1, &[(*start, None)], &[]);
             leave.set_fund_days(*id, year, legal_days_five_day(months))?;
+        }
+        // The usual Belgian 4/5: four full days, here with Wednesday off (Lotte in USER-DAY.md). Recorded
+        // from the contract that started it, so her leave counts her real days, not 6h05 every day.
+        let four_fifths: Vec<(i64, NaiveDate)> = {
+            let mut st = self.conn().prepare(
+                "SELECT employee_id, start_date FROM contracts
+                 WHERE end_date IS NULL AND weekly_minutes * 5 = full_time_minutes * 4",
+            )?;
+            st.query_map([], |r| Ok((r.get(0)?, date(r.get(1)?).unwrap_or(today))))?
+                .collect::<rusqlite::Result<_>>()?
+        };
+        for (id, from) in four_fifths {
+            let mut week = ScheduleInput {
+                from: format_date(from),
+                ..Default::default()
+            };
+            for day in ["mon", "tue", "thu", "fri"] {
+                week.set(day, "7h36".into());
+            }
+            leave.change_schedule(id, &week, false)?;
         }
         leave.allocate_year(year, false)?;
 

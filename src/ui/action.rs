@@ -60,6 +60,7 @@ pub enum Action {
     AddLeave,
     AddSick,
     Correct,
+    SetSchedule,
     Approve,
     Refuse,
     CancelLeave,

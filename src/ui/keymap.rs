@@ -224,6 +224,7 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Leave, "R", Action::Refuse, false),
     (Context::Leave, "X", Action::CancelLeave, false),
     (Context::Leave, "e", Action::Edit, false),
+    (Context::Leave, "w", Action::SetSchedule, false),
     (Context::Leave, "v", Action::ToggleView, true),
     (Context::LeaveList, "up", Action::Up, false),
     (Context::LeaveList, "k", Action::Up, false),
@@ -242,6 +243,7 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::LeaveList, "a", Action::AddLeave, true),
     (Context::LeaveList, "s", Action::AddSick, true),
     (Context::LeaveList, "c", Action::Correct, true),
+    (Context::LeaveList, "w", Action::SetSchedule, true),
     (Context::LeaveList, "[", Action::PrevYear, false),
     (Context::LeaveList, "]", Action::NextYear, false),
     (Context::LeaveList, "v", Action::ToggleView, true),
@@ -259,6 +261,7 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::LeaveItems, "a", Action::AddLeave, true),
     (Context::LeaveItems, "s", Action::AddSick, true),
     (Context::LeaveItems, "c", Action::Correct, false),
+    (Context::LeaveItems, "w", Action::SetSchedule, false),
     (Context::LeaveItems, "v", Action::ToggleView, false),
 ];
 

@@ -6,15 +6,18 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::choice::Choice;
+use crate::domain::contract::format_fte;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::error::ValidationErrors;
 use crate::domain::leave::correction::CorrectionInput;
 use crate::domain::leave::ledger::Bucket;
 use crate::domain::leave::request::{CheckedRequest, LeaveRequestInput, PartCode, RequestStatus};
+use crate::domain::leave::schedule::{ScheduleInput, WEEK_A, WEEK_B};
 use crate::domain::leave::sickness::{
     SickCause, SickSpell, SickSpellInput, certificate_free_remaining, certificate_free_used,
     guaranteed_salary, possible_relapse, relapse_chain,
 };
+use crate::domain::money::format_minutes;
 use crate::i18n::I18n;
 use crate::store::{Store, StoreError, buckets_for};
 use crate::ui::form_flow::{FormPurpose, Saved};
@@ -27,6 +30,8 @@ pub enum LeaveForm {
     /// The employee, the spell's id, and the spell as recorded.
     EditSick(i64, i64, SickSpellInput),
     Correct(i64, CorrectionInput),
+    /// A new work schedule from a date: the balance is converted and booked leave recounted.
+    Schedule(i64, ScheduleInput),
 }
 
 use FieldKind::{Date, Text, YesNo};
@@ -37,7 +42,8 @@ impl LeaveForm {
             LeaveForm::AddRequest(id, _)
             | LeaveForm::AddSick(id, _)
             | LeaveForm::EditSick(id, _, _)
-            | LeaveForm::Correct(id, _) => *id,
+            | LeaveForm::Correct(id, _)
+            | LeaveForm::Schedule(id, _) => *id,
         }
     }
 
@@ -95,6 +101,13 @@ impl LeaveForm {
                     ],
                     v,
                 )
+            }
+            LeaveForm::Schedule(_, v) => {
+                let days = std::iter::once("from").chain(WEEK_A).chain(WEEK_B);
+                let spec = days
+                    .map(|f| (f, if f == "from" { Date } else { Text }, f == "from"))
+                    .collect();
+                Form::new(t("form.schedule"), spec, v)
             }
             LeaveForm::Correct(_, v) => Form::new(
                 t("form.correct"),
@@ -162,6 +175,9 @@ impl FormPurpose for LeaveForm {
                 errors_of(self.sick_spell(form, store))
             }
             LeaveForm::Correct(_, b) => form.values(b).validate().err().unwrap_or_default(),
+            LeaveForm::Schedule(id, b) => {
+                errors_of(store.leave().change_schedule(*id, &form.values(b), true))
+            }
         }
     }
 
@@ -186,6 +202,10 @@ impl FormPurpose for LeaveForm {
                 leave.correct(id, c.year, c.bucket, c.minutes, &c.reason)?;
                 "msg.saved"
             }
+            LeaveForm::Schedule(_, b) => {
+                leave.change_schedule(id, &form.values(b), false)?;
+                "msg.schedule_saved"
+            }
         };
         Ok(Saved {
             employee_id: id,
@@ -200,6 +220,7 @@ impl FormPurpose for LeaveForm {
                 sick_preview(self, form, store, i18n)
             }
             LeaveForm::Correct(id, b) => correction_preview(*id, &form.values(b), store, i18n),
+            LeaveForm::Schedule(id, b) => schedule_preview(*id, &form.values(b), store, i18n),
         }
     }
 }
@@ -359,6 +380,51 @@ fn sick_preview(purpose: &LeaveForm, form: &Form, store: &Store, i18n: &I18n) ->
             ),
             None => i18n.t("leave_form.guaranteed_used_up"),
         });
+    }
+    out
+}
+
+/// The new week, and what it does to the balances and to leave already booked (nothing is written).
+fn schedule_preview(id: i64, v: &ScheduleInput, store: &Store, i18n: &I18n) -> Vec<String> {
+    let leave = store.leave();
+    let (Ok(change), Ok(rules)) = (leave.change_schedule(id, v, true), leave.rules()) else {
+        return Vec::new();
+    };
+    let s = &change.schedule;
+    let mut out = vec![i18n.tf(
+        "leave_form.schedule_week",
+        &[
+            ("old", &format_minutes(change.old_weekly)),
+            ("new", &format_minutes(change.new_weekly)),
+            (
+                "fte",
+                &format_fte(s.fte_permille(rules.full_time_weekly_minutes)),
+            ),
+        ],
+    )];
+    for ((bucket, before), (_, after)) in change.before.iter().zip(&change.after) {
+        if before.remaining != after.remaining {
+            out.push(i18n.tf(
+                "leave_form.schedule_balance",
+                &[
+                    ("bucket", &i18n.choice(*bucket)),
+                    // In hours: the day length is what changes.
+                    ("before", &i18n.leave_amount(before.remaining, 0)),
+                    ("after", &i18n.leave_amount(after.remaining, 0)),
+                ],
+            ));
+        }
+    }
+    for r in &change.rebooked {
+        out.push(i18n.tf(
+            "leave_form.schedule_rebooked",
+            &[
+                ("from", &format_date(r.from)),
+                ("to", &format_date(r.to)),
+                ("before", &format_minutes(r.old_minutes)),
+                ("after", &format_minutes(r.new_minutes)),
+            ],
+        ));
     }
     out
 }

@@ -21,6 +21,7 @@ use crate::domain::leave::correction::CorrectionInput;
 use crate::domain::leave::leave_type::LeaveType;
 use crate::domain::leave::ledger::{Balance, Bucket};
 use crate::domain::leave::request::{LeaveRequestInput, RequestStatus};
+use crate::domain::leave::schedule::ScheduleInput;
 use crate::domain::leave::sickness::SickSpellInput;
 use crate::i18n::I18n;
 use crate::store::{EmployeeRow, ListQuery, Store};
@@ -339,7 +340,11 @@ impl LeaveTab {
                 };
                 self.focus = Focus::List;
             }
-            Action::AddLeave | Action::AddSick | Action::Correct | Action::Edit => {
+            Action::AddLeave
+            | Action::AddSick
+            | Action::Correct
+            | Action::Edit
+            | Action::SetSchedule => {
                 return self.start_form(action, store, i18n);
             }
             Action::Approve => return self.set_status(RequestStatus::Approved, store, i18n),
@@ -435,6 +440,18 @@ impl LeaveTab {
                     ..Default::default()
                 },
             ),
+            Action::SetSchedule => {
+                let current = store
+                    .leave()
+                    .schedules(id)
+                    .ok()
+                    .and_then(|s| s.at(day).cloned());
+                let mut input = current
+                    .map(|s| ScheduleInput::from_schedule(&s))
+                    .unwrap_or_default();
+                input.from = format_date(day);
+                LeaveForm::Schedule(id, input)
+            }
             Action::Edit => {
                 let spell = match self.view {
                     LeaveView::Balances => self
