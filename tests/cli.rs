@@ -903,3 +903,28 @@ fn sick_add_end_and_leave_during_sickness_refused() {
         none.stderr
     );
 }
+
+/// A part-timer's allocation reads in her own days: 4 weeks of a Monday–Thursday week are 16 days
+/// of 7h36, not 20 "days" of a fifth of her week.
+#[test]
+fn leave_allocate_shows_a_part_timer_in_her_own_days() {
+    use dossier::domain::leave::schedule::ScheduleInput;
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    {
+        let store = Store::open(&env.db(), Access::ReadWrite, Clock::System).unwrap();
+        let id = store.employees().by_number("E1").unwrap().id;
+        let four_days = ScheduleInput {
+            from: "01/01/2026".into(),
+            mon: "7h36".into(),
+            tue: "7h36".into(),
+            wed: "7h36".into(),
+            thu: "7h36".into(),
+            ..Default::default()
+        };
+        store.leave().add_schedule(id, &four_days, 38 * 60).unwrap();
+    }
+    let out = env.ok(&["leave", "allocate", "2026"]);
+    assert!(out.stdout.contains("Legal leave 16 d"), "{}", out.stdout);
+    assert!(!out.stdout.contains("0h"), "{}", out.stdout);
+}

@@ -339,11 +339,6 @@ fn allocate(ctx: &Ctx, year: i32, dry_run: bool, json: bool) -> Result<(), CliEr
     }
     let mut changed = 0;
     for l in &lines {
-        let day = if l.weekly_minutes == 0 {
-            456
-        } else {
-            l.weekly_minutes / 5
-        };
         let parts: Vec<String> = l
             .allocations
             .iter()
@@ -352,7 +347,7 @@ fn allocate(ctx: &Ctx, year: i32, dry_run: bool, json: bool) -> Result<(), CliEr
                 format!(
                     "{} {}",
                     i.choice(a.bucket),
-                    i.leave_amount(i64::from(a.minutes), day)
+                    i.leave_amount(i64::from(a.minutes), l.day_minutes)
                 )
             })
             .collect();
