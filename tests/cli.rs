@@ -928,3 +928,75 @@ fn leave_allocate_shows_a_part_timer_in_her_own_days() {
     assert!(out.stdout.contains("Legal leave 16 d"), "{}", out.stdout);
     assert!(!out.stdout.contains("0h"), "{}", out.stdout);
 }
+
+/// Leave history from a spreadsheet: a dry run, the import, then a file whose rows overlap each
+/// other and name an unknown employee, which writes nothing.
+#[test]
+fn leave_import_all_or_nothing() {
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    env.ok(&["leave", "allocate", "2026"]);
+    let good = env.write(
+        "leave.csv",
+        "employee;leave_type;from;to;part;hours;status;note;override_reason\n\
+         E1;legal;06/07/2026;10/07/2026;;;;summer;\n\
+         E1;compensatory;03/08/2026;;hours;2h;requested;;\n\
+         E1;legal;12/10/2026;;;;cancelled;;\n"
+            .as_bytes(),
+    );
+    let f = good.to_str().unwrap();
+    let dry = env.ok(&["leave", "import", f, "--dry-run"]);
+    assert!(
+        dry.stdout.contains("All 3 rows are valid"),
+        "{}",
+        dry.stdout
+    );
+    assert!(dry.stdout.contains("line 2"), "{}", dry.stdout);
+    let list = |env: &Env| -> Vec<serde_json::Value> {
+        let out = env.ok(&["leave", "list", "--employee", "E1", "--json"]);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    assert!(list(&env).is_empty(), "a dry run writes nothing");
+
+    let out = env.ok(&["leave", "import", f]);
+    assert!(
+        out.stdout.contains("Imported 3 leave periods"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("5 d"), "{}", out.stdout);
+    assert_eq!(list(&env).len(), 3);
+    let b: serde_json::Value =
+        serde_json::from_str(&env.ok(&["leave", "balance", "E1", "--json"]).stdout).unwrap();
+    assert_eq!(b[0]["remaining"], 15 * 456);
+
+    let bad = env.write(
+        "bad.csv",
+        "employee,leave_type,from,to\n\
+         E1,legal,14/09/2026,18/09/2026\n\
+         E1,compensatory,16/09/2026,\n\
+         E7,legal,21/09/2026,\n"
+            .as_bytes(),
+    );
+    let out = env.run(&["leave", "import", bad.to_str().unwrap()]);
+    expect(&out, 1, "bad file");
+    assert!(
+        out.stderr.contains("Nothing was imported"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("line 3: From: Overlaps annual leave from 14/09/2026"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("line 4: Employee: No employee with number “E7”"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("line 2"), "{}", out.stderr);
+    assert_eq!(list(&env).len(), 3, "nothing from the bad file is written");
+}

@@ -16,9 +16,9 @@ use crate::clock::Clock;
 use crate::domain::contract::ContractInput;
 use crate::domain::date::parse_date;
 use crate::domain::employee::EmployeeInput;
-use crate::errors::{is_input_error, store_error};
+use crate::errors::{is_input_error, store_error, validation_lines};
 use crate::i18n::I18n;
-use crate::store::{Access, Store, StoreError};
+use crate::store::{Access, ImportError, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -184,6 +184,12 @@ pub enum LeaveCommand {
         to: String,
         #[arg(long)]
         employee: Option<String>,
+    },
+    /// Import leave history from a CSV file: every row checked like `leave add`; all rows or none
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Compute a year's entitlement for everyone; shows the list, writes unless --dry-run
     Allocate {
@@ -358,6 +364,22 @@ impl CliError {
             code: if is_input_error(e) { 1 } else { 3 },
             message: store_error(i18n, e),
         }
+    }
+}
+
+/// A refused import for stderr: nothing was written, and every bad row is listed with its line.
+pub(crate) fn import_error(i: &I18n, e: ImportError) -> CliError {
+    match e {
+        ImportError::Invalid(bad) => {
+            let mut msg = i.tf("cli.import_refused", &[("count", &bad.len().to_string())]);
+            for (line, errs) in &bad {
+                for l in validation_lines(i, errs) {
+                    msg.push_str(&format!("\n  {} {line}: {l}", i.t("cli.line")));
+                }
+            }
+            CliError::input(msg)
+        }
+        ImportError::Store(e) => CliError::store(i, &e),
     }
 }
 

@@ -4,6 +4,7 @@
 
 mod allocation;
 mod calendar;
+mod import;
 mod ledger;
 mod requests;
 mod schedules;
