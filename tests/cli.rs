@@ -1000,3 +1000,85 @@ fn leave_import_all_or_nothing() {
     assert!(!out.stderr.contains("line 2"), "{}", out.stderr);
     assert_eq!(list(&env).len(), 3, "nothing from the bad file is written");
 }
+
+/// Closing 2025: refused for the running year (a dry run is not), the JSON and the table in days,
+/// and nothing more to write the second time.
+#[test]
+fn leave_year_end_refuses_a_running_year_and_closes_once() {
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    env.ok(&["leave", "allocate", "2025"]);
+    env.ok(&[
+        "leave",
+        "add",
+        "E1",
+        "--type",
+        "legal",
+        "--from",
+        "07/07/2025",
+        "--to",
+        "18/07/2025",
+    ]);
+    env.ok(&[
+        "sick",
+        "add",
+        "E1",
+        "--start",
+        "03/03/2025",
+        "--end",
+        "07/03/2025",
+        "--certificate",
+        "03/03/2025",
+    ]);
+
+    let running = env.run(&["leave", "year-end", "2026"]);
+    expect(&running, 1, "2026 is not over on 23/11/2026");
+    assert!(
+        running.stderr.contains("2026 is not over yet"),
+        "{}",
+        running.stderr
+    );
+    let dry = env.ok(&["leave", "year-end", "2026", "--dry-run"]);
+    assert!(dry.stdout.contains("Nothing was written"), "{}", dry.stdout);
+
+    let json = env.ok(&["leave", "year-end", "2025", "--dry-run", "--json"]);
+    let lines: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(lines[0]["number"], "E1");
+    assert_eq!(lines[0]["illness_carry"], 5 * 456);
+    let legal_left = lines[0]["unused_legal_reported"].as_i64().unwrap();
+    assert_eq!(legal_left, 4 * 456, "19 days of 2025, 10 taken, 5 carried");
+
+    let closed = env.ok(&["leave", "year-end", "2025"]);
+    assert!(closed.stdout.contains("Illness carry"), "{}", closed.stdout);
+    assert!(
+        closed.stdout.contains("* E1       Peeters, Jan"),
+        "{}",
+        closed.stdout
+    );
+    assert!(closed.stdout.contains("5 d"), "{}", closed.stdout);
+    assert!(
+        closed.stdout.contains("2025 closed: 1 people"),
+        "{}",
+        closed.stdout
+    );
+    assert!(
+        closed.stdout.contains("lose legal leave"),
+        "{}",
+        closed.stdout
+    );
+    let again = env.ok(&["leave", "year-end", "2025"]);
+    assert!(
+        again.stdout.contains("0 ledger rows written"),
+        "{}",
+        again.stdout
+    );
+    let b: serde_json::Value =
+        serde_json::from_str(&env.ok(&["leave", "balance", "E1", "--json"]).stdout).unwrap();
+    let ill = b
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["bucket"] == "illness_carry_over")
+        .expect("illness carry-over in 2026");
+    assert_eq!(ill["remaining"], 5 * 456);
+}

@@ -1,4 +1,5 @@
-//! Store tests of the leave commands that work on many rows at once: importing leave history.
+//! Store tests of the leave commands that work on many rows at once: importing leave history and
+//! closing a leave year.
 
 use chrono::NaiveDate;
 use dossier::clock::Clock;
@@ -6,8 +7,10 @@ use dossier::domain::contract::ContractInput;
 use dossier::domain::employee::EmployeeInput;
 use dossier::domain::leave::import::LeaveImportInput;
 use dossier::domain::leave::ledger::Bucket;
-use dossier::domain::leave::request::RequestStatus;
-use dossier::store::{Access, ImportError, Store};
+use dossier::domain::leave::request::{LeaveRequestInput, RequestStatus};
+use dossier::domain::leave::rules::LeaveRules;
+use dossier::domain::leave::sickness::SickSpellInput;
+use dossier::store::{Access, ImportError, LEAVE_RULES, Store, StoreError};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -207,4 +210,113 @@ fn a_dry_run_checks_and_counts_but_writes_nothing() {
     assert_eq!(requests(&store), 0);
     assert_eq!(legal_remaining(&store, "E1"), 20 * 456);
     assert_eq!(store.audit().verify().unwrap().rows, audit_rows);
+}
+
+fn add(store: &Store, number: &str, leave_type: &str, from: &str, to: &str) {
+    let input = LeaveRequestInput {
+        leave_type: leave_type.into(),
+        from: from.into(),
+        to: to.into(),
+        ..Default::default()
+    };
+    store
+        .leave()
+        .add_request(id(store, number), &input, "en")
+        .unwrap();
+}
+
+fn remaining(store: &Store, number: &str, year: i32, bucket: Bucket) -> i64 {
+    let b = store.leave().balances(id(store, number), year).unwrap();
+    b.iter()
+        .find(|(k, _)| *k == bucket)
+        .map_or(0, |(_, b)| b.remaining)
+}
+
+#[test]
+fn closing_a_year_carries_illness_and_company_days_expires_the_rest_and_only_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = company(&dir);
+    let rules = LeaveRules {
+        extralegal_minutes_per_year: 12 * 456,
+        ..LeaveRules::default()
+    };
+    store.settings().set(LEAVE_RULES, &rules).unwrap();
+    store.leave().allocate_year(2025, false).unwrap();
+    // E1: ten days of leave, a week of sickness; E2: two weeks of maternity leave.
+    add(&store, "E1", "legal", "07/07/2025", "18/07/2025");
+    let sick = SickSpellInput {
+        start: "03/03/2025".into(),
+        end: "07/03/2025".into(),
+        certificate: "03/03/2025".into(),
+        ..Default::default()
+    };
+    store
+        .leave()
+        .save_sick_spell(id(&store, "E1"), &sick, None)
+        .unwrap();
+    add(&store, "E2", "maternity", "01/09/2025", "12/09/2025");
+    let legal = remaining(&store, "E1", 2025, Bucket::Legal);
+    let company_days = remaining(&store, "E1", 2025, Bucket::Extralegal);
+    let supplementary = remaining(&store, "E1", 2025, Bucket::Supplementary);
+    assert!(
+        legal > 5 * 456 && company_days > 5 * 456,
+        "{legal} {company_days}"
+    );
+
+    // 2026 is not over on 23/11/2026; a dry run still shows what closing would do.
+    match store.leave().close_year(2026, false) {
+        Err(StoreError::Invalid(e)) => assert_eq!(e.0[0].key, "err.year_not_over"),
+        other => panic!("{other:?}"),
+    }
+    let before = store.leave().ledger(id(&store, "E1")).unwrap().len();
+    assert!(!store.leave().close_year(2026, true).unwrap().is_empty());
+    let dry = store.leave().close_year(2025, true).unwrap();
+    assert_eq!(
+        store.leave().ledger(id(&store, "E1")).unwrap().len(),
+        before
+    );
+
+    let lines = store.leave().close_year(2025, false).unwrap();
+    assert_eq!(
+        lines.iter().map(|l| &l.rows).collect::<Vec<_>>(),
+        dry.iter().map(|l| &l.rows).collect::<Vec<_>>(),
+        "the dry run showed exactly what was written"
+    );
+    let e1 = lines.iter().find(|l| l.number == "E1").unwrap();
+    assert_eq!(e1.illness_carry, 5 * 456);
+    assert_eq!(e1.unused_legal_reported, legal - 5 * 456);
+    // Company days: 5 carried (the cap) into 2026 until 31 March 2026, which is past: expired too.
+    // Supplementary days are lost at year end.
+    assert_eq!(e1.carried, 5 * 456);
+    assert_eq!(
+        e1.expired,
+        (legal - 5 * 456) + supplementary + (company_days - 5 * 456) + 5 * 456
+    );
+    let e2 = lines.iter().find(|l| l.number == "E2").unwrap();
+    assert_eq!(e2.illness_carry, 10 * 456);
+    for bucket in [Bucket::Legal, Bucket::Supplementary, Bucket::Extralegal] {
+        assert_eq!(remaining(&store, "E1", 2025, bucket), 0);
+    }
+    assert_eq!(
+        remaining(&store, "E1", 2026, Bucket::IllnessCarryOver),
+        5 * 456
+    );
+    assert_eq!(remaining(&store, "E1", 2026, Bucket::CarriedOver), 0);
+    let b = store.leave().balances(id(&store, "E1"), 2026).unwrap();
+    let ill = &b
+        .iter()
+        .find(|(k, _)| *k == Bucket::IllnessCarryOver)
+        .unwrap()
+        .1;
+    assert_eq!(ill.expiring, [(d(2027, 12, 31), 5 * 456)]);
+
+    // Closing again writes nothing.
+    let written = store.leave().ledger(id(&store, "E1")).unwrap().len();
+    let again = store.leave().close_year(2025, false).unwrap();
+    assert!(again.iter().all(|l| l.rows.is_empty()), "{again:?}");
+    assert_eq!(
+        store.leave().ledger(id(&store, "E1")).unwrap().len(),
+        written
+    );
+    assert_eq!(store.audit().verify().unwrap().broken_at, None);
 }

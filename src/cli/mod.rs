@@ -199,6 +199,14 @@ pub enum LeaveCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Close a leave year that is over: carry what may be carried, expire the rest; writes unless --dry-run
+    YearEnd {
+        year: i32,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Approve a requested leave (books it on the balance)
     Approve { request: i64 },
     /// Refuse a requested leave

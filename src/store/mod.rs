@@ -20,7 +20,9 @@ pub use audit::{AuditEntry, AuditRepo, ChainReport};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
-pub use leave::{AllocationLine, LEAVE_RULES, LeaveRepo, REST_DAYS, RestDays, buckets_for};
+pub use leave::{
+    AllocationLine, LEAVE_RULES, LeaveRepo, REST_DAYS, RestDays, YearEndLine, buckets_for,
+};
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
 pub use records::{RecordRepo, RemovableRecord};

@@ -16,7 +16,7 @@ use crate::domain::error::FieldError;
 use crate::domain::money::format_minutes;
 use crate::domain::text::clean;
 
-pub use year_end::{YearEnd, expiries_due, year_end};
+pub use year_end::{YearEnd, check_closable, expiries_due, year_end};
 
 choice_enum!(
     /// Leave buckets: each has its own entitlement, order of use and expiry.

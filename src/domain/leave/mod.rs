@@ -4,6 +4,7 @@
 
 pub mod entitlement;
 pub mod holidays;
+pub mod illness_blocked;
 pub mod import;
 pub mod leave_type;
 pub mod ledger;

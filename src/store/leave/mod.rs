@@ -10,11 +10,13 @@ mod requests;
 mod schedules;
 mod sickness;
 mod types;
+mod year_end;
 
 pub use allocation::AllocationLine;
 pub use calendar::{REST_DAYS, RestDays};
 pub use ledger::buckets_for;
 pub use sickness::LEAVE_RULES;
+pub use year_end::YearEndLine;
 
 pub struct LeaveRepo<'a> {
     pub(super) store: &'a super::Store,
