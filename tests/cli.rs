@@ -1082,3 +1082,95 @@ fn leave_year_end_refuses_a_running_year_and_closes_once() {
         .expect("illness carry-over in 2026");
     assert_eq!(ill["remaining"], 5 * 456);
 }
+
+/// Totals per type: a request across New Year counts in each year for its own days, a refused one
+/// not at all, sickness in calendar days; everyone's totals as JSON.
+#[test]
+fn leave_totals_per_employee_and_type() {
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    env.ok(&["leave", "allocate", "2025"]);
+    env.ok(&["leave", "allocate", "2026"]);
+    // Monday 29 December 2025 to Friday 2 January 2026: 3 days in 2025, 1 in 2026.
+    env.ok(&[
+        "leave",
+        "add",
+        "E1",
+        "--type",
+        "legal",
+        "--from",
+        "29/12/2025",
+        "--to",
+        "02/01/2026",
+    ]);
+    env.ok(&[
+        "leave",
+        "add",
+        "E1",
+        "--type",
+        "legal",
+        "--from",
+        "06/07/2026",
+        "--to",
+        "10/07/2026",
+        "--requested",
+    ]);
+    let list: serde_json::Value = serde_json::from_str(
+        &env.ok(&["leave", "list", "--employee", "E1", "--json"])
+            .stdout,
+    )
+    .unwrap();
+    let waiting = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"] == "requested")
+        .unwrap()["id"]
+        .to_string();
+    env.ok(&["leave", "refuse", &waiting]);
+    env.ok(&[
+        "sick",
+        "add",
+        "E1",
+        "--start",
+        "02/03/2026",
+        "--end",
+        "06/03/2026",
+        "--certificate",
+        "02/03/2026",
+    ]);
+
+    let out = env.ok(&["leave", "totals", "--employee", "E1"]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    assert!(
+        lines[0].starts_with("E1       Peeters, Jan"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[0].contains("Annual leave") && lines[0].ends_with(" 1 d"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[1].contains("Sickness") && lines[1].ends_with("5 days"),
+        "{}",
+        out.stdout
+    );
+
+    let json = env.ok(&["leave", "totals", "--year", "2025", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{"employee": "E1", "name": "Peeters, Jan", "year": 2025,
+            "leave_type": "legal", "minutes": 3 * 456}])
+    );
+    let none = env.ok(&["leave", "totals", "--year", "2020", "--json"]);
+    assert_eq!(none.stdout.trim(), "[]");
+    expect(
+        &env.run(&["leave", "totals", "--employee", "E9"]),
+        1,
+        "unknown employee",
+    );
+}

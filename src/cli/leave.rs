@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::out::outln;
+use super::out::{out, outln};
 use super::{CliError, Ctx, LeaveCommand, SickCommand, date_arg, import_error, print_json};
 use crate::csvio;
 use crate::domain::choice::Choice;
@@ -15,8 +15,9 @@ use crate::domain::leave::period::{DayPart, count_period};
 use crate::domain::leave::request::LeaveRequestInput;
 use crate::domain::leave::schedule::{Schedules, standard_full_time};
 use crate::domain::leave::sickness::SickSpellInput;
+use crate::domain::leave::totals::TotalAmount;
 use crate::domain::money::parse_minutes;
-use crate::store::{Access, Store};
+use crate::store::{Access, ListQuery, Store};
 
 fn employee_id(ctx: &Ctx, store: &Store, number: &str) -> Result<i64, CliError> {
     store
@@ -70,6 +71,11 @@ pub fn run(ctx: &Ctx, cmd: LeaveCommand) -> Result<(), CliError> {
             to,
             json,
         } => list(ctx, employee, from, to, json),
+        LeaveCommand::Totals {
+            year,
+            employee,
+            json,
+        } => totals(ctx, year, employee, json),
         LeaveCommand::Days { from, to, employee } => days(ctx, &from, &to, employee),
         LeaveCommand::Import { file, dry_run } => import(ctx, &file, dry_run),
         LeaveCommand::Allocate {
@@ -277,6 +283,114 @@ fn list(
             crate::domain::money::format_minutes(r.minutes),
             i.t(&format!("request_status.{}", l.status))
         );
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct TotalLine<'a> {
+    employee: &'a str,
+    name: &'a str,
+    year: i32,
+    leave_type: &'a str,
+    #[serde(flatten)]
+    amount: TotalAmount,
+}
+
+fn totals(
+    ctx: &Ctx,
+    year: Option<i32>,
+    employee: Option<String>,
+    json: bool,
+) -> Result<(), CliError> {
+    let i = &ctx.i18n;
+    let store = ctx.open(Access::ReadOnly)?;
+    let today = ctx.clock.today();
+    let year = year.unwrap_or(today.year());
+    // Leave shown in the person's days of the year's regime: at its end, or today in the running year.
+    let on = NaiveDate::from_ymd_opt(year, 12, 31)
+        .unwrap_or(today)
+        .min(today);
+    let types = store.leave().types().map_err(|e| CliError::store(i, &e))?;
+    let mut first = true;
+    // Printed as it is computed, person by person: memory stays flat at any size of company.
+    let mut person = |id: i64, number: &str, name: &str| -> Result<(), CliError> {
+        let totals = store
+            .leave()
+            .absence_totals(id, year)
+            .map_err(|e| CliError::store(i, &e))?;
+        if totals.is_empty() {
+            return Ok(());
+        }
+        let day = day_minutes(ctx, &store, id, on)?;
+        for t in &totals {
+            if json {
+                let line = TotalLine {
+                    employee: number,
+                    name,
+                    year,
+                    leave_type: &t.code,
+                    amount: t.amount,
+                };
+                let text =
+                    serde_json::to_string(&line).map_err(|e| CliError::storage(e.to_string()))?;
+                out!("{}{text}", if first { "\n  " } else { ",\n  " });
+                first = false;
+                continue;
+            }
+            let amount = match t.amount {
+                TotalAmount::Minutes(m) => i.leave_amount(i64::from(m), day),
+                TotalAmount::CalendarDays(d) => {
+                    i.tf("detail.calendar_days", &[("days", &d.to_string())])
+                }
+            };
+            outln!(
+                "{:<8} {:<28} {:<40} {:>12}",
+                number,
+                name,
+                types
+                    .iter()
+                    .find(|x| x.id == t.type_id)
+                    .map(|x| x.name(i.lang.code()))
+                    .unwrap_or(&t.code),
+                amount
+            );
+        }
+        Ok(())
+    };
+    if json {
+        out!("[");
+    }
+    match employee {
+        Some(n) => {
+            let e = store
+                .employees()
+                .by_number(&n)
+                .map_err(|e| CliError::store(i, &e))?;
+            person(e.id, &e.data.number, &e.data.display_name())?;
+        }
+        None => {
+            // People who left are in: their absences still belong to the year.
+            let q = ListQuery {
+                include_left: true,
+                ..Default::default()
+            };
+            let mut cursor = None;
+            loop {
+                let page = store
+                    .employees()
+                    .page(&q, cursor.as_ref(), false, 1000)
+                    .map_err(|e| CliError::store(i, &e))?;
+                let Some(last) = page.last() else { break };
+                cursor = Some(last.cursor.clone());
+                for r in &page {
+                    person(r.id, &r.number, &r.name)?;
+                }
+            }
+        }
+    }
+    if json {
+        outln!("{}]", if first { "" } else { "\n" });
     }
     Ok(())
 }

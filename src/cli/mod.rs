@@ -176,6 +176,15 @@ pub enum LeaveCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Absence per employee and type in a year: leave in days and hours, sickness in calendar days
+    Totals {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        employee: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Working days and hours a period would count (for one employee, or a full-time week)
     Days {
         #[arg(long)]

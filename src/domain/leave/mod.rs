@@ -13,3 +13,4 @@ pub mod request;
 pub mod rules;
 pub mod schedule;
 pub mod sickness;
+pub mod totals;

@@ -9,6 +9,7 @@ mod ledger;
 mod requests;
 mod schedules;
 mod sickness;
+mod totals;
 mod types;
 mod year_end;
 
