@@ -1,23 +1,25 @@
 //! `dossier leave …` and `dossier sick …`: balances, periods, allocation and the sickness register
-//! from the command line. Every number comes from the same store and domain functions as the TUI.
+//! from the command line (importing, closing a year and totals in their own files below). Every
+//! number comes from the same store and domain functions as the TUI.
+
+mod import;
+mod totals;
+mod year_end;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::out::{out, outln};
-use super::{CliError, Ctx, LeaveCommand, SickCommand, date_arg, import_error, print_json};
-use crate::csvio;
+use super::out::outln;
+use super::{CliError, Ctx, LeaveCommand, SickCommand, date_arg, print_json};
 use crate::domain::choice::Choice;
 use crate::domain::date::{format_date, iso};
-use crate::domain::leave::import::LeaveImportInput;
 use crate::domain::leave::ledger::{Balance, Bucket, total};
 use crate::domain::leave::period::{DayPart, count_period};
 use crate::domain::leave::request::LeaveRequestInput;
 use crate::domain::leave::schedule::{Schedules, standard_full_time};
 use crate::domain::leave::sickness::SickSpellInput;
-use crate::domain::leave::totals::TotalAmount;
 use crate::domain::money::parse_minutes;
-use crate::store::{Access, ListQuery, Store};
+use crate::store::{Access, Store};
 
 fn employee_id(ctx: &Ctx, store: &Store, number: &str) -> Result<i64, CliError> {
     store
@@ -75,9 +77,9 @@ pub fn run(ctx: &Ctx, cmd: LeaveCommand) -> Result<(), CliError> {
             year,
             employee,
             json,
-        } => totals(ctx, year, employee, json),
+        } => totals::totals(ctx, year, employee, json),
         LeaveCommand::Days { from, to, employee } => days(ctx, &from, &to, employee),
-        LeaveCommand::Import { file, dry_run } => import(ctx, &file, dry_run),
+        LeaveCommand::Import { file, dry_run } => import::import(ctx, &file, dry_run),
         LeaveCommand::Allocate {
             year,
             dry_run,
@@ -87,7 +89,7 @@ pub fn run(ctx: &Ctx, cmd: LeaveCommand) -> Result<(), CliError> {
             year,
             dry_run,
             json,
-        } => year_end(ctx, year, dry_run, json),
+        } => year_end::year_end(ctx, year, dry_run, json),
         LeaveCommand::Approve { request } => status(ctx, request, "approved"),
         LeaveCommand::Refuse { request } => status(ctx, request, "refused"),
         LeaveCommand::Cancel { request } => status(ctx, request, "cancelled"),
@@ -287,114 +289,6 @@ fn list(
     Ok(())
 }
 
-#[derive(Serialize)]
-struct TotalLine<'a> {
-    employee: &'a str,
-    name: &'a str,
-    year: i32,
-    leave_type: &'a str,
-    #[serde(flatten)]
-    amount: TotalAmount,
-}
-
-fn totals(
-    ctx: &Ctx,
-    year: Option<i32>,
-    employee: Option<String>,
-    json: bool,
-) -> Result<(), CliError> {
-    let i = &ctx.i18n;
-    let store = ctx.open(Access::ReadOnly)?;
-    let today = ctx.clock.today();
-    let year = year.unwrap_or(today.year());
-    // Leave shown in the person's days of the year's regime: at its end, or today in the running year.
-    let on = NaiveDate::from_ymd_opt(year, 12, 31)
-        .unwrap_or(today)
-        .min(today);
-    let types = store.leave().types().map_err(|e| CliError::store(i, &e))?;
-    let mut first = true;
-    // Printed as it is computed, person by person: memory stays flat at any size of company.
-    let mut person = |id: i64, number: &str, name: &str| -> Result<(), CliError> {
-        let totals = store
-            .leave()
-            .absence_totals(id, year)
-            .map_err(|e| CliError::store(i, &e))?;
-        if totals.is_empty() {
-            return Ok(());
-        }
-        let day = day_minutes(ctx, &store, id, on)?;
-        for t in &totals {
-            if json {
-                let line = TotalLine {
-                    employee: number,
-                    name,
-                    year,
-                    leave_type: &t.code,
-                    amount: t.amount,
-                };
-                let text =
-                    serde_json::to_string(&line).map_err(|e| CliError::storage(e.to_string()))?;
-                out!("{}{text}", if first { "\n  " } else { ",\n  " });
-                first = false;
-                continue;
-            }
-            let amount = match t.amount {
-                TotalAmount::Minutes(m) => i.leave_amount(i64::from(m), day),
-                TotalAmount::CalendarDays(d) => {
-                    i.tf("detail.calendar_days", &[("days", &d.to_string())])
-                }
-            };
-            outln!(
-                "{:<8} {:<28} {:<40} {:>12}",
-                number,
-                name,
-                types
-                    .iter()
-                    .find(|x| x.id == t.type_id)
-                    .map(|x| x.name(i.lang.code()))
-                    .unwrap_or(&t.code),
-                amount
-            );
-        }
-        Ok(())
-    };
-    if json {
-        out!("[");
-    }
-    match employee {
-        Some(n) => {
-            let e = store
-                .employees()
-                .by_number(&n)
-                .map_err(|e| CliError::store(i, &e))?;
-            person(e.id, &e.data.number, &e.data.display_name())?;
-        }
-        None => {
-            // People who left are in: their absences still belong to the year.
-            let q = ListQuery {
-                include_left: true,
-                ..Default::default()
-            };
-            let mut cursor = None;
-            loop {
-                let page = store
-                    .employees()
-                    .page(&q, cursor.as_ref(), false, 1000)
-                    .map_err(|e| CliError::store(i, &e))?;
-                let Some(last) = page.last() else { break };
-                cursor = Some(last.cursor.clone());
-                for r in &page {
-                    person(r.id, &r.number, &r.name)?;
-                }
-            }
-        }
-    }
-    if json {
-        outln!("{}]", if first { "" } else { "\n" });
-    }
-    Ok(())
-}
-
 fn days(ctx: &Ctx, from: &str, to: &str, employee: Option<String>) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let from = date_arg(i, from)?;
@@ -449,43 +343,6 @@ fn days(ctx: &Ctx, from: &str, to: &str, employee: Option<String>) -> Result<(),
     Ok(())
 }
 
-fn import(ctx: &Ctx, file: &std::path::Path, dry_run: bool) -> Result<(), CliError> {
-    let i = &ctx.i18n;
-    let rows = csvio::read_file::<LeaveImportInput>(file)
-        .map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
-    let store = ctx.open(Access::ReadWrite)?;
-    let saved = store
-        .leave()
-        .import_requests(&rows, dry_run, i.lang.code())
-        .map_err(|e| import_error(i, e))?;
-    let types = store.leave().types().map_err(|e| CliError::store(i, &e))?;
-    // Every row was saved, in file order.
-    for ((line, row), (_, r)) in rows.iter().zip(&saved) {
-        let day = day_minutes(ctx, &store, r.employee_id, r.from)?;
-        outln!(
-            "{} {line:<5} {:<8} {:<30} {} – {} {:>10} {}",
-            i.t("cli.line"),
-            row.employee.trim(),
-            types
-                .iter()
-                .find(|t| t.id == r.type_id)
-                .map(|t| t.name(i.lang.code()))
-                .unwrap_or_default(),
-            format_date(r.from),
-            format_date(r.to),
-            i.leave_amount(i64::from(r.minutes), day),
-            i.choice(r.status)
-        );
-    }
-    let key = if dry_run {
-        "cli.import_checked"
-    } else {
-        "cli.leave_imported"
-    };
-    outln!("{}", i.tf(key, &[("count", &saved.len().to_string())]));
-    Ok(())
-}
-
 fn allocate(ctx: &Ctx, year: i32, dry_run: bool, json: bool) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let store = ctx.open(Access::ReadWrite)?;
@@ -530,70 +387,6 @@ fn allocate(ctx: &Ctx, year: i32, dry_run: bool, json: bool) -> Result<(), CliEr
             ]
         )
     );
-    Ok(())
-}
-
-fn year_end(ctx: &Ctx, year: i32, dry_run: bool, json: bool) -> Result<(), CliError> {
-    let i = &ctx.i18n;
-    let store = ctx.open(Access::ReadWrite)?;
-    let lines = store
-        .leave()
-        .close_year(year, dry_run)
-        .map_err(|e| CliError::store(i, &e))?;
-    if json {
-        return print_json(&lines);
-    }
-    outln!(
-        "  {:<8} {:<28} {:>12} {:>14} {:>12} {:>14}",
-        i.t("col.number"),
-        i.t("col.name"),
-        i.t("col.carried"),
-        i.t("col.illness_carry"),
-        i.t("col.expired"),
-        i.t("col.unused_legal")
-    );
-    // Amounts in the person's own days, in the regime they had at the end of the year.
-    let on = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(ctx.clock.today());
-    let mut rows = 0;
-    for l in &lines {
-        let day = day_minutes(ctx, &store, l.employee_id, on)?;
-        rows += l.rows.len();
-        outln!(
-            "{} {:<8} {:<28} {:>12} {:>14} {:>12} {:>14}",
-            if l.rows.is_empty() { " " } else { "*" },
-            l.number,
-            l.name,
-            i.leave_amount(l.carried, day),
-            i.leave_amount(l.illness_carry, day),
-            i.leave_amount(l.expired, day),
-            i.leave_amount(l.unused_legal_reported, day)
-        );
-    }
-    let args = [
-        ("year", year.to_string()),
-        ("count", lines.len().to_string()),
-        ("rows", rows.to_string()),
-    ];
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let key = if dry_run {
-        "cli.year_end_dry_run"
-    } else {
-        "cli.year_closed"
-    };
-    outln!("{}", i.tf(key, &args));
-    let unused = lines.iter().filter(|l| l.unused_legal_reported > 0).count();
-    if unused > 0 {
-        outln!(
-            "{}",
-            i.tf(
-                "cli.year_end_unused",
-                &[
-                    ("count", &unused.to_string()),
-                    ("column", &i.t("col.unused_legal"))
-                ]
-            )
-        );
-    }
     Ok(())
 }
 
