@@ -1027,3 +1027,277 @@ fn sick_add_end_and_leave_during_sickness_refused() {
         none.stderr
     );
 }
+
+/// A part-timer's allocation reads in her own days: 4 weeks of a Monday–Thursday week are 16 days
+/// of 7h36, not 20 "days" of a fifth of her week.
+#[test]
+fn leave_allocate_shows_a_part_timer_in_her_own_days() {
+    use dossier::domain::leave::schedule::ScheduleInput;
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    {
+        let store = Store::open(&env.db(), Access::ReadWrite, Clock::System).unwrap();
+        let id = store.employees().by_number("E1").unwrap().id;
+        let four_days = ScheduleInput {
+            from: "01/01/2026".into(),
+            mon: "7h36".into(),
+            tue: "7h36".into(),
+            wed: "7h36".into(),
+            thu: "7h36".into(),
+            ..Default::default()
+        };
+        store
+            .leave()
+            .change_schedule(id, &four_days, false)
+            .unwrap();
+    }
+    let out = env.ok(&["leave", "allocate", "2026"]);
+    assert!(out.stdout.contains("Legal leave 16 d"), "{}", out.stdout);
+    assert!(!out.stdout.contains("0h"), "{}", out.stdout);
+}
+
+/// Leave history from a spreadsheet: a dry run, the import, then a file whose rows overlap each
+/// other and name an unknown employee, which writes nothing.
+#[test]
+fn leave_import_all_or_nothing() {
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    env.ok(&["leave", "allocate", "2026"]);
+    let good = env.write(
+        "leave.csv",
+        "employee;leave_type;from;to;part;hours;status;note;override_reason\n\
+         E1;legal;06/07/2026;10/07/2026;;;;summer;\n\
+         E1;compensatory;03/08/2026;;hours;2h;requested;;\n\
+         E1;legal;12/10/2026;;;;cancelled;;\n"
+            .as_bytes(),
+    );
+    let f = good.to_str().unwrap();
+    let dry = env.ok(&["leave", "import", f, "--dry-run"]);
+    assert!(
+        dry.stdout.contains("All 3 rows are valid"),
+        "{}",
+        dry.stdout
+    );
+    assert!(dry.stdout.contains("line 2"), "{}", dry.stdout);
+    let list = |env: &Env| -> Vec<serde_json::Value> {
+        let out = env.ok(&["leave", "list", "--employee", "E1", "--json"]);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    assert!(list(&env).is_empty(), "a dry run writes nothing");
+
+    let out = env.ok(&["leave", "import", f]);
+    assert!(
+        out.stdout.contains("Imported 3 leave periods"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("5 d"), "{}", out.stdout);
+    assert_eq!(list(&env).len(), 3);
+    let b: serde_json::Value =
+        serde_json::from_str(&env.ok(&["leave", "balance", "E1", "--json"]).stdout).unwrap();
+    assert_eq!(b[0]["remaining"], 15 * 456);
+
+    let bad = env.write(
+        "bad.csv",
+        "employee,leave_type,from,to\n\
+         E1,legal,14/09/2026,18/09/2026\n\
+         E1,compensatory,16/09/2026,\n\
+         E7,legal,21/09/2026,\n"
+            .as_bytes(),
+    );
+    let out = env.run(&["leave", "import", bad.to_str().unwrap()]);
+    expect(&out, 1, "bad file");
+    assert!(
+        out.stderr.contains("Nothing was imported"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("line 3: From: Overlaps annual leave from 14/09/2026"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("line 4: Employee: No employee with number “E7”"),
+        "{}",
+        out.stderr
+    );
+    assert!(!out.stderr.contains("line 2"), "{}", out.stderr);
+    assert_eq!(list(&env).len(), 3, "nothing from the bad file is written");
+}
+
+/// Closing 2025: refused for the running year (a dry run is not), the JSON and the table in days,
+/// and nothing more to write the second time.
+#[test]
+fn leave_year_end_refuses_a_running_year_and_closes_once() {
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    env.ok(&["leave", "allocate", "2025"]);
+    env.ok(&[
+        "leave",
+        "add",
+        "E1",
+        "--type",
+        "legal",
+        "--from",
+        "07/07/2025",
+        "--to",
+        "18/07/2025",
+    ]);
+    env.ok(&[
+        "sick",
+        "add",
+        "E1",
+        "--start",
+        "03/03/2025",
+        "--end",
+        "07/03/2025",
+        "--certificate",
+        "03/03/2025",
+    ]);
+
+    let running = env.run(&["leave", "year-end", "2026"]);
+    expect(&running, 1, "2026 is not over on 23/11/2026");
+    assert!(
+        running.stderr.contains("2026 is not over yet"),
+        "{}",
+        running.stderr
+    );
+    let dry = env.ok(&["leave", "year-end", "2026", "--dry-run"]);
+    assert!(dry.stdout.contains("Nothing was written"), "{}", dry.stdout);
+
+    let json = env.ok(&["leave", "year-end", "2025", "--dry-run", "--json"]);
+    let lines: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(lines[0]["number"], "E1");
+    assert_eq!(lines[0]["illness_carry"], 5 * 456);
+    let legal_left = lines[0]["unused_legal_reported"].as_i64().unwrap();
+    assert_eq!(legal_left, 4 * 456, "19 days of 2025, 10 taken, 5 carried");
+
+    let closed = env.ok(&["leave", "year-end", "2025"]);
+    assert!(closed.stdout.contains("Illness carry"), "{}", closed.stdout);
+    assert!(
+        closed.stdout.contains("* E1       Peeters, Jan"),
+        "{}",
+        closed.stdout
+    );
+    assert!(closed.stdout.contains("5 d"), "{}", closed.stdout);
+    assert!(
+        closed.stdout.contains("2025 closed: 1 people"),
+        "{}",
+        closed.stdout
+    );
+    assert!(
+        closed.stdout.contains("lose legal leave"),
+        "{}",
+        closed.stdout
+    );
+    let again = env.ok(&["leave", "year-end", "2025"]);
+    assert!(
+        again.stdout.contains("0 ledger rows written"),
+        "{}",
+        again.stdout
+    );
+    let b: serde_json::Value =
+        serde_json::from_str(&env.ok(&["leave", "balance", "E1", "--json"]).stdout).unwrap();
+    let ill = b
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["bucket"] == "illness_carry_over")
+        .expect("illness carry-over in 2026");
+    assert_eq!(ill["remaining"], 5 * 456);
+}
+
+/// Totals per type: a request across New Year counts in each year for its own days, a refused one
+/// not at all, sickness in calendar days; everyone's totals as JSON.
+#[test]
+fn leave_totals_per_employee_and_type() {
+    let env = Env::new();
+    expect(&add_jan(&env, &[]), 0, "add Jan");
+    env.ok(&["leave", "allocate", "2025"]);
+    env.ok(&["leave", "allocate", "2026"]);
+    // Monday 29 December 2025 to Friday 2 January 2026: 3 days in 2025, 1 in 2026.
+    env.ok(&[
+        "leave",
+        "add",
+        "E1",
+        "--type",
+        "legal",
+        "--from",
+        "29/12/2025",
+        "--to",
+        "02/01/2026",
+    ]);
+    env.ok(&[
+        "leave",
+        "add",
+        "E1",
+        "--type",
+        "legal",
+        "--from",
+        "06/07/2026",
+        "--to",
+        "10/07/2026",
+        "--requested",
+    ]);
+    let list: serde_json::Value = serde_json::from_str(
+        &env.ok(&["leave", "list", "--employee", "E1", "--json"])
+            .stdout,
+    )
+    .unwrap();
+    let waiting = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["status"] == "requested")
+        .unwrap()["id"]
+        .to_string();
+    env.ok(&["leave", "refuse", &waiting]);
+    env.ok(&[
+        "sick",
+        "add",
+        "E1",
+        "--start",
+        "02/03/2026",
+        "--end",
+        "06/03/2026",
+        "--certificate",
+        "02/03/2026",
+    ]);
+
+    let out = env.ok(&["leave", "totals", "--employee", "E1"]);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    assert!(
+        lines[0].starts_with("E1       Peeters, Jan"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[0].contains("Annual leave") && lines[0].ends_with(" 1 d"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[1].contains("Sickness") && lines[1].ends_with("5 days"),
+        "{}",
+        out.stdout
+    );
+
+    let json = env.ok(&["leave", "totals", "--year", "2025", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{"employee": "E1", "name": "Peeters, Jan", "year": 2025,
+            "leave_type": "legal", "minutes": 3 * 456}])
+    );
+    let none = env.ok(&["leave", "totals", "--year", "2020", "--json"]);
+    assert_eq!(none.stdout.trim(), "[]");
+    expect(
+        &env.run(&["leave", "totals", "--employee", "E9"]),
+        1,
+        "unknown employee",
+    );
+}

@@ -276,5 +276,6 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
         screen.contains("Certificate-free days this year"),
         "{screen}"
     );
+    assert!(screen.contains("Absence by type in 2026"), "{screen}");
     insta::assert_snapshot!("dossier_leave", screen);
 }

@@ -1,13 +1,12 @@
 //! `dossier employee …`: list, show, add, import and export dossiers.
 
 use super::out::{out, outln};
-use super::{AddFlags, CliError, Ctx, EmployeeCommand, print_json};
+use super::{AddFlags, CliError, Ctx, EmployeeCommand, import_error, print_json};
 use crate::csvio;
 use crate::domain::contract::format_fte;
 use crate::domain::date::format_date;
 use crate::domain::ids::{format_iban, format_rrn};
-use crate::errors::validation_lines;
-use crate::store::{Access, ImportError, ListQuery, StoreError};
+use crate::store::{Access, ListQuery, StoreError};
 
 pub fn run(ctx: &Ctx, cmd: EmployeeCommand) -> Result<(), CliError> {
     match cmd {
@@ -179,27 +178,17 @@ fn import(ctx: &Ctx, file: &std::path::Path, dry_run: bool) -> Result<(), CliErr
     let rows = csvio::read_file::<crate::domain::employee::EmployeeInput>(file)
         .map_err(|e| CliError::input(format!("{}: {e}", file.display())))?;
     let store = ctx.open(Access::ReadWrite)?;
-    match store.employees().import(&rows, dry_run) {
-        Ok(n) => {
-            let key = if dry_run {
-                "cli.import_checked"
-            } else {
-                "cli.imported"
-            };
-            outln!("{}", i.tf(key, &[("count", &n.to_string())]));
-            Ok(())
-        }
-        Err(ImportError::Invalid(bad)) => {
-            let mut msg = i.tf("cli.import_refused", &[("count", &bad.len().to_string())]);
-            for (line, errs) in &bad {
-                for l in validation_lines(i, errs) {
-                    msg.push_str(&format!("\n  {} {line}: {l}", i.t("cli.line")));
-                }
-            }
-            Err(CliError::input(msg))
-        }
-        Err(ImportError::Store(e)) => Err(CliError::store(i, &e)),
-    }
+    let n = store
+        .employees()
+        .import(&rows, dry_run)
+        .map_err(|e| import_error(i, e))?;
+    let key = if dry_run {
+        "cli.import_checked"
+    } else {
+        "cli.imported"
+    };
+    outln!("{}", i.tf(key, &[("count", &n.to_string())]));
+    Ok(())
 }
 
 fn export(ctx: &Ctx, file: &std::path::Path, all: bool) -> Result<(), CliError> {

@@ -1,5 +1,10 @@
 //! `dossier leave …` and `dossier sick …`: balances, periods, allocation and the sickness register
-//! from the command line. Every number comes from the same store and domain functions as the TUI.
+//! from the command line (importing, closing a year and totals in their own files below). Every
+//! number comes from the same store and domain functions as the TUI.
+
+mod import;
+mod totals;
+mod year_end;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -68,12 +73,23 @@ pub fn run(ctx: &Ctx, cmd: LeaveCommand) -> Result<(), CliError> {
             to,
             json,
         } => list(ctx, employee, from, to, json),
+        LeaveCommand::Totals {
+            year,
+            employee,
+            json,
+        } => totals::totals(ctx, year, employee, json),
         LeaveCommand::Days { from, to, employee } => days(ctx, &from, &to, employee),
+        LeaveCommand::Import { file, dry_run } => import::import(ctx, &file, dry_run),
         LeaveCommand::Allocate {
             year,
             dry_run,
             json,
         } => allocate(ctx, year, dry_run, json),
+        LeaveCommand::YearEnd {
+            year,
+            dry_run,
+            json,
+        } => year_end::year_end(ctx, year, dry_run, json),
         LeaveCommand::Approve { request } => status(ctx, request, "approved"),
         LeaveCommand::Refuse { request } => status(ctx, request, "refused"),
         LeaveCommand::Cancel { request } => status(ctx, request, "cancelled"),
@@ -339,11 +355,6 @@ fn allocate(ctx: &Ctx, year: i32, dry_run: bool, json: bool) -> Result<(), CliEr
     }
     let mut changed = 0;
     for l in &lines {
-        let day = if l.weekly_minutes == 0 {
-            456
-        } else {
-            l.weekly_minutes / 5
-        };
         let parts: Vec<String> = l
             .allocations
             .iter()
@@ -352,7 +363,7 @@ fn allocate(ctx: &Ctx, year: i32, dry_run: bool, json: bool) -> Result<(), CliEr
                 format!(
                     "{} {}",
                     i.choice(a.bucket),
-                    i.leave_amount(i64::from(a.minutes), day)
+                    i.leave_amount(i64::from(a.minutes), l.day_minutes)
                 )
             })
             .collect();

@@ -17,9 +17,9 @@ use crate::clock::Clock;
 use crate::domain::contract::ContractInput;
 use crate::domain::date::parse_date;
 use crate::domain::employee::EmployeeInput;
-use crate::errors::{is_input_error, store_error};
+use crate::errors::{is_input_error, store_error, validation_lines};
 use crate::i18n::I18n;
-use crate::store::{Access, Store, StoreError};
+use crate::store::{Access, ImportError, Store, StoreError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -207,6 +207,15 @@ pub enum LeaveCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Absence per employee and type in a year: leave in days and hours, sickness in calendar days
+    Totals {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        employee: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Working days and hours a period would count (for one employee, or a full-time week)
     Days {
         #[arg(long)]
@@ -216,8 +225,22 @@ pub enum LeaveCommand {
         #[arg(long)]
         employee: Option<String>,
     },
+    /// Import leave history from a CSV file: every row checked like `leave add`; all rows or none
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Compute a year's entitlement for everyone; shows the list, writes unless --dry-run
     Allocate {
+        year: i32,
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Close a leave year that is over: carry what may be carried, expire the rest; writes unless --dry-run
+    YearEnd {
         year: i32,
         #[arg(long)]
         dry_run: bool,
@@ -389,6 +412,22 @@ impl CliError {
             code: if is_input_error(e) { 1 } else { 3 },
             message: store_error(i18n, e),
         }
+    }
+}
+
+/// A refused import for stderr: nothing was written, and every bad row is listed with its line.
+pub(crate) fn import_error(i: &I18n, e: ImportError) -> CliError {
+    match e {
+        ImportError::Invalid(bad) => {
+            let mut msg = i.tf("cli.import_refused", &[("count", &bad.len().to_string())]);
+            for (line, errs) in &bad {
+                for l in validation_lines(i, errs) {
+                    msg.push_str(&format!("\n  {} {line}: {l}", i.t("cli.line")));
+                }
+            }
+            CliError::input(msg)
+        }
+        ImportError::Store(e) => CliError::store(i, &e),
     }
 }
 

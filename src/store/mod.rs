@@ -22,7 +22,7 @@ pub use employees::{
 };
 pub use leave::{
     AllocationLine, LEAVE_RULES, LeaveRepo, REST_DAYS, RebookedRequest, RestDays, ScheduleChange,
-    buckets_for,
+    YearEndLine, buckets_for,
 };
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
@@ -182,13 +182,28 @@ impl Store {
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.write_if(f, |_| true)
+    }
+
+    /// Like [`Self::write`], but commits only when `keep` approves what `f` returned; otherwise
+    /// everything `f` wrote is rolled back. An import writes row after row, so each row meets the
+    /// ones above it exactly as a single entry would, and is then kept whole or not at all.
+    pub(crate) fn write_if<T>(
+        &self,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+        keep: impl FnOnce(&T) -> bool,
+    ) -> Result<T> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let wrapped = Tx {
             conn: &tx,
             now: self.clock.now(),
         };
         let out = f(&wrapped)?;
-        tx.commit()?;
+        if keep(&out) {
+            tx.commit()?;
+        } else {
+            tx.rollback()?;
+        }
         Ok(out)
     }
 

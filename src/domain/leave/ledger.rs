@@ -19,7 +19,7 @@ use crate::domain::text::clean;
 
 pub use booking::{book_days, open_taken};
 pub use regime::{Recount, ScheduleChangeRows, regime_change, schedule_change_rows};
-pub use year_end::{YearEnd, expiries_due, year_end};
+pub use year_end::{YearEnd, check_closable, expiries_due, year_end};
 
 choice_enum!(
     /// Leave buckets: each has its own entitlement, order of use and expiry.

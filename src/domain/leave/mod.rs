@@ -5,6 +5,8 @@
 pub mod correction;
 pub mod entitlement;
 pub mod holidays;
+pub mod illness_blocked;
+pub mod import;
 pub mod leave_type;
 pub mod ledger;
 pub mod period;
@@ -12,3 +14,4 @@ pub mod request;
 pub mod rules;
 pub mod schedule;
 pub mod sickness;
+pub mod totals;

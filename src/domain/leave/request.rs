@@ -106,7 +106,8 @@ pub fn day_part(code: PartCode, minutes: Option<u32>) -> DayPart {
 
 text_input!(
     /// What the user typed for a leave period. `leave_type` is a code or a name; `part` is full, am,
-    /// pm or hours (then `hours` says how many per day); `status` requested or approved.
+    /// pm or hours (then `hours` says how many per day); `status` requested or approved (in an
+    /// import of past leave also refused or cancelled, see [`RequestContext::history`]).
     LeaveRequestInput, LEAVE_REQUEST_FIELDS { leave_type, from, to, part, hours, status, note, override_reason }
 );
 
@@ -125,6 +126,8 @@ pub struct RequestContext<'a> {
     pub lang: &'a str,
     /// Minutes still free on the balance a type draws from, per leave year (after live requests).
     pub available: &'a dyn Fn(Counting, i32) -> i64,
+    /// Recording the past (an import): refused and cancelled requests are accepted too.
+    pub history: bool,
 }
 
 /// A request that passed every check, with its count.
@@ -240,10 +243,13 @@ impl LeaveRequestInput {
             &mut errs,
             choice_or("status", &self.status, RequestStatus::Approved),
         );
-        if matches!(
+        // A refused or cancelled request holds no days and no balance: it is checked field by field
+        // but conflicts with nothing.
+        let live = !matches!(
             status,
             Some(RequestStatus::Refused | RequestStatus::Cancelled)
-        ) {
+        );
+        if !live && !ctx.history {
             errs.push(FieldError::new("status", "err.request_new_status"));
         }
         let note = collect(&mut errs, optional_text("note", &self.note, 500));
@@ -274,7 +280,7 @@ impl LeaveRequestInput {
         if let Some(other) = ctx
             .existing
             .iter()
-            .find(|r| r.is_live() && r.overlaps(from, to))
+            .find(|r| live && r.is_live() && r.overlaps(from, to))
         {
             let name = ctx
                 .types
@@ -292,7 +298,7 @@ impl LeaveRequestInput {
         if let Some((s, e)) = ctx
             .sickness
             .iter()
-            .find(|(s, e)| *s <= to && e.is_none_or(|e| from <= e))
+            .find(|(s, e)| live && *s <= to && e.is_none_or(|e| from <= e))
         {
             errs.push(
                 FieldError::new("from", "err.overlaps_sickness")
@@ -321,7 +327,7 @@ impl LeaveRequestInput {
                     .arg("days", count.working_days.to_string()),
             );
         }
-        if let Some(max) = leave_type.days_per_year {
+        if let Some(max) = leave_type.days_per_year.filter(|_| live) {
             let used: u32 = ctx
                 .existing
                 .iter()
@@ -350,7 +356,10 @@ impl LeaveRequestInput {
             override_reason: override_reason.unwrap_or_default(),
             count,
         };
-        if checked.leave_type.counting != Counting::None && checked.override_reason.is_empty() {
+        if live
+            && checked.leave_type.counting != Counting::None
+            && checked.override_reason.is_empty()
+        {
             let counting = checked.leave_type.counting;
             for e in balance_shortfalls(&checked.count, |year| (ctx.available)(counting, year)) {
                 errs.push(e);
@@ -401,6 +410,14 @@ mod tests {
     }
 
     fn check(w: &World, input: &LeaveRequestInput) -> Result<CheckedRequest, ValidationErrors> {
+        check_as(w, input, false)
+    }
+
+    fn check_as(
+        w: &World,
+        input: &LeaveRequestInput,
+        history: bool,
+    ) -> Result<CheckedRequest, ValidationErrors> {
         let free = w.free;
         let available = move |_: Counting, _: i32| free;
         input.validate(&RequestContext {
@@ -412,6 +429,7 @@ mod tests {
             employment: (d(2021, 3, 1), None),
             lang: "en",
             available: &available,
+            history,
         })
     }
 
@@ -464,6 +482,29 @@ mod tests {
         // A cancelled request no longer blocks its days.
         w.existing[0].status = RequestStatus::Cancelled;
         assert!(check(&w, &input("legal", "09/07/2026", "13/07/2026")).is_ok());
+    }
+
+    #[test]
+    fn history_may_hold_refused_and_cancelled_requests_that_block_nothing() {
+        let mut w = world();
+        w.free = 0;
+        w.sickness.push((d(2026, 7, 6), Some(d(2026, 7, 10))));
+        let mut i = input("legal", "06/07/2026", "07/07/2026");
+        i.status = "cancelled".into();
+        let e = check(&w, &i).unwrap_err();
+        assert_eq!(e.for_field("status").unwrap().key, "err.request_new_status");
+        let c = check_as(&w, &i, true).unwrap();
+        assert_eq!(c.status, RequestStatus::Cancelled);
+        assert_eq!(c.count.charged_minutes, 2 * 456);
+        // Its fields are still checked, and a live one in the history conflicts as usual.
+        i.hours = "x".into();
+        i.part = "hours".into();
+        assert!(check_as(&w, &i, true).is_err());
+        i.status = "approved".into();
+        i.part = String::new();
+        let e = check_as(&w, &i, true).unwrap_err();
+        assert_eq!(e.for_field("from").unwrap().key, "err.overlaps_sickness");
+        assert!(e.for_field("override_reason").is_some());
     }
 
     #[test]

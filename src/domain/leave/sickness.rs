@@ -4,6 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
 
+use super::leave_type::{SICKNESS, WORK_ACCIDENT};
 use super::rules::LeaveRules;
 use crate::domain::choice::Choice;
 use crate::domain::date::{format_date, format_opt_date, optional_date, required_date};
@@ -34,6 +35,16 @@ impl SickCause {
             SickCause::WorkAccident => Some(1),
             SickCause::OccupationalDisease => Some(2),
             SickCause::Prophylactic => None,
+        }
+    }
+
+    /// The leave type (code) a spell is counted and shown under: work accidents have their own, every
+    /// other cause is sickness.
+    pub fn leave_type_code(self) -> &'static str {
+        if self == SickCause::WorkAccident {
+            WORK_ACCIDENT
+        } else {
+            SICKNESS
         }
     }
 

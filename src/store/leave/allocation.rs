@@ -12,6 +12,7 @@ use crate::domain::leave::entitlement::{Allocation, AllocationFacts, allocate, r
 use crate::domain::leave::ledger::{LedgerEntry, allocation_rows};
 use crate::domain::leave::schedule::Schedules;
 use crate::store::Result;
+use crate::store::rows::date;
 
 /// One person's computed entitlement and the ledger rows that would bring the ledger to it.
 #[derive(Debug, Clone, Serialize)]
@@ -20,6 +21,9 @@ pub struct AllocationLine {
     pub number: String,
     pub name: String,
     pub weekly_minutes: u32,
+    /// The person's average working day in that regime ([`LeaveRepo::day_minutes`]): the unit the
+    /// allocation is shown in as days and hours.
+    pub day_minutes: u32,
     pub allocations: Vec<Allocation>,
     /// Rows to write: empty when the ledger already holds this allocation.
     pub rows: Vec<LedgerEntry>,
@@ -95,17 +99,19 @@ impl LeaveRepo<'_> {
         let rules = self.rules()?;
         let from = format!("{year}-01-01");
         let to = format!("{year}-12-31");
-        let people: Vec<(i64, String, String)> = {
+        let people: Vec<(i64, String, String, Option<NaiveDate>)> = {
             let mut st = self.store.conn().prepare(
-                "SELECT id, number, last_name || ', ' || first_name FROM employees
+                "SELECT id, number, last_name || ', ' || first_name, start_date FROM employees
                  WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1) ORDER BY sort_name, id",
             )?;
-            st.query_map(params![from, to], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?
+            st.query_map(params![from, to], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, date(r.get(3)?)))
+            })?
+            .collect::<rusqlite::Result<_>>()?
         };
         let day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
         let mut lines = Vec::with_capacity(people.len());
-        for (id, number, name) in people {
+        for (id, number, name, start) in people {
             let facts = self.allocation_facts(id, year)?;
             let allocations = allocate(year, &facts, &rules);
             let rows = allocation_rows(&self.ledger(id)?, year, &allocations, day);
@@ -114,6 +120,7 @@ impl LeaveRepo<'_> {
                 number,
                 name,
                 weekly_minutes: facts.weekly_minutes_now,
+                day_minutes: self.day_minutes(id, regime_day(year, start.unwrap_or(day)))?,
                 allocations,
                 rows,
             });

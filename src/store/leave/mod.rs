@@ -4,18 +4,22 @@
 
 mod allocation;
 mod calendar;
+mod import;
 mod ledger;
 mod requests;
 mod schedule_change;
 mod schedules;
 mod sickness;
+mod totals;
 mod types;
+mod year_end;
 
 pub use allocation::AllocationLine;
 pub use calendar::{REST_DAYS, RestDays};
 pub use ledger::buckets_for;
 pub use schedule_change::{RebookedRequest, ScheduleChange};
 pub use sickness::LEAVE_RULES;
+pub use year_end::YearEndLine;
 
 pub struct LeaveRepo<'a> {
     pub(super) store: &'a super::Store,

@@ -36,6 +36,70 @@ fn request(r: &Row<'_>) -> rusqlite::Result<LeaveRequest> {
 }
 
 impl Tx<'_> {
+    /// Saves a checked request (audited as `action`) and books an approved one on the ledger at once;
+    /// `ledger` is the employee's rows so far. The one way a new request is written: by hand or imported.
+    pub(in crate::store) fn insert_request(
+        &self,
+        employee_id: i64,
+        c: &CheckedRequest,
+        action: &str,
+        ledger: Vec<LedgerEntry>,
+        today: NaiveDate,
+    ) -> Result<LeaveRequest> {
+        let (code, part_minutes) = part_code(c.part);
+        self.conn.execute(
+            "INSERT INTO leave_requests (employee_id, type_id, from_date, to_date, part, part_minutes, minutes,
+             status, note, override_reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                employee_id,
+                c.leave_type.id,
+                iso(Some(c.from)),
+                iso(Some(c.to)),
+                code.code(),
+                part_minutes,
+                c.count.charged_minutes,
+                c.status.code(),
+                c.note,
+                c.override_reason,
+                self.now.format("%Y-%m-%dT%H:%M:%S").to_string()
+            ],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        let saved = LeaveRequest {
+            id,
+            employee_id,
+            type_id: c.leave_type.id,
+            from: c.from,
+            to: c.to,
+            part: c.part,
+            minutes: c.count.charged_minutes,
+            status: c.status,
+            note: c.note.clone(),
+            override_reason: c.override_reason.clone(),
+        };
+        self.audit(
+            "leave_request",
+            id,
+            Some(employee_id),
+            action,
+            None::<&()>,
+            Some(&saved),
+        )?;
+        if c.status == RequestStatus::Approved {
+            let days: Vec<(NaiveDate, u32)> =
+                c.count.days.iter().map(|d| (d.date, d.charged)).collect();
+            self.post_request(
+                employee_id,
+                id,
+                c.leave_type.counting,
+                &days,
+                &ledger,
+                today,
+            )?;
+        }
+        Ok(saved)
+    }
+
     /// Books an approved request on the ledger, day by day, drawing on the buckets in order; what no
     /// bucket covers (allowed only with an override reason) goes on the first bucket, below zero.
     pub(in crate::store) fn post_request(
@@ -126,6 +190,19 @@ impl LeaveRepo<'_> {
         editing: Option<i64>,
         lang: &str,
     ) -> Result<CheckedRequest> {
+        self.check(employee_id, input, editing, lang, false)
+    }
+
+    /// [`Self::check_request`]; with `history` (an import of past leave) refused and cancelled
+    /// requests are accepted too (see [`RequestContext::history`]).
+    pub(super) fn check(
+        &self,
+        employee_id: i64,
+        input: &LeaveRequestInput,
+        editing: Option<i64>,
+        lang: &str,
+        history: bool,
+    ) -> Result<CheckedRequest> {
         let employment = self.employment(employee_id)?;
         let types = self.types()?;
         let schedules = self.schedules(employee_id)?;
@@ -152,6 +229,7 @@ impl LeaveRepo<'_> {
             employment,
             lang,
             available: &available,
+            history,
         })?)
     }
 
@@ -166,45 +244,8 @@ impl LeaveRepo<'_> {
         let c = self.check_request(employee_id, input, None, lang)?;
         let ledger = self.ledger(employee_id)?;
         let today = self.store.clock().today();
-        let (code, part_minutes) = part_code(c.part);
-        self.store.write(|tx| {
-            tx.conn.execute(
-                "INSERT INTO leave_requests (employee_id, type_id, from_date, to_date, part, part_minutes, minutes,
-                 status, note, override_reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    employee_id,
-                    c.leave_type.id,
-                    iso(Some(c.from)),
-                    iso(Some(c.to)),
-                    code.code(),
-                    part_minutes,
-                    c.count.charged_minutes,
-                    c.status.code(),
-                    c.note,
-                    c.override_reason,
-                    tx.now.format("%Y-%m-%dT%H:%M:%S").to_string()
-                ],
-            )?;
-            let id = tx.conn.last_insert_rowid();
-            let saved = LeaveRequest {
-                id,
-                employee_id,
-                type_id: c.leave_type.id,
-                from: c.from,
-                to: c.to,
-                part: c.part,
-                minutes: c.count.charged_minutes,
-                status: c.status,
-                note: c.note.clone(),
-                override_reason: c.override_reason.clone(),
-            };
-            tx.audit("leave_request", id, Some(employee_id), "create", None::<&()>, Some(&saved))?;
-            if c.status == RequestStatus::Approved {
-                let days: Vec<(NaiveDate, u32)> = c.count.days.iter().map(|d| (d.date, d.charged)).collect();
-                tx.post_request(employee_id, id, c.leave_type.counting, &days, &ledger, today)?;
-            }
-            Ok(saved)
-        })
+        self.store
+            .write(|tx| tx.insert_request(employee_id, &c, "create", ledger, today))
     }
 
     /// Moves a request on: requested → approved (booked on the ledger) or refused; requested or

@@ -200,6 +200,15 @@ fn years_stay_apart_and_closing_twice_writes_nothing() {
 }
 
 #[test]
+fn a_year_is_closed_only_once_it_is_over() {
+    assert!(check_closable(2025, ymd(2026, 1, 1)).is_ok());
+    let e = check_closable(2026, ymd(2026, 12, 31)).unwrap_err();
+    assert_eq!((e.field, e.key), ("year", "err.year_not_over"));
+    assert!(e.args.contains(&("next", "2027".into())));
+    assert!(check_closable(2027, ymd(2026, 6, 1)).is_err());
+}
+
+#[test]
 fn allocation_rows_book_only_the_difference() {
     let a = |minutes| Allocation {
         bucket: Bucket::Supplementary,

@@ -1,11 +1,12 @@
 //! Closing a leave year and expiring carried minutes: the rows that move what may be carried into the
 //! next year and write off the rest, so a closed year's balances end at zero and every carry reconciles.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::{Bucket, EntryKind, LedgerEntry, lots};
 use crate::domain::choice::Choice;
+use crate::domain::error::FieldError;
 use crate::domain::leave::rules::{LeaveRules, last_day_of_year};
 
 /// The rows that close one leave year.
@@ -17,6 +18,16 @@ pub struct YearEnd {
     /// Legal minutes left unused and lost (not carried for illness): worth a word with the employer,
     /// who has to let statutory days be taken.
     pub unused_legal_reported: i64,
+}
+
+/// A year is closed once it is over: until then leave can still be taken in it.
+pub fn check_closable(year: i32, today: NaiveDate) -> Result<(), FieldError> {
+    if year < today.year() {
+        return Ok(());
+    }
+    Err(FieldError::new("year", "err.year_not_over")
+        .arg("year", year.to_string())
+        .arg("next", (year + 1).to_string()))
 }
 
 /// Closes `year`. Legal days do not carry over, except the part illness (accident, maternity…) kept

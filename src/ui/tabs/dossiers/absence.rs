@@ -11,6 +11,7 @@ use crate::domain::leave::request::{LeaveRequest, ShownStatus};
 use crate::domain::leave::sickness::{
     SickSpell, absence_days, certificate_free_remaining, certificate_free_used,
 };
+use crate::domain::leave::totals::{TotalAmount, TypeTotal};
 use crate::i18n::I18n;
 use crate::store::{Store, StoreError};
 use crate::ui::theme;
@@ -28,6 +29,8 @@ pub struct Absence {
     /// The store ids of `spells`, same order (to edit one).
     pub spell_ids: Vec<i64>,
     pub certificate_free: (u32, u32),
+    /// The year's leave and sickness per type.
+    pub totals: Vec<TypeTotal>,
 }
 
 impl Absence {
@@ -53,6 +56,7 @@ impl Absence {
                 .filter(|r| r.from.year() == year || r.to.year() == year)
                 .collect(),
             types: leave.types()?,
+            totals: leave.absence_totals(employee_id, year)?,
             certificate_free: (
                 certificate_free_used(&spells, year),
                 certificate_free_remaining(&spells, &rules, year),
@@ -158,6 +162,38 @@ impl Absence {
         ))
     }
 
+    /// Absence by type in the year: leave in days and hours, sickness in calendar days.
+    pub fn totals_lines(&self, i18n: &I18n) -> Vec<Line<'static>> {
+        let lang = i18n.lang.code();
+        let amount = |m: i64| i18n.leave_amount(m, self.day_minutes);
+        let mut out = vec![Line::from(Span::styled(
+            i18n.tf("detail.totals", &[("year", &self.year.to_string())]),
+            theme::header(),
+        ))];
+        if self.totals.is_empty() {
+            out.push(Line::from(Span::styled(
+                i18n.t("detail.none"),
+                theme::hint(),
+            )));
+        }
+        for t in &self.totals {
+            let name = self
+                .types
+                .iter()
+                .find(|x| x.id == t.type_id)
+                .map_or(t.code.as_str(), |x| x.name(lang));
+            let total = match t.amount {
+                TotalAmount::Minutes(m) => amount(i64::from(m)),
+                TotalAmount::CalendarDays(d) => {
+                    i18n.tf("detail.calendar_days", &[("days", &d.to_string())])
+                }
+            };
+            // Under the type and amount columns of the requests above.
+            out.push(Line::from(format!("{:25}{name:<32} {total:>10}", "")));
+        }
+        out
+    }
+
     pub fn lines(&self, i18n: &I18n) -> Vec<Line<'static>> {
         let mut out = self.balance_lines(i18n);
         out.push(Line::from(""));
@@ -172,6 +208,8 @@ impl Absence {
         }
         out.push(Line::from(""));
         out.push(self.certificate_free_line(i18n));
+        out.push(Line::from(""));
+        out.extend(self.totals_lines(i18n));
         out
     }
 }

@@ -213,6 +213,10 @@ fn person_lines(
     out.push(Line::from(""));
     out.push(a.certificate_free_line(i18n));
     out.push(Line::from(""));
+    if !compact {
+        out.extend(a.totals_lines(i18n));
+        out.push(Line::from(""));
+    }
     out.push(Line::from(Span::styled(
         i18n.t("balances.ledger"),
         theme::header(),

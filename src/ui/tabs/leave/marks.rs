@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::leave::holidays::HolidayCalendar;
-use crate::domain::leave::leave_type::{LeaveType, SICKNESS, WORK_ACCIDENT};
+use crate::domain::leave::leave_type::LeaveType;
 use crate::domain::leave::period::DayPart;
 use crate::domain::leave::request::{LeaveRequest, ShownStatus};
 use crate::domain::leave::sickness::{SickCause, SickSpell};
@@ -74,15 +74,6 @@ impl Absence {
     }
 }
 
-/// The type a sickness spell is shown as: work accidents have their own letter.
-pub fn sick_type_code(cause: SickCause) -> &'static str {
-    if cause == SickCause::WorkAccident {
-        WORK_ACCIDENT
-    } else {
-        SICKNESS
-    }
-}
-
 /// Live requests and sickness spells per person, for the people in `ids` only.
 pub fn absences(
     ids: &[i64],
@@ -109,7 +100,7 @@ pub fn absences(
         });
     }
     for (employee_id, spell_id, s) in sick {
-        let code = sick_type_code(s.cause);
+        let code = s.cause.leave_type_code();
         let (Some(list), Some(type_index)) = (
             out.get_mut(employee_id),
             types.iter().position(|t| t.code == code),
