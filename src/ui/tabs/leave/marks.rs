@@ -169,7 +169,7 @@ pub fn legend(types: &[LeaveType], lang: &str) -> Vec<(usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::leave::leave_type::{Counting, sample};
+    use crate::domain::leave::leave_type::{Counting, SICKNESS, sample};
     use crate::domain::leave::period::DayPart;
     use crate::domain::leave::request::RequestStatus;
 
