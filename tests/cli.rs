@@ -1301,3 +1301,49 @@ fn leave_totals_per_employee_and_type() {
         "unknown employee",
     );
 }
+
+#[test]
+fn leave_types_are_listed_added_and_changed() {
+    let env = Env::new();
+    env.init();
+    let listed = env.ok(&["leave", "types"]);
+    assert!(listed.stdout.contains("small_wedding"), "{}", listed.stdout);
+    let new = [
+        "leave",
+        "type",
+        "wedding_child",
+        "--name-en",
+        "Small leave: child's wedding",
+        "--counting",
+        "none",
+        "--colour",
+        "cyan",
+        "--letter",
+        "K",
+        "--days-per-event",
+        "1",
+    ];
+    env.ok(&new);
+    // Only the Dutch name changes; the rest stays.
+    env.ok(&[
+        "leave",
+        "type",
+        "wedding_child",
+        "--name-nl",
+        "Klein verlet: huwelijk kind",
+    ]);
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["leave", "types", "--json"]).stdout).unwrap();
+    let t = json
+        .iter()
+        .find(|t| t["code"] == "wedding_child")
+        .expect("the new type is listed");
+    assert_eq!(t["name_nl"], "Klein verlet: huwelijk kind");
+    assert_eq!(t["letter"], "K");
+    assert_eq!(t["days_per_event"], 1);
+    // A bad letter and a type without names are refused on stderr, field by field.
+    let bad = env.run(&["leave", "type", "new_one", "--letter", "kk"]);
+    expect(&bad, 1, "bad type");
+    assert!(bad.stderr.contains("“kk”"), "{}", bad.stderr);
+    assert!(bad.stderr.contains("Name (English)"), "{}", bad.stderr);
+}

@@ -4,13 +4,14 @@
 
 mod import;
 mod totals;
+pub mod types;
 mod year_end;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::out::outln;
-use super::{CliError, Ctx, LeaveCommand, SickCommand, date_arg, print_json};
+use super::{CliError, Ctx, LeaveCommand, SickCommand, date_arg, employee_id, print_json};
 use crate::domain::choice::Choice;
 use crate::domain::date::{format_date, iso};
 use crate::domain::leave::correction::CorrectionInput;
@@ -20,14 +21,6 @@ use crate::domain::leave::request::LeaveRequestInput;
 use crate::domain::leave::schedule::{Schedules, standard_full_time};
 use crate::domain::leave::sickness::SickSpellInput;
 use crate::store::{Access, Store, StoreError};
-
-fn employee_id(ctx: &Ctx, store: &Store, number: &str) -> Result<i64, CliError> {
-    store
-        .employees()
-        .by_number(number)
-        .map(|e| e.id)
-        .map_err(|e| CliError::store(&ctx.i18n, &e))
-}
 
 /// The average day of the person's current schedule: the unit balances are shown in.
 fn day_minutes(ctx: &Ctx, store: &Store, id: i64, on: NaiveDate) -> Result<u32, CliError> {

@@ -138,6 +138,50 @@ pub enum LeaveGroup {
     /// Set the work schedule from a date: converts the balance and recounts leave already planned.
     /// Without --from and --week: the schedule history
     Schedule(ScheduleArgs),
+    /// The company's leave types: code, letter, name, balance, paid, certificate, payroll code
+    Types {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a leave type, or change one (flags not given keep their value)
+    Type(LeaveTypeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LeaveTypeArgs {
+    /// Code used on the command line and in CSV, e.g. small_wedding
+    pub code: String,
+    #[arg(long)]
+    pub name_nl: Option<String>,
+    #[arg(long)]
+    pub name_fr: Option<String>,
+    #[arg(long)]
+    pub name_en: Option<String>,
+    /// Which balance it draws from: none, annual, extralegal
+    #[arg(long)]
+    pub counting: Option<String>,
+    /// yes or no
+    #[arg(long)]
+    pub paid: Option<String>,
+    /// A certificate is needed: yes or no
+    #[arg(long)]
+    pub certificate: Option<String>,
+    /// The payroll (DmfA) absence code
+    #[arg(long)]
+    pub payroll_code: Option<String>,
+    /// green, cyan, blue, magenta, yellow, red, gray
+    #[arg(long)]
+    pub colour: Option<String>,
+    /// One capital letter for the calendar
+    #[arg(long)]
+    pub letter: Option<String>,
+    #[arg(long)]
+    pub days_per_event: Option<String>,
+    #[arg(long)]
+    pub days_per_year: Option<String>,
+    /// Still offered for new leave: yes or no
+    #[arg(long)]
+    pub active: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -442,6 +486,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Leave(cmd) => match *cmd {
             LeaveGroup::Leave(cmd) => leave::run(ctx, cmd),
             LeaveGroup::Schedule(args) => schedule::run(ctx, args),
+            LeaveGroup::Types { json } => leave::types::list(ctx, json),
+            LeaveGroup::Type(args) => leave::types::save(ctx, args),
         },
         Command::Sick(cmd) => leave::sick(ctx, *cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
