@@ -44,8 +44,8 @@ pub struct FormState<P> {
 pub enum FormStep {
     /// The form stays open; the app shows or asks this.
     Open(Request),
-    /// Closed without saving.
-    Closed,
+    /// Closed without saving; the app shows or asks this.
+    Closed(Request),
     Saved(Saved),
 }
 
@@ -78,7 +78,7 @@ impl<P: FormPurpose> FormState<P> {
                 i18n.t("confirm.discard"),
                 Pending::DiscardForm,
             )),
-            Action::Back => FormStep::Closed,
+            Action::Back => FormStep::Closed(Request::None),
             Action::Save => {
                 let errs = self.purpose.check(&self.form, store, i18n);
                 self.refresh_preview(store, i18n);
@@ -109,5 +109,23 @@ impl<P: FormPurpose> FormState<P> {
                 FormStep::Open(Request::Status(text, Level::Error))
             }
         }
+    }
+}
+
+/// What "yes" to a form's question does: throw the form away, or save it. `None` when the
+/// question was not about the form.
+pub fn on_confirm<P: FormPurpose>(
+    form: &mut Option<FormState<P>>,
+    pending: Pending,
+    store: &Store,
+    i18n: &I18n,
+) -> Option<FormStep> {
+    match pending {
+        Pending::DiscardForm => Some(FormStep::Closed(Request::Status(
+            i18n.t("msg.discarded"),
+            Level::Info,
+        ))),
+        Pending::SaveForm => form.as_mut().map(|state| state.save(store, i18n)),
+        Pending::CancelRequest(_) => None,
     }
 }

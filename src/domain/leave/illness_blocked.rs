@@ -80,25 +80,13 @@ mod tests {
     use crate::domain::leave::leave_type::{Counting, sample};
     use crate::domain::leave::schedule::Schedule;
     use crate::domain::leave::sickness::SickCause;
+    use crate::domain::leave::sickness::sample_spell as spell;
 
     const DAY: u32 = 456;
     const LOTS: i64 = 100 * DAY as i64;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn spell(start: NaiveDate, end: Option<NaiveDate>, cause: SickCause) -> SickSpell {
-        SickSpell {
-            start,
-            end,
-            expected_return: None,
-            cause,
-            certificate: None,
-            certificate_free: false,
-            relapse_of: None,
-            note: String::new(),
-        }
     }
 
     fn request(

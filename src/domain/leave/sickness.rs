@@ -410,5 +410,24 @@ pub fn absence_days(spell: &SickSpell, year: i32, today: NaiveDate) -> u32 {
     u32::try_from((to - from).num_days() + 1).unwrap_or(0)
 }
 
+/// A spell with only its dates and cause, for tests.
+#[cfg(test)]
+pub(crate) fn sample_spell(
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+    cause: SickCause,
+) -> SickSpell {
+    SickSpell {
+        start,
+        end,
+        expected_return: None,
+        cause,
+        certificate: None,
+        certificate_free: false,
+        relapse_of: None,
+        note: String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -90,6 +90,7 @@ mod tests {
     use crate::domain::leave::period::DayPart;
     use crate::domain::leave::schedule::Schedule;
     use crate::domain::leave::sickness::SickCause;
+    use crate::domain::leave::sickness::sample_spell as spell;
 
     const DAY: u32 = 456;
 
@@ -124,19 +125,6 @@ mod tests {
             status,
             note: String::new(),
             override_reason: String::new(),
-        }
-    }
-
-    fn spell(start: NaiveDate, end: Option<NaiveDate>, cause: SickCause) -> SickSpell {
-        SickSpell {
-            start,
-            end,
-            expected_return: None,
-            cause,
-            certificate: None,
-            certificate_free: false,
-            relapse_of: None,
-            note: String::new(),
         }
     }
 

@@ -3,18 +3,7 @@ use crate::domain::input::TextInput;
 use crate::domain::leave::rules::ymd;
 use crate::i18n::{I18n, Lang};
 
-fn spell(start: NaiveDate, end: Option<NaiveDate>, cause: SickCause) -> SickSpell {
-    SickSpell {
-        start,
-        end,
-        expected_return: None,
-        cause,
-        certificate: None,
-        certificate_free: false,
-        relapse_of: None,
-        note: String::new(),
-    }
-}
+use super::sample_spell as spell;
 
 fn ill(start: NaiveDate, end: NaiveDate) -> SickSpell {
     spell(start, Some(end), SickCause::Illness)

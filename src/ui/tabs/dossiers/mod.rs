@@ -18,7 +18,7 @@ use crate::domain::records::{
 use crate::i18n::I18n;
 use crate::store::{AuditEntry, Dossier, EmployeeRow, ListQuery, Store, StoreError};
 use crate::ui::action::Action;
-use crate::ui::form_flow::{FormState, FormStep};
+use crate::ui::form_flow::{self, FormState, FormStep};
 use crate::ui::keymap::Context;
 use crate::ui::request::{Pending, Request};
 use crate::ui::widgets::bars::Level;
@@ -397,9 +397,9 @@ impl DossiersTab {
     fn after_form(&mut self, step: FormStep, store: &Store, i18n: &I18n) -> Request {
         match step {
             FormStep::Open(r) => r,
-            FormStep::Closed => {
+            FormStep::Closed(r) => {
                 self.form = None;
-                Request::None
+                r
             }
             FormStep::Saved(saved) => {
                 let section = match &self.view {
@@ -415,19 +415,9 @@ impl DossiersTab {
     }
 
     pub fn confirmed(&mut self, pending: Pending, store: &Store, i18n: &I18n) -> Request {
-        match pending {
-            Pending::DiscardForm => {
-                self.form = None;
-                Request::Status(i18n.t("msg.discarded"), Level::Info)
-            }
-            Pending::SaveForm => match self.form.as_mut() {
-                Some(state) => {
-                    let step = state.save(store, i18n);
-                    self.after_form(step, store, i18n)
-                }
-                None => Request::None,
-            },
-            Pending::CancelRequest(_) => Request::None,
+        match form_flow::on_confirm(&mut self.form, pending, store, i18n) {
+            Some(step) => self.after_form(step, store, i18n),
+            None => Request::None,
         }
     }
 

@@ -31,23 +31,7 @@ pub fn render(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     let title = i18n.tf("balances.title", &[("year", &tab.year().to_string())]);
     view::render_head(tab, frame, head, i18n, title);
     frame.render_widget(Paragraph::new(view::summary_line(tab, i18n)), summary);
-    if let Some(e) = &tab.error {
-        frame.render_widget(
-            Paragraph::new(Span::styled(e.clone(), theme::error())),
-            body,
-        );
-        return;
-    }
-    if tab.window.total == 0 {
-        let key = if tab.query.filter.is_empty() {
-            "calendar.empty"
-        } else {
-            "calendar.no_people"
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(i18n.t(key), theme::hint())),
-            body,
-        );
+    if view::render_nothing_to_show(tab, frame, body, i18n) {
         return;
     }
     // Wide screens show each balance; narrow ones the name and the total left.

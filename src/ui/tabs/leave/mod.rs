@@ -26,7 +26,7 @@ use crate::domain::leave::sickness::SickSpellInput;
 use crate::i18n::I18n;
 use crate::store::{EmployeeRow, ListQuery, Store};
 use crate::ui::action::Action;
-use crate::ui::form_flow::{FormState, FormStep};
+use crate::ui::form_flow::{self, FormState, FormStep};
 use crate::ui::keymap::Context;
 use crate::ui::request::{Pending, Request};
 use crate::ui::widgets::bars::Level;
@@ -479,9 +479,9 @@ impl LeaveTab {
     fn after_form(&mut self, step: FormStep, store: &Store, i18n: &I18n) -> Request {
         match step {
             FormStep::Open(r) => r,
-            FormStep::Closed => {
+            FormStep::Closed(r) => {
                 self.form = None;
-                Request::None
+                r
             }
             FormStep::Saved(saved) => {
                 self.form = None;
@@ -492,18 +492,10 @@ impl LeaveTab {
     }
 
     pub fn confirmed(&mut self, pending: Pending, store: &Store, i18n: &I18n) -> Request {
+        if let Some(step) = form_flow::on_confirm(&mut self.form, pending, store, i18n) {
+            return self.after_form(step, store, i18n);
+        }
         match pending {
-            Pending::DiscardForm => {
-                self.form = None;
-                Request::Status(i18n.t("msg.discarded"), Level::Info)
-            }
-            Pending::SaveForm => match self.form.as_mut() {
-                Some(state) => {
-                    let step = state.save(store, i18n);
-                    self.after_form(step, store, i18n)
-                }
-                None => Request::None,
-            },
             Pending::CancelRequest(id) => {
                 match store
                     .leave()
@@ -516,6 +508,7 @@ impl LeaveTab {
                     Err(e) => Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
                 }
             }
+            Pending::DiscardForm | Pending::SaveForm => Request::None,
         }
     }
 

@@ -34,23 +34,7 @@ pub fn render(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     .areas(area);
     render_head(tab, frame, head, i18n, month_title(tab, i18n));
     frame.render_widget(Paragraph::new(summary_line(tab, i18n)), summary);
-    if let Some(e) = &tab.error {
-        frame.render_widget(
-            Paragraph::new(Span::styled(e.clone(), theme::error())),
-            grid,
-        );
-        return;
-    }
-    if tab.window.total == 0 {
-        let key = if tab.query.filter.is_empty() {
-            "calendar.empty"
-        } else {
-            "calendar.no_people"
-        };
-        frame.render_widget(
-            Paragraph::new(Span::styled(i18n.t(key), theme::hint())),
-            grid,
-        );
+    if render_nothing_to_show(tab, frame, grid, i18n) {
         return;
     }
     let letters: [String; 7] = WEEKDAYS.map(|d| i18n.t(&format!("weekday_short.{d}")));
@@ -67,6 +51,24 @@ pub fn render(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     .render(frame, grid);
     frame.render_widget(Paragraph::new(detail_line(tab, i18n)), detail);
     frame.render_widget(Paragraph::new(legend), legend_area);
+}
+
+/// In place of either view: what could not be read, or that nobody is employed or matches the
+/// filter. Whether it drew anything.
+pub(super) fn render_nothing_to_show(
+    tab: &LeaveTab,
+    frame: &mut Frame<'_>,
+    area: Rect,
+    i18n: &I18n,
+) -> bool {
+    let text = match (&tab.error, tab.window.total, tab.query.filter.is_empty()) {
+        (Some(e), _, _) => Span::styled(e.clone(), theme::error()),
+        (None, 0, true) => Span::styled(i18n.t("calendar.empty"), theme::hint()),
+        (None, 0, false) => Span::styled(i18n.t("calendar.no_people"), theme::hint()),
+        _ => return false,
+    };
+    frame.render_widget(Paragraph::new(text), area);
+    true
 }
 
 fn month_title(tab: &LeaveTab, i18n: &I18n) -> String {
