@@ -266,6 +266,13 @@ impl Form {
                     .find(|(c, _)| *c == f.input.value())
                     .map(|(_, k)| format!("‹ {} ›", i18n.t(k)))
                     .unwrap_or_else(|| format!("‹ {} ›", f.input.value())),
+                // Whatever language it was typed in, yes/no reads in the user's.
+                FieldKind::YesNo => match crate::domain::records::yes_no(f.name, f.input.value()) {
+                    Ok(yes) if !f.input.value().trim().is_empty() => {
+                        i18n.t(if yes { "cli.yes" } else { "cli.no" })
+                    }
+                    _ => f.input.value().to_string(),
+                },
                 FieldKind::Pick(options) => options
                     .iter()
                     .find(|(c, _)| c == f.input.value())
