@@ -78,6 +78,7 @@ mod tests {
     use super::*;
     use crate::domain::leave::holidays::{CompanyDay, CompanyDayKind};
     use crate::domain::leave::leave_type::{Counting, sample};
+    use crate::domain::leave::request::sample_request as request;
     use crate::domain::leave::schedule::Schedule;
     use crate::domain::leave::sickness::SickCause;
     use crate::domain::leave::sickness::sample_spell as spell;
@@ -87,26 +88,6 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn request(
-        type_id: i64,
-        from: NaiveDate,
-        to: NaiveDate,
-        status: RequestStatus,
-    ) -> LeaveRequest {
-        LeaveRequest {
-            id: 1,
-            employee_id: 1,
-            type_id,
-            from,
-            to,
-            part: DayPart::Full,
-            minutes: 0,
-            status,
-            note: String::new(),
-            override_reason: String::new(),
-        }
     }
 
     fn types() -> Vec<LeaveType> {
@@ -169,10 +150,10 @@ mod tests {
         )];
         let requests = [
             // Overlaps the spell on 3 and 4 March: two more days, not four.
-            request(2, d(2026, 3, 3), d(2026, 3, 6), RequestStatus::Approved),
-            request(2, d(2026, 5, 4), d(2026, 5, 8), RequestStatus::Refused),
-            request(3, d(2026, 6, 1), d(2026, 6, 5), RequestStatus::Approved),
-            request(1, d(2026, 7, 6), d(2026, 7, 10), RequestStatus::Approved),
+            request(2, d(2026, 3, 3), d(2026, 3, 6), 0, RequestStatus::Approved),
+            request(2, d(2026, 5, 4), d(2026, 5, 8), 0, RequestStatus::Refused),
+            request(3, d(2026, 6, 1), d(2026, 6, 5), 0, RequestStatus::Approved),
+            request(1, d(2026, 7, 6), d(2026, 7, 10), 0, RequestStatus::Approved),
         ];
         assert_eq!(blocked(&spells, &requests, &full_time(), LOTS), 5 * DAY);
         let calendar = HolidayCalendar::new(vec![CompanyDay {

@@ -369,6 +369,29 @@ impl LeaveRequestInput {
     }
 }
 
+/// A stored whole-day request with only what the tests vary.
+#[cfg(test)]
+pub(crate) fn sample_request(
+    type_id: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+    minutes: u32,
+    status: RequestStatus,
+) -> LeaveRequest {
+    LeaveRequest {
+        id: 1,
+        employee_id: 1,
+        type_id,
+        from,
+        to,
+        part: DayPart::Full,
+        minutes,
+        status,
+        note: String::new(),
+        override_reason: String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -87,7 +87,7 @@ pub fn absence_totals(
 mod tests {
     use super::*;
     use crate::domain::leave::leave_type::{Counting, sample};
-    use crate::domain::leave::period::DayPart;
+    use crate::domain::leave::request::sample_request as request;
     use crate::domain::leave::schedule::Schedule;
     use crate::domain::leave::sickness::SickCause;
     use crate::domain::leave::sickness::sample_spell as spell;
@@ -105,27 +105,6 @@ mod tests {
             sample(3, "sickness", Counting::None),
             sample(4, "work_accident", Counting::None),
         ]
-    }
-
-    fn request(
-        type_id: i64,
-        from: NaiveDate,
-        to: NaiveDate,
-        minutes: u32,
-        status: RequestStatus,
-    ) -> LeaveRequest {
-        LeaveRequest {
-            id: 1,
-            employee_id: 1,
-            type_id,
-            from,
-            to,
-            part: DayPart::Full,
-            minutes,
-            status,
-            note: String::new(),
-            override_reason: String::new(),
-        }
     }
 
     fn totals(
