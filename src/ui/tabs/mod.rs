@@ -2,3 +2,4 @@
 
 pub mod dossiers;
 pub mod leave;
+pub mod staff;

@@ -21,6 +21,7 @@ use crate::ui::action::Action;
 use crate::ui::form_flow::{self, FormState, FormStep};
 use crate::ui::keymap::Context;
 use crate::ui::request::{Pending, Request};
+use crate::ui::tabs::staff;
 use crate::ui::widgets::bars::Level;
 use crate::ui::widgets::filter_line;
 use crate::ui::widgets::paged::PagedWindow;
@@ -87,18 +88,6 @@ pub struct DossiersTab {
     pub error: Option<String>,
 }
 
-fn fetcher<'a>(
-    store: &'a Store,
-    q: &'a ListQuery,
-) -> impl FnMut(Option<&EmployeeRow>, bool, usize) -> Vec<EmployeeRow> + 'a {
-    move |from, back, limit| {
-        store
-            .employees()
-            .page(q, from.map(|r| &r.cursor), back, limit)
-            .unwrap_or_default()
-    }
-}
-
 impl DossiersTab {
     pub fn new(store: &Store) -> DossiersTab {
         let mut tab = DossiersTab {
@@ -126,14 +115,9 @@ impl DossiersTab {
 
     /// Re-reads the list from the first page (after a filter or sort change, or a save).
     pub fn reload(&mut self, store: &Store) {
-        match store.employees().count(&self.query) {
-            Ok(total) => {
-                self.error = None;
-                let q = self.query.clone();
-                self.window.reload(total, &mut fetcher(store, &q));
-            }
-            Err(e) => self.error = Some(e.to_string()),
-        }
+        self.error = staff::reload(&mut self.window, store, &self.query)
+            .err()
+            .map(|e| e.to_string());
     }
 
     /// Re-reads the list and puts the selection back on `id` if it is on the first pages.
@@ -145,9 +129,9 @@ impl DossiersTab {
                 break;
             }
             let before = self.window.position();
-            self.window.move_by(1, &mut fetcher(store, &q));
+            self.window.move_by(1, &mut staff::pages(store, &q));
             if self.window.position() == before {
-                self.window.home(&mut fetcher(store, &q));
+                self.window.home(&mut staff::pages(store, &q));
                 break;
             }
         }
@@ -207,12 +191,7 @@ impl DossiersTab {
         let q = self.query.clone();
         let today = forms::today_text(store);
         match (&mut self.view, action) {
-            (View::List, Action::Up) => self.window.move_by(-1, &mut fetcher(store, &q)),
-            (View::List, Action::Down) => self.window.move_by(1, &mut fetcher(store, &q)),
-            (View::List, Action::PageUp) => self.window.move_by(-20, &mut fetcher(store, &q)),
-            (View::List, Action::PageDown) => self.window.move_by(20, &mut fetcher(store, &q)),
-            (View::List, Action::Home) => self.window.home(&mut fetcher(store, &q)),
-            (View::List, Action::End) => self.window.end(&mut fetcher(store, &q)),
+            (View::List, a) if staff::navigate(&mut self.window, a, store, &q) => {}
             (View::List, Action::Filter) => {
                 self.filter = Some(Input::new(self.query.filter.clone()));
             }

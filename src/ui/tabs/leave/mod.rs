@@ -29,6 +29,7 @@ use crate::ui::action::Action;
 use crate::ui::form_flow::{self, FormState, FormStep};
 use crate::ui::keymap::Context;
 use crate::ui::request::{Pending, Request};
+use crate::ui::tabs::staff;
 use crate::ui::widgets::bars::Level;
 use crate::ui::widgets::filter_line;
 use crate::ui::widgets::month_grid::{GridDay, GridRow};
@@ -98,18 +99,6 @@ pub struct LeaveTab {
     pub form: Option<FormState<LeaveForm>>,
 }
 
-fn fetcher<'a>(
-    store: &'a Store,
-    q: &'a ListQuery,
-) -> impl FnMut(Option<&EmployeeRow>, bool, usize) -> Vec<EmployeeRow> + 'a {
-    move |from, back, limit| {
-        store
-            .employees()
-            .page(q, from.map(|r| &r.cursor), back, limit)
-            .unwrap_or_default()
-    }
-}
-
 fn first_of(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
@@ -157,12 +146,8 @@ impl LeaveTab {
     }
 
     fn reload_people(&mut self, store: &Store) {
-        match store.employees().count(&self.query) {
-            Ok(total) => {
-                let q = self.query.clone();
-                self.window.reload(total, &mut fetcher(store, &q));
-            }
-            Err(e) => self.error = Some(e.to_string()),
+        if let Err(e) = staff::reload(&mut self.window, store, &self.query) {
+            self.error = Some(e.to_string());
         }
     }
 
@@ -315,12 +300,7 @@ impl LeaveTab {
             Action::ShowItems if self.view == LeaveView::Balances && self.person.is_some() => {
                 self.focus = Focus::Items
             }
-            Action::Up => self.window.move_by(-1, &mut fetcher(store, &q)),
-            Action::Down => self.window.move_by(1, &mut fetcher(store, &q)),
-            Action::PageUp => self.window.move_by(-20, &mut fetcher(store, &q)),
-            Action::PageDown => self.window.move_by(20, &mut fetcher(store, &q)),
-            Action::Home => self.window.home(&mut fetcher(store, &q)),
-            Action::End => self.window.end(&mut fetcher(store, &q)),
+            a if staff::navigate(&mut self.window, a, store, &q) => {}
             Action::PrevDay => self.go_to(self.day.pred_opt().unwrap_or(self.day)),
             Action::NextDay => self.go_to(self.day.succ_opt().unwrap_or(self.day)),
             Action::PrevMonth => self.go_to(month_shift(self.day, -1)),
