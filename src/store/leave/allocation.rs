@@ -10,6 +10,7 @@ use super::LeaveRepo;
 use crate::domain::employee::WorkerCategory;
 use crate::domain::leave::entitlement::{Allocation, AllocationFacts, allocate, regime_day};
 use crate::domain::leave::ledger::{LedgerEntry, allocation_rows};
+use crate::domain::leave::rules::LeaveRules;
 use crate::domain::leave::schedule::Schedules;
 use crate::store::Result;
 use crate::store::rows::date;
@@ -65,19 +66,21 @@ impl LeaveRepo<'_> {
 
     /// The facts one allocation is computed from.
     pub fn allocation_facts(&self, employee_id: i64, year: i32) -> Result<AllocationFacts> {
-        self.allocation_facts_under(employee_id, year, &self.schedules(employee_id)?)
+        let rules = self.rules()?;
+        self.allocation_facts_under(employee_id, year, &self.schedules(employee_id)?, &rules)
     }
 
-    /// The facts under a given schedule history (one about to be saved, for a change of schedule).
+    /// The facts under a given schedule history (one about to be saved, for a change of schedule),
+    /// with the rules the caller already read (they are the same for everyone).
     pub(super) fn allocation_facts_under(
         &self,
         employee_id: i64,
         year: i32,
         schedules: &Schedules,
+        rules: &LeaveRules,
     ) -> Result<AllocationFacts> {
         let e = self.store.employees().get(employee_id)?;
         let (start, end) = self.employment(employee_id)?;
-        let rules = self.rules()?;
         let schedule = schedules.at(regime_day(year, e.data.start_date));
         let weekly = schedule.map_or(0, |s| s.weekly_minutes());
         let today = self.store.clock().today();
@@ -112,7 +115,7 @@ impl LeaveRepo<'_> {
         let day = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
         let mut lines = Vec::with_capacity(people.len());
         for (id, number, name, start) in people {
-            let facts = self.allocation_facts(id, year)?;
+            let facts = self.allocation_facts_under(id, year, &self.schedules(id)?, &rules)?;
             let allocations = allocate(year, &facts, &rules);
             let rows = allocation_rows(&self.ledger(id)?, year, &allocations, day);
             lines.push(AllocationLine {
@@ -126,13 +129,8 @@ impl LeaveRepo<'_> {
             });
         }
         if !dry_run {
-            // One transaction for everyone: a year is allocated whole or not at all.
-            self.store.write(|tx| {
-                for l in &lines {
-                    tx.insert_ledger(l.employee_id, &l.rows)?;
-                }
-                Ok(())
-            })?;
+            // A year is allocated whole or not at all.
+            self.append_for_everyone(lines.iter().map(|l| (l.employee_id, l.rows.as_slice())))?;
         }
         Ok(lines)
     }

@@ -89,6 +89,20 @@ impl Tx<'_> {
 }
 
 impl LeaveRepo<'_> {
+    /// Appends many people's rows in one transaction (allocating or closing a year for everyone):
+    /// all of them are written, or none.
+    pub(super) fn append_for_everyone<'r>(
+        &self,
+        rows: impl Iterator<Item = (i64, &'r [LedgerEntry])>,
+    ) -> Result<()> {
+        self.store.write(|tx| {
+            for (employee_id, rows) in rows {
+                tx.insert_ledger(employee_id, rows)?;
+            }
+            Ok(())
+        })
+    }
+
     pub fn ledger(&self, employee_id: i64) -> Result<Vec<LedgerEntry>> {
         let mut st = self.store.conn().prepare_cached(&format!(
             "SELECT {COLUMNS} FROM leave_ledger WHERE employee_id = ?1 ORDER BY year, day, id"

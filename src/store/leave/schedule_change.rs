@@ -100,7 +100,7 @@ impl LeaveRepo<'_> {
             years.sort_unstable();
             years.dedup();
             for year in years {
-                let facts = self.allocation_facts_under(employee_id, year, &history)?;
+                let facts = self.allocation_facts_under(employee_id, year, &history, &rules)?;
                 reallocated.push((year, allocate(year, &facts, &rules)));
             }
         }

@@ -94,13 +94,8 @@ impl LeaveRepo<'_> {
             });
         }
         if !dry_run {
-            // One transaction for everyone: a year is closed whole or not at all.
-            self.store.write(|tx| {
-                for l in &lines {
-                    tx.insert_ledger(l.employee_id, &l.rows)?;
-                }
-                Ok(())
-            })?;
+            // A year is closed whole or not at all.
+            self.append_for_everyone(lines.iter().map(|l| (l.employee_id, l.rows.as_slice())))?;
         }
         Ok(lines)
     }
