@@ -64,12 +64,6 @@ impl LeaveRepo<'_> {
         })
     }
 
-    /// The facts one allocation is computed from.
-    pub fn allocation_facts(&self, employee_id: i64, year: i32) -> Result<AllocationFacts> {
-        let rules = self.rules()?;
-        self.allocation_facts_under(employee_id, year, &self.schedules(employee_id)?, &rules)
-    }
-
     /// The facts under a given schedule history (one about to be saved, for a change of schedule),
     /// with the rules the caller already read (they are the same for everyone).
     pub(super) fn allocation_facts_under(
