@@ -10,19 +10,33 @@ use crate::ui::request::{Pending, Request};
 use crate::ui::widgets::bars::Level;
 use crate::ui::widgets::form::Form;
 
-/// What a form is for: how it is checked, what it would do, and how it is saved.
+/// The domain's verdict on what is typed so far, and what saving it would do (e.g. the hours a
+/// leave period counts), worked out together so nothing is read or computed twice.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Review {
+    pub errors: ValidationErrors,
+    /// Lines shown above the fields.
+    pub notes: Vec<String>,
+}
+
+impl From<ValidationErrors> for Review {
+    fn from(errors: ValidationErrors) -> Self {
+        Review {
+            errors,
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// What a form is for: how it is checked and previewed, and how it is saved.
 pub trait FormPurpose {
-    /// The domain's verdict on what is typed so far (no writes).
-    fn check(&self, form: &Form, store: &Store, i18n: &I18n) -> ValidationErrors;
+    /// Checks what is typed so far (no writes) and says what saving would do.
+    fn review(&self, form: &Form, store: &Store, i18n: &I18n) -> Review;
     /// Writes the form through the store.
     fn save(&self, form: &Form, store: &Store, i18n: &I18n) -> Result<Saved, StoreError>;
     /// A question to ask before saving; `None` saves at once.
     fn question(&self, _form: &Form, _store: &Store, _i18n: &I18n) -> Option<String> {
         None
-    }
-    /// Lines shown above the fields about what saving would do (e.g. the hours a period counts).
-    fn preview(&self, _form: &Form, _store: &Store, _i18n: &I18n) -> Vec<String> {
-        Vec::new()
     }
 }
 
@@ -52,12 +66,15 @@ pub enum FormStep {
 impl<P: FormPurpose> FormState<P> {
     pub fn new(form: Form, purpose: P, store: &Store, i18n: &I18n) -> Self {
         let mut state = FormState { form, purpose };
-        state.refresh_preview(store, i18n);
+        state.review(store, i18n);
         state
     }
 
-    fn refresh_preview(&mut self, store: &Store, i18n: &I18n) {
-        self.form.notes = self.purpose.preview(&self.form, store, i18n);
+    /// Reviews the form: shows its notes, returns its errors for the caller to show.
+    fn review(&mut self, store: &Store, i18n: &I18n) -> ValidationErrors {
+        let review = self.purpose.review(&self.form, store, i18n);
+        self.form.notes = review.notes;
+        review.errors
     }
 
     /// Navigation, cancel and save.
@@ -69,9 +86,8 @@ impl<P: FormPurpose> FormState<P> {
                 } else {
                     self.form.prev_field();
                 }
-                let errs = self.purpose.check(&self.form, store, i18n);
+                let errs = self.review(store, i18n);
                 self.form.show_errors(errs, false);
-                self.refresh_preview(store, i18n);
                 FormStep::Open(Request::None)
             }
             Action::Back if self.form.is_dirty() => FormStep::Open(Request::Confirm(
@@ -80,8 +96,7 @@ impl<P: FormPurpose> FormState<P> {
             )),
             Action::Back => FormStep::Closed(Request::None),
             Action::Save => {
-                let errs = self.purpose.check(&self.form, store, i18n);
-                self.refresh_preview(store, i18n);
+                let errs = self.review(store, i18n);
                 if !errs.is_empty() {
                     self.form.show_errors(errs, true);
                     return FormStep::Open(Request::Status(i18n.t("msg.fix_fields"), Level::Error));

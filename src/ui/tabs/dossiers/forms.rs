@@ -11,7 +11,7 @@ use crate::domain::records::{
 };
 use crate::i18n::I18n;
 use crate::store::{Store, StoreError};
-use crate::ui::form_flow::{FormPurpose, Saved};
+use crate::ui::form_flow::{FormPurpose, Review, Saved};
 use crate::ui::widgets::form::{FieldKind, Form};
 
 /// What a form is for, with the record it belongs to and the input it started from.
@@ -194,8 +194,9 @@ pub fn form_for(purpose: &Purpose, i18n: &I18n, who: &str) -> Form {
     }
 }
 
-impl FormPurpose for Purpose {
-    fn check(&self, form: &Form, store: &Store, _i18n: &I18n) -> ValidationErrors {
+impl Purpose {
+    /// The domain's verdict on what is typed so far (no writes).
+    fn check(&self, form: &Form, store: &Store) -> ValidationErrors {
         fn errs<T>(r: Result<T, ValidationErrors>) -> ValidationErrors {
             r.err().unwrap_or_default()
         }
@@ -225,6 +226,12 @@ impl FormPurpose for Purpose {
             Purpose::AddContact(_, b) => errs(form.values(b).validate()),
             Purpose::AddDependant(_, b) => errs(form.values(b).validate()),
         }
+    }
+}
+
+impl FormPurpose for Purpose {
+    fn review(&self, form: &Form, store: &Store, _i18n: &I18n) -> Review {
+        self.check(form, store).into()
     }
 
     fn save(&self, form: &Form, store: &Store, _i18n: &I18n) -> Result<Saved, StoreError> {

@@ -19,8 +19,8 @@ use crate::domain::leave::sickness::{
 };
 use crate::domain::money::format_minutes;
 use crate::i18n::I18n;
-use crate::store::{Store, StoreError, buckets_for};
-use crate::ui::form_flow::{FormPurpose, Saved};
+use crate::store::{ScheduleChange, Store, StoreError, buckets_for};
+use crate::ui::form_flow::{FormPurpose, Review, Saved};
 use crate::ui::widgets::form::{FieldKind, Form};
 
 #[derive(Debug, Clone)]
@@ -121,63 +121,43 @@ impl LeaveForm {
             ),
         }
     }
-
-    fn check_request(
-        &self,
-        form: &Form,
-        store: &Store,
-        lang: &str,
-    ) -> Option<Result<CheckedRequest, StoreError>> {
-        match self {
-            LeaveForm::AddRequest(id, b) => Some(store.leave().check_request(
-                *id,
-                &form.values(b),
-                None,
-                lang,
-            )),
-            _ => None,
-        }
-    }
-
-    fn sick_spell(&self, form: &Form, store: &Store) -> Result<SickSpell, StoreError> {
-        let (id, editing, b) = match self {
-            LeaveForm::AddSick(id, b) => (*id, None, b),
-            LeaveForm::EditSick(id, spell, b) => (*id, Some(*spell), b),
-            _ => return Err(StoreError::NotFound("sick spell".into())),
-        };
-        let leave = store.leave();
-        let others: Vec<(i64, SickSpell)> = leave
-            .sick_spells(id)?
-            .into_iter()
-            .filter(|(i, _)| Some(*i) != editing)
-            .collect();
-        Ok(form
-            .values(b)
-            .validate(&others, &leave.rules()?, leave.employment(id)?)?)
-    }
-}
-
-fn errors_of<T>(r: Result<T, StoreError>) -> ValidationErrors {
-    match r {
-        Err(StoreError::Invalid(v)) => v,
-        _ => ValidationErrors::default(),
-    }
 }
 
 impl FormPurpose for LeaveForm {
-    fn check(&self, form: &Form, store: &Store, i18n: &I18n) -> ValidationErrors {
+    /// Each purpose checks once and previews from that one result.
+    fn review(&self, form: &Form, store: &Store, i18n: &I18n) -> Review {
+        let outcome = |r: Result<Vec<String>, StoreError>| match r {
+            Ok(notes) => Review {
+                errors: ValidationErrors::default(),
+                notes,
+            },
+            Err(StoreError::Invalid(errors)) => errors.into(),
+            Err(_) => Review::default(),
+        };
         match self {
-            LeaveForm::AddRequest(..) => self
-                .check_request(form, store, i18n.lang.code())
-                .map(errors_of)
-                .unwrap_or_default(),
-            LeaveForm::AddSick(..) | LeaveForm::EditSick(..) => {
-                errors_of(self.sick_spell(form, store))
+            LeaveForm::AddRequest(id, b) => outcome(
+                store
+                    .leave()
+                    .check_request(*id, &form.values(b), None, i18n.lang.code())
+                    .map(|c| request_notes(*id, &c, store, i18n)),
+            ),
+            LeaveForm::AddSick(id, b) => sick_review(*id, None, &form.values(b), store, i18n),
+            LeaveForm::EditSick(id, spell, b) => {
+                sick_review(*id, Some(*spell), &form.values(b), store, i18n)
             }
-            LeaveForm::Correct(_, b) => form.values(b).validate().err().unwrap_or_default(),
-            LeaveForm::Schedule(id, b) => {
-                errors_of(store.leave().change_schedule(*id, &form.values(b), true))
+            LeaveForm::Correct(id, b) => {
+                let v = form.values(b);
+                Review {
+                    errors: v.validate().err().unwrap_or_default(),
+                    notes: correction_notes(*id, &v, store, i18n),
+                }
             }
+            LeaveForm::Schedule(id, b) => outcome(
+                store
+                    .leave()
+                    .change_schedule(*id, &form.values(b), true)
+                    .map(|change| schedule_notes(&change, store, i18n)),
+            ),
         }
     }
 
@@ -212,25 +192,10 @@ impl FormPurpose for LeaveForm {
             message_key,
         })
     }
-
-    fn preview(&self, form: &Form, store: &Store, i18n: &I18n) -> Vec<String> {
-        match self {
-            LeaveForm::AddRequest(..) => request_preview(self, form, store, i18n),
-            LeaveForm::AddSick(..) | LeaveForm::EditSick(..) => {
-                sick_preview(self, form, store, i18n)
-            }
-            LeaveForm::Correct(id, b) => correction_preview(*id, &form.values(b), store, i18n),
-            LeaveForm::Schedule(id, b) => schedule_preview(*id, &form.values(b), store, i18n),
-        }
-    }
 }
 
 /// What the period counts, the balance it leaves, and who of the same department is away then.
-fn request_preview(purpose: &LeaveForm, form: &Form, store: &Store, i18n: &I18n) -> Vec<String> {
-    let id = purpose.employee_id();
-    let Some(Ok(c)) = purpose.check_request(form, store, i18n.lang.code()) else {
-        return Vec::new();
-    };
+fn request_notes(id: i64, c: &CheckedRequest, store: &Store, i18n: &I18n) -> Vec<String> {
     let leave = store.leave();
     let day = leave.day_minutes(id, c.from).unwrap_or_default();
     let amount = |m: i64| i18n.leave_amount(m, day);
@@ -320,27 +285,32 @@ fn also_away(
     ))
 }
 
-/// Certificate-free days left, a possible relapse, and the guaranteed salary of the spell.
-fn sick_preview(purpose: &LeaveForm, form: &Form, store: &Store, i18n: &I18n) -> Vec<String> {
-    let (id, editing, b) = match purpose {
-        LeaveForm::AddSick(id, b) => (*id, None, b),
-        LeaveForm::EditSick(id, spell, b) => (*id, Some(*spell), b),
-        _ => return Vec::new(),
-    };
-    let v = form.values(b);
+/// The spell's checks against the person's other spells (`editing`: the one being changed, left
+/// out), and the certificate-free days left, a possible relapse and, once the spell passes, its
+/// guaranteed salary; the register and the rules are read once for both.
+fn sick_review(
+    id: i64,
+    editing: Option<i64>,
+    v: &SickSpellInput,
+    store: &Store,
+    i18n: &I18n,
+) -> Review {
     let leave = store.leave();
-    let (Ok(all), Ok(rules)) = (leave.sick_spells(id), leave.rules()) else {
-        return Vec::new();
+    let (Ok(all), Ok(rules), Ok(employment)) =
+        (leave.sick_spells(id), leave.rules(), leave.employment(id))
+    else {
+        return Review::default();
     };
     let others: Vec<(i64, SickSpell)> = all
-        .iter()
+        .into_iter()
         .filter(|(i, _)| Some(*i) != editing)
-        .cloned()
         .collect();
+    let checked = v.validate(&others, &rules, employment);
     let spells: Vec<SickSpell> = others.iter().map(|(_, s)| s.clone()).collect();
+    let errors = checked.as_ref().err().cloned().unwrap_or_default();
     let mut out = Vec::new();
     let Some(start) = parse_date(&v.start) else {
-        return out;
+        return errors.into();
     };
     let year = start.year();
     out.push(i18n.tf(
@@ -366,10 +336,10 @@ fn sick_preview(purpose: &LeaveForm, form: &Form, store: &Store, i18n: &I18n) ->
             ],
         ));
     }
-    if let Ok(spell) = purpose.sick_spell(form, store)
+    if let Ok(spell) = &checked
         && spell.cause.has_guaranteed_salary()
     {
-        let pay = guaranteed_salary(&spell, &relapse_chain(&others, &spell), &rules);
+        let pay = guaranteed_salary(spell, &relapse_chain(&others, spell), &rules);
         out.push(match pay.ends_on {
             Some(last) => i18n.tf(
                 "leave_form.guaranteed_until",
@@ -381,13 +351,12 @@ fn sick_preview(purpose: &LeaveForm, form: &Form, store: &Store, i18n: &I18n) ->
             None => i18n.t("leave_form.guaranteed_used_up"),
         });
     }
-    out
+    Review { errors, notes: out }
 }
 
-/// The new week, and what it does to the balances and to leave already booked (nothing is written).
-fn schedule_preview(id: i64, v: &ScheduleInput, store: &Store, i18n: &I18n) -> Vec<String> {
-    let leave = store.leave();
-    let (Ok(change), Ok(rules)) = (leave.change_schedule(id, v, true), leave.rules()) else {
+/// The new week, and what it does to the balances and to leave already booked (a dry run).
+fn schedule_notes(change: &ScheduleChange, store: &Store, i18n: &I18n) -> Vec<String> {
+    let Ok(rules) = store.leave().rules() else {
         return Vec::new();
     };
     let s = &change.schedule;
@@ -430,7 +399,7 @@ fn schedule_preview(id: i64, v: &ScheduleInput, store: &Store, i18n: &I18n) -> V
 }
 
 /// The bucket's remaining balance before and after the correction.
-fn correction_preview(id: i64, v: &CorrectionInput, store: &Store, i18n: &I18n) -> Vec<String> {
+fn correction_notes(id: i64, v: &CorrectionInput, store: &Store, i18n: &I18n) -> Vec<String> {
     let Some((year, bucket, minutes)) = v.amount() else {
         return Vec::new();
     };
