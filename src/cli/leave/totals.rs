@@ -1,11 +1,12 @@
 //! `dossier leave totals`: absence per employee and type in a year, streamed person by person.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use serde::Serialize;
 
 use super::day_minutes;
 use crate::cli::out::{out, outln};
 use crate::cli::{CliError, Ctx};
+use crate::domain::leave::rules::day_in_year;
 use crate::domain::leave::totals::TotalAmount;
 use crate::store::{Access, ListQuery};
 
@@ -30,9 +31,7 @@ pub(super) fn totals(
     let today = ctx.clock.today();
     let year = year.unwrap_or(today.year());
     // Leave shown in the person's days of the year's regime: at its end, or today in the running year.
-    let on = NaiveDate::from_ymd_opt(year, 12, 31)
-        .unwrap_or(today)
-        .min(today);
+    let on = day_in_year(year, today);
     let types = store.leave().types().map_err(|e| CliError::store(i, &e))?;
     let mut first = true;
     // Printed as it is computed, person by person: memory stays flat at any size of company.

@@ -119,6 +119,12 @@ pub(crate) fn last_day_of_year(year: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX)
 }
 
+/// The day whose schedule `year`'s leave is shown in (days and hours of that day length): today in
+/// the running year, 31 December of a past year, 1 January of a coming one.
+pub fn day_in_year(year: i32, today: NaiveDate) -> NaiveDate {
+    today.clamp(ymd(year, 1, 1), last_day_of_year(year))
+}
+
 pub(crate) fn end_of_month(day: NaiveDate) -> NaiveDate {
     let first = day.with_day(1).unwrap_or(day);
     first
@@ -130,6 +136,14 @@ pub(crate) fn end_of_month(day: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leave_of_a_year_is_shown_in_a_day_of_that_year() {
+        let today = ymd(2026, 11, 23);
+        assert_eq!(day_in_year(2026, today), today);
+        assert_eq!(day_in_year(2025, today), ymd(2025, 12, 31));
+        assert_eq!(day_in_year(2027, today), ymd(2027, 1, 1));
+    }
 
     #[test]
     fn certificate_free_days_by_year() {

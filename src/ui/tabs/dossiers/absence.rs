@@ -8,6 +8,7 @@ use crate::domain::date::format_date;
 use crate::domain::leave::leave_type::LeaveType;
 use crate::domain::leave::ledger::{Balance, Bucket, total};
 use crate::domain::leave::request::{LeaveRequest, ShownStatus};
+use crate::domain::leave::rules::day_in_year;
 use crate::domain::leave::sickness::{
     SickSpell, absence_days, certificate_free_remaining, certificate_free_used,
 };
@@ -48,7 +49,7 @@ impl Absence {
         Ok(Absence {
             year,
             today,
-            day_minutes: leave.day_minutes(employee_id, today)?,
+            day_minutes: leave.day_minutes(employee_id, day_in_year(year, today))?,
             balances: leave.balances(employee_id, year)?,
             requests: leave
                 .requests(employee_id)?

@@ -21,6 +21,7 @@ use crate::domain::leave::correction::CorrectionInput;
 use crate::domain::leave::leave_type::LeaveType;
 use crate::domain::leave::ledger::{Balance, Bucket};
 use crate::domain::leave::request::{LeaveRequestInput, RequestStatus};
+use crate::domain::leave::rules::day_in_year;
 use crate::domain::leave::schedule::ScheduleInput;
 use crate::domain::leave::sickness::SickSpellInput;
 use crate::i18n::I18n;
@@ -187,12 +188,7 @@ impl LeaveTab {
     fn read_balances(&mut self, store: &Store) -> crate::store::Result<()> {
         let leave = store.leave();
         let year = self.year();
-        let on = NaiveDate::from_ymd_opt(year, 1, 1)
-            .unwrap_or(self.today)
-            .max(
-                self.today
-                    .min(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(self.today)),
-            );
+        let on = day_in_year(year, self.today);
         self.balances.clear();
         for r in &self.window.rows {
             self.balances.insert(
