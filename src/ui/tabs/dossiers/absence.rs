@@ -109,20 +109,30 @@ impl Absence {
 
     /// One request: dates, type, amount, status.
     pub fn request_text(&self, r: &LeaveRequest, i18n: &I18n) -> String {
-        let t = self.types.iter().find(|t| t.id == r.type_id);
-        let status = match r.shown_status(self.today) {
-            ShownStatus::Taken => i18n.t("request_status.taken"),
-            ShownStatus::Stored(s) => i18n.choice(s),
-        };
+        let (name, status) = self.request_words(r, i18n);
         format!(
             "{} – {}  {:<32} {:>10}  {}",
             format_date(r.from),
             format_date(r.to),
-            t.map(|t| t.name(i18n.lang.code()).to_string())
-                .unwrap_or_default(),
+            name,
             i18n.leave_amount(i64::from(r.minutes), self.day_minutes),
             status
         )
+    }
+
+    /// A request's type name and status ("Taken" once approved leave is past), in the user's language.
+    pub fn request_words(&self, r: &LeaveRequest, i18n: &I18n) -> (String, String) {
+        let name = self
+            .types
+            .iter()
+            .find(|t| t.id == r.type_id)
+            .map(|t| t.name(i18n.lang.code()).to_string())
+            .unwrap_or_default();
+        let status = match r.shown_status(self.today) {
+            ShownStatus::Taken => i18n.t("request_status.taken"),
+            ShownStatus::Stored(s) => i18n.choice(s),
+        };
+        (name, status)
     }
 
     /// The spells with days in the year (or starting in it, if recorded ahead, e.g. a planned

@@ -12,7 +12,6 @@ use crate::domain::choice::Choice;
 use crate::domain::contract::format_fte;
 use crate::domain::date::format_date;
 use crate::domain::leave::ledger::{Bucket, LedgerEntry, total};
-use crate::domain::leave::request::ShownStatus;
 use crate::domain::money::format_minutes;
 use crate::i18n::I18n;
 use crate::ui::tabs::dossiers::absence::Absence;
@@ -251,16 +250,7 @@ fn compact_item(a: &Absence, item: Item, i18n: &I18n) -> String {
     match item {
         Item::Request(i) => {
             let r = &a.requests[i];
-            let name = a
-                .types
-                .iter()
-                .find(|t| t.id == r.type_id)
-                .map(|t| t.name(i18n.lang.code()).to_string())
-                .unwrap_or_default();
-            let status = match r.shown_status(a.today) {
-                ShownStatus::Taken => i18n.t("request_status.taken"),
-                ShownStatus::Stored(s) => i18n.choice(s),
-            };
+            let (name, status) = a.request_words(r, i18n);
             format!(
                 "{:<11} {:<12.12} {:>9} {}",
                 short_dates(r.from, r.to),
