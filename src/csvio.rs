@@ -111,13 +111,8 @@ pub struct RowWriter<T: TextInput, W: Write> {
 }
 
 impl<T: TextInput, W: Write> RowWriter<T, W> {
-    pub fn new(mut out: W) -> Result<Self, CsvError> {
-        out.write_all(UTF8_BOM)?;
-        let mut writer = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .quote_style(csv::QuoteStyle::Necessary)
-            .from_writer(out);
+    pub fn new(out: W) -> Result<Self, CsvError> {
+        let mut writer = excel_writer(out)?;
         writer.write_record(T::fields()).map_err(write_error)?;
         Ok(Self {
             writer,
@@ -139,6 +134,18 @@ impl<T: TextInput, W: Write> RowWriter<T, W> {
         self.writer.flush()?;
         Ok(self.count)
     }
+}
+
+/// A CSV writer the way Excel in a Belgian locale reads it: the BOM already written, `;`, CRLF.
+pub fn excel_writer<W: Write>(mut out: W) -> std::io::Result<csv::Writer<W>> {
+    out.write_all(UTF8_BOM)?;
+    Ok(csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        // A file may hold several tables one after the other (a title line, then the columns).
+        .flexible(true)
+        .from_writer(out))
 }
 
 /// Writes all `rows` with a [`RowWriter`].
@@ -331,7 +338,7 @@ fn header_key(name: &str) -> String {
 }
 
 /// Puts a `'` before a cell a spreadsheet would take for a formula.
-fn neutralise(cell: &str) -> std::borrow::Cow<'_, [u8]> {
+pub(crate) fn neutralise(cell: &str) -> std::borrow::Cow<'_, [u8]> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}").into_bytes().into()
     } else {

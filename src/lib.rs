@@ -8,5 +8,6 @@ pub mod demo;
 pub mod domain;
 pub mod errors;
 pub mod i18n;
+pub mod sheet;
 pub mod store;
 pub mod ui;
