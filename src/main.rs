@@ -67,7 +67,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 .load_demo_leave(clock.today())
                 .map_err(|e| CliError::store(&i18n, &e))?;
         }
-        let result = dossier::ui::run(App::new(store, i18n, keymap));
+        let mut app = App::new(store, i18n, keymap);
+        if demo_dir.is_some() {
+            // The demo's database goes away on quit; what was exported from it stays.
+            app.reports.exports_dir = paths.data_dir.join("exports");
+        }
+        let result = dossier::ui::run(app);
         if let Some(dir) = demo_dir {
             let _ = std::fs::remove_dir_all(dir);
         }

@@ -10,4 +10,5 @@ pub mod input;
 pub mod leave;
 pub mod money;
 pub mod records;
+pub mod reports;
 pub mod text;

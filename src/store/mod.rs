@@ -7,6 +7,7 @@ mod leave;
 mod lock;
 mod migrate;
 mod records;
+mod reports;
 mod rows;
 mod seed;
 mod seed_leave;
@@ -20,6 +21,7 @@ pub use audit::{AuditEntry, AuditRepo, ChainReport};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
+pub use files::create_private_dir;
 pub use leave::{
     AllocationLine, LEAVE_RULES, LeaveRepo, REST_DAYS, RebookedRequest, RestDays, ScheduleChange,
     YearEndLine, buckets_for,
@@ -27,6 +29,7 @@ pub use leave::{
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
 pub use records::{RecordRepo, RemovableRecord};
+pub use reports::ReportRepo;
 pub use settings::SettingsRepo;
 
 use crate::clock::Clock;
@@ -174,6 +177,10 @@ impl Store {
 
     pub fn leave(&self) -> LeaveRepo<'_> {
         LeaveRepo { store: self }
+    }
+
+    pub fn reports(&self) -> ReportRepo<'_> {
+        ReportRepo { store: self }
     }
 
     pub fn settings(&self) -> SettingsRepo<'_> {

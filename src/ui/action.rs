@@ -64,6 +64,15 @@ pub enum Action {
     Approve,
     Refuse,
     CancelLeave,
+    /// Reports tab: the period before or after the one shown.
+    PrevPeriod,
+    NextPeriod,
+    /// Reports tab: type the period in a small form.
+    ChoosePeriod,
+    /// Reports tab: the report's next table (a headcount's next breakdown).
+    NextTable,
+    ExportXlsx,
+    ExportCsv,
 }
 
 impl Action {

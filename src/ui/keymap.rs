@@ -23,6 +23,8 @@ pub enum Context {
     LeaveList,
     /// The selected person's requests and sickness in the Leave tab.
     LeaveItems,
+    /// The Reports tab.
+    Reports,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -263,6 +265,19 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::LeaveItems, "c", Action::Correct, false),
     (Context::LeaveItems, "w", Action::SetSchedule, false),
     (Context::LeaveItems, "v", Action::ToggleView, false),
+    (Context::Reports, "up", Action::Up, false),
+    (Context::Reports, "k", Action::Up, false),
+    (Context::Reports, "down", Action::Down, false),
+    (Context::Reports, "j", Action::Down, false),
+    (Context::Reports, "[", Action::PrevPeriod, true),
+    (Context::Reports, "]", Action::NextPeriod, true),
+    (Context::Reports, "p", Action::ChoosePeriod, true),
+    (Context::Reports, "t", Action::Today, false),
+    (Context::Reports, "b", Action::NextTable, true),
+    (Context::Reports, "x", Action::ExportXlsx, true),
+    (Context::Reports, "X", Action::ExportCsv, true),
+    (Context::Reports, "pgup", Action::PageUp, false),
+    (Context::Reports, "pgdown", Action::PageDown, false),
 ];
 
 #[derive(Debug, Clone)]
@@ -283,6 +298,7 @@ struct KeymapFile {
     leave: HashMap<Action, String>,
     leave_list: HashMap<Action, String>,
     leave_items: HashMap<Action, String>,
+    reports: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -324,6 +340,7 @@ impl Keymap {
             (Context::Leave, file.leave),
             (Context::LeaveList, file.leave_list),
             (Context::LeaveItems, file.leave_items),
+            (Context::Reports, file.reports),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)
