@@ -35,9 +35,10 @@ pub struct Key {
 
 impl Key {
     pub fn from_event(e: &KeyEvent) -> Key {
-        // Shift is part of the character itself ("N"), except for keys that have no case.
+        // Shift is part of the character itself ("N"), except for keys that have no case. Terminals
+        // send Shift-Tab as BackTab with Shift set; the binding "shift-tab" is BackTab alone.
         let mods = match e.code {
-            KeyCode::Char(_) => e.modifiers - KeyModifiers::SHIFT,
+            KeyCode::Char(_) | KeyCode::BackTab => e.modifiers - KeyModifiers::SHIFT,
             _ => e.modifiers,
         };
         Key { code: e.code, mods }
@@ -272,10 +273,10 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Reports, "[", Action::PrevPeriod, true),
     (Context::Reports, "]", Action::NextPeriod, true),
     (Context::Reports, "p", Action::ChoosePeriod, true),
-    (Context::Reports, "t", Action::Today, false),
-    (Context::Reports, "b", Action::NextTable, true),
     (Context::Reports, "x", Action::ExportXlsx, true),
     (Context::Reports, "X", Action::ExportCsv, true),
+    (Context::Reports, "b", Action::NextTable, true),
+    (Context::Reports, "t", Action::Today, false),
     (Context::Reports, "pgup", Action::PageUp, false),
     (Context::Reports, "pgdown", Action::PageDown, false),
 ];
@@ -407,6 +408,15 @@ mod tests {
         assert_eq!(Key::parse("F1").unwrap().code, KeyCode::F(1));
         assert_eq!(Key::parse("N").unwrap().code, KeyCode::Char('N'));
         assert_eq!(Key::parse("two"), None);
+    }
+
+    #[test]
+    fn shift_tab_from_a_terminal_is_back_tab() {
+        let from_terminal = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(
+            Keymap::default().resolve(Context::Form, Key::from_event(&from_terminal)),
+            Some(Action::PrevField)
+        );
     }
 
     #[test]

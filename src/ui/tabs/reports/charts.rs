@@ -51,9 +51,14 @@ fn horizontal(
     head: Line<'static>,
     bars: Vec<(String, u64, String)>,
 ) {
-    // Thicker bars with a gap when the area has the room (the chart beside the table on wide screens).
     let n = bars.len().max(1) as u16;
     let height = area.height.saturating_sub(2);
+    // More bars than lines: standing bars if they fit side by side, else the first ones that fit
+    // (lists like the Bradford factors come highest first).
+    if n > height && n * 2 <= area.width.saturating_sub(2) {
+        return vertical(frame, area, head, bars);
+    }
+    // Thicker bars with a gap when the area has the room (the chart beside the table on wide screens).
     let (width, gap) = if height >= 2 * n {
         (((height + 1) / n).saturating_sub(1).clamp(1, 3), 1)
     } else {
@@ -75,6 +80,39 @@ fn horizontal(
             .data(BarGroup::default().bars(&bars))
             .bar_width(width)
             .bar_gap(gap)
+            .bar_style(Style::default().fg(Color::Cyan))
+            .value_style(Style::default().fg(Color::Black).bg(Color::Cyan)),
+        area,
+    );
+}
+
+/// The same bars standing, for when there are more of them than lines: names are cut to the bar's
+/// width (the table below has them in full, in the same order).
+fn vertical(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    head: Line<'static>,
+    bars: Vec<(String, u64, String)>,
+) {
+    let n = bars.len().max(1) as u16;
+    let slot = area.width.saturating_sub(2) / n;
+    let width = slot.saturating_sub(1).max(1);
+    let bars: Vec<Bar> = bars
+        .into_iter()
+        .map(|(label, value, _)| {
+            Bar::default()
+                .label(Line::from(
+                    label.chars().take(width as usize).collect::<String>(),
+                ))
+                .value(value)
+        })
+        .collect();
+    frame.render_widget(
+        BarChart::default()
+            .block(block(head))
+            .data(BarGroup::default().bars(&bars))
+            .bar_width(width)
+            .bar_gap(u16::from(slot > 1))
             .bar_style(Style::default().fg(Color::Cyan))
             .value_style(Style::default().fg(Color::Black).bg(Color::Cyan)),
         area,

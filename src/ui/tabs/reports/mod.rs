@@ -260,7 +260,7 @@ impl ReportsTab {
         };
         match written {
             Ok(()) => Request::Status(
-                i18n.tf("report.written", &[("path", &path.display().to_string())]),
+                i18n.tf("report.written", &[("path", &shown_path(&path))]),
                 Level::Info,
             ),
             Err(e) => fail(e.to_string()),
@@ -273,5 +273,14 @@ impl ReportsTab {
             return;
         }
         view::render(self, frame, area, i18n);
+    }
+}
+
+/// A path as the status bar shows it: the home folder as `~`, so the file name fits on 80 columns.
+fn shown_path(path: &std::path::Path) -> String {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+    match home.as_deref().and_then(|h| path.strip_prefix(h).ok()) {
+        Some(rest) => format!("~/{}", rest.display()),
+        None => path.display().to_string(),
     }
 }

@@ -39,7 +39,7 @@ fn render_menu_column(tab: &ReportsTab, frame: &mut Frame<'_>, area: Rect, i: &I
         .borders(Borders::ALL)
         .border_style(theme::border_focused())
         .title(Span::styled(
-            format!(" {} ", i.t("report.menu")),
+            format!(" {} ", i.t("tab.reports")),
             theme::title(),
         ));
     let inner = block.inner(area);
@@ -93,9 +93,14 @@ fn render_entry(tab: &ReportsTab, frame: &mut Frame<'_>, area: Rect, i: &I18n) {
 fn render_report(tab: &ReportsTab, kind: ReportKind, frame: &mut Frame<'_>, area: Rect, i: &I18n) {
     let entry = tab.entry();
     let note = tab.report.as_ref().and_then(|r| note(r, i));
+    // The note wraps onto a second line on narrow screens.
+    let note_lines = note.as_ref().map_or(0, |n| {
+        let w = usize::from(area.width.max(1));
+        n.chars().count().div_ceil(w).min(2) as u16
+    });
     let [head, info, body] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(u16::from(note.is_some())),
+        Constraint::Length(note_lines),
         Constraint::Min(3),
     ])
     .areas(area);
@@ -108,7 +113,10 @@ fn render_report(tab: &ReportsTab, kind: ReportKind, frame: &mut Frame<'_>, area
         head,
     );
     if let Some(n) = note {
-        frame.render_widget(Paragraph::new(Span::styled(n, theme::hint())), info);
+        frame.render_widget(
+            Paragraph::new(Span::styled(n, theme::hint())).wrap(Wrap { trim: true }),
+            info,
+        );
     }
     if let Some(e) = &tab.error {
         frame.render_widget(
@@ -130,6 +138,8 @@ fn render_report(tab: &ReportsTab, kind: ReportKind, frame: &mut Frame<'_>, area
     let (chart, table) = if body.width >= SIDE_BY_SIDE_FROM {
         let [t, c] =
             Layout::horizontal([Constraint::Min(60), Constraint::Percentage(45)]).areas(body);
+        // A chart taller than this only stretches the bars.
+        let [c, _] = Layout::vertical([Constraint::Max(24), Constraint::Fill(1)]).areas(c);
         (c, t)
     } else {
         let h = (body.height * 2 / 5).clamp(6, 16);
@@ -174,11 +184,7 @@ pub fn columns(sheet: &Sheet) -> Columns {
             widest[c] = widest[c].max(cell.csv_text().chars().count());
         }
     }
-    let widths = widest
-        .iter()
-        .zip(&numeric)
-        .map(|(w, num)| (*w).min(if *num { 16 } else { 48 }) as u16)
-        .collect();
+    let widths = widest.iter().map(|w| (*w).min(48) as u16).collect();
     Columns { numeric, widths }
 }
 
@@ -186,9 +192,16 @@ fn render_table(tab: &ReportsTab, sheet: &Sheet, frame: &mut Frame<'_>, area: Re
     let (index, count, scroll) = (tab.table, tab.sheets.len(), tab.scroll);
     let cols = tab.columns.get(index).cloned().unwrap_or_default();
     let visible = area.height.saturating_sub(3) as usize;
-    let total = sheet.rows.len();
+    let total_label = i.t("col.total");
+    let is_total = |r: &Vec<Cell>| matches!(r.first(), Some(Cell::Text(t)) if *t == total_label);
+    // A closing total row stays in sight under the rows shown when not all of them fit.
+    let pinned = sheet
+        .rows
+        .last()
+        .filter(|r| is_total(r) && sheet.rows.len() > visible);
+    let total = sheet.rows.len() - usize::from(pinned.is_some());
     let first = scroll.min(total.saturating_sub(1));
-    let last = (first + visible).min(total);
+    let last = (first + visible - usize::from(pinned.is_some())).min(total);
     let mut title = format!(" {} ", sheet.title);
     if count > 1 {
         title.push_str(&format!("({}/{count}) ", index + 1));
@@ -210,6 +223,10 @@ fn render_table(tab: &ReportsTab, sheet: &Sheet, frame: &mut Frame<'_>, area: Re
         .title(Span::styled(title, theme::title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // Two spaces between columns when they fit, else one.
+    let needed: u16 =
+        cols.widths.iter().sum::<u16>() + 2 * cols.widths.len().saturating_sub(1) as u16;
+    let spacing = if needed <= inner.width { 2 } else { 1 };
     let widths: Vec<Constraint> = cols.widths.iter().map(|w| Constraint::Length(*w)).collect();
     let align = |text: String, c: usize| {
         let line = Line::from(text);
@@ -219,13 +236,14 @@ fn render_table(tab: &ReportsTab, sheet: &Sheet, frame: &mut Frame<'_>, area: Re
             line
         }
     };
-    let total_label = i.t("col.total");
     let rows: Vec<Row> = sheet.rows[first..last]
         .iter()
+        .chain(pinned)
         .map(|r| {
-            let style = match r.first() {
-                Some(Cell::Text(t)) if *t == total_label => theme::title(),
-                _ => Style::default(),
+            let style = if is_total(r) {
+                theme::title()
+            } else {
+                Style::default()
             };
             Row::new(
                 r.iter()
@@ -244,7 +262,9 @@ fn render_table(tab: &ReportsTab, sheet: &Sheet, frame: &mut Frame<'_>, area: Re
     )
     .style(theme::header());
     frame.render_widget(
-        Table::new(rows, widths).header(header).column_spacing(2),
+        Table::new(rows, widths)
+            .header(header)
+            .column_spacing(spacing),
         inner,
     );
 }
