@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use super::Person;
@@ -59,12 +59,36 @@ fn by_person(spells: &[(i64, SickSpell)]) -> HashMap<i64, Vec<&SickSpell>> {
     map
 }
 
-/// The days from `first` to `last` with whether each is a day off (holiday or company day).
-fn days_off(calendar: &HolidayCalendar, first: NaiveDate, last: NaiveDate) -> Vec<bool> {
+/// What the absenteeism loop needs to know of one day of the period, worked out once for everyone.
+struct Day {
+    /// A holiday or company day off: no scheduled hours.
+    off: bool,
+    /// 0 = Monday.
+    weekday: usize,
+    /// Index of the day's month in the period.
+    month: usize,
+}
+
+fn days_of(
+    calendar: &HolidayCalendar,
+    months: &[Month],
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Vec<Day> {
+    let mut month = 0;
     first
         .iter_days()
         .take_while(|d| *d <= last)
-        .map(|d| calendar.day_off(d).is_some())
+        .map(|d| {
+            while months[month].last_day() < d {
+                month += 1;
+            }
+            Day {
+                off: calendar.day_off(d).is_some(),
+                weekday: d.weekday().num_days_from_monday() as usize,
+                month,
+            }
+        })
         .collect()
 }
 
@@ -89,7 +113,7 @@ pub fn absenteeism(
         };
     };
     let (first, last) = (first.first_day(), last.last_day());
-    let off = days_off(calendar, first, last);
+    let days = days_of(calendar, &months, first, last);
     let sick = by_person(spells);
     let none = Vec::new();
     for p in people {
@@ -101,20 +125,37 @@ pub fn absenteeism(
         let mine = sick.get(&p.id).unwrap_or(&none);
         let dept = p.department.trim().to_string();
         let line = departments.entry((dept.is_empty(), dept)).or_default();
-        let mut month_index = months.partition_point(|m| m.last_day() < start);
-        for day in start.iter_days().take_while(|d| *d <= end) {
-            let i = (day - first).num_days() as usize;
-            let minutes = p.schedules.minutes_on(day);
-            if off[i] || minutes == 0 {
+        // The schedule history is walked once per person rather than looked up for every day: on a
+        // large company this loop runs for every person-day of the period.
+        let history = p.schedules.as_slice();
+        for (k, sched) in history.iter().enumerate() {
+            let from = sched.from.max(start);
+            let to = history
+                .get(k + 1)
+                .and_then(|next| next.from.pred_opt())
+                .map_or(end, |d| d.min(end));
+            if from > to {
                 continue;
             }
-            while months[month_index].last_day() < day {
-                month_index += 1;
+            let weekly = (sched.weeks.len() == 1).then(|| sched.weeks[0]);
+            let (i0, i1) = ((from - first).num_days(), (to - first).num_days());
+            for i in i0 as usize..=i1 as usize {
+                if days[i].off {
+                    continue;
+                }
+                let day = || first + Duration::days(i as i64);
+                let minutes = match weekly {
+                    Some(week) => week[days[i].weekday],
+                    None => sched.minutes_on(day()),
+                };
+                if minutes == 0 {
+                    continue;
+                }
+                let is_sick = !mine.is_empty() && mine.iter().any(|s| covers(s, day(), today));
+                per_month[days[i].month].add(minutes, is_sick);
+                line.add(minutes, is_sick);
+                total.add(minutes, is_sick);
             }
-            let is_sick = mine.iter().any(|s| covers(s, day, today));
-            per_month[month_index].add(minutes, is_sick);
-            line.add(minutes, is_sick);
-            total.add(minutes, is_sick);
         }
     }
     Absenteeism {
@@ -299,6 +340,30 @@ mod tests {
             .map(|l| (l.name.as_str(), l.days, l.factor))
             .collect();
         assert_eq!(got, [("Bart", 2, 2), ("Ann", 1, 1)]);
+    }
+
+    /// Weeks of 2, 16 and 30 March 2026 are week A (Monday–Friday), the others free: 5 + 5 + 2 days.
+    #[test]
+    fn an_alternating_schedule_counts_only_its_working_weeks() {
+        use crate::domain::leave::schedule::{Schedule, Schedules};
+        let mut ann = company().remove(0);
+        ann.schedules = Schedules::new(vec![Schedule::alternating(
+            d(2026, 3, 2),
+            [456, 456, 456, 456, 456, 0, 0],
+            [0; 7],
+        )]);
+        let march = Month::new(2026, 3).unwrap();
+        let a = absenteeism(
+            &[ann],
+            &spells(),
+            &HolidayCalendar::default(),
+            march,
+            march,
+            d(2026, 11, 23),
+        );
+        assert_eq!(a.total.scheduled_minutes, 12 * 456);
+        // Her spell of Tuesday 3 to Thursday 5 March falls in week A.
+        assert_eq!(a.total.sick_minutes, 3 * 456);
     }
 
     #[test]
