@@ -344,6 +344,9 @@ fn elections(e: &Elections, i: &I18n) -> Vec<Sheet> {
             .join(" + ")
     };
     summary.push(vec![Cell::Text(i.t("report.bodies")), Cell::Text(bodies)]);
+    if e.projected {
+        summary.push(vec![Cell::Text(i.t("report.projected")), Cell::Empty]);
+    }
     if e.agency_left_out > 0 {
         summary.push(vec![
             Cell::Text(i.t("report.agency_left_out")),

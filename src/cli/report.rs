@@ -19,7 +19,7 @@ use crate::store::Access;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// headcount, movements, absenteeism, bradford, leave or elections
+    /// Which report
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(ReportKind::codes()))]
     pub kind: String,
     /// headcount: on this day; bradford: the 52 weeks ending on it (default: today)
@@ -40,6 +40,7 @@ pub struct ReportArgs {
     /// headcount: only this breakdown (default: all of them)
     #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(Breakdown::codes()))]
     pub by: Option<String>,
+    /// Print the figures as JSON (hours in minutes, ISO dates)
     #[arg(long)]
     pub json: bool,
     /// Also write the report to this new CSV file (; separated, for Excel)

@@ -109,7 +109,12 @@ impl ReportRepo<'_> {
             .into_iter()
             .filter(|p| p.start <= to && p.end.is_none_or(|e| e >= from))
             .collect();
-        Ok(elections(&people, election_day, self.full_time()?))
+        Ok(elections(
+            &people,
+            election_day,
+            self.full_time()?,
+            self.store.clock().today(),
+        ))
     }
 
     fn full_time(&self) -> Result<u32> {

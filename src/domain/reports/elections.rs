@@ -86,6 +86,8 @@ pub struct Elections {
     pub average: f64,
     /// Agency workers employed at some point of the period, left out of the average.
     pub agency_left_out: u32,
+    /// The reference period is not over: its days after today count the contracts as they stand.
+    pub projected: bool,
     pub bodies: Vec<Body>,
     pub timetable: Vec<Step>,
 }
@@ -187,7 +189,13 @@ fn average(people: &[&Person], from: NaiveDate, to: NaiveDate, company_full_time
     halves as f64 / 2.0 / days as f64
 }
 
-pub fn elections(people: &[Person], election_day: NaiveDate, company_full_time: u32) -> Elections {
+/// The elections helper for `election_day`, as of `today`.
+pub fn elections(
+    people: &[Person],
+    election_day: NaiveDate,
+    company_full_time: u32,
+    today: NaiveDate,
+) -> Elections {
     let (reference_from, reference_to) = reference_period(election_day);
     let in_period =
         |p: &&Person| p.start <= reference_to && p.end.is_none_or(|e| e >= reference_from);
@@ -225,6 +233,7 @@ pub fn elections(people: &[Person], election_day: NaiveDate, company_full_time: 
         quarters,
         average: avg,
         agency_left_out,
+        projected: reference_to > today,
         bodies: bodies(avg),
         timetable: timetable(election_day),
     }
@@ -269,7 +278,8 @@ mod tests {
     /// person-days / 365 = 3,3767. Quarters: 3,5; 3,5; 2,5 + 15/91; 3,5 + 31/92.
     #[test]
     fn average_headcount_by_hand() {
-        let e = elections(&company(), d(2027, 5, 17), 2280);
+        let e = elections(&company(), d(2027, 5, 17), 2280, d(2026, 9, 30));
+        assert!(!e.projected);
         assert_eq!(
             (e.reference_from, e.reference_to),
             (d(2025, 10, 1), d(2026, 9, 30))
