@@ -272,7 +272,12 @@ pub fn render(report: &Report, table: usize, frame: &mut Frame<'_>, area: Rect, 
                     (name, h.round() as u64, format!("{} h", dec(h)))
                 })
                 .collect();
-            horizontal(frame, area, title(i.t("report.col_remaining_h")), bars);
+            let head = title(format!(
+                "{} · {}",
+                i.t("report.sheet_leave_department"),
+                i.t("report.col_remaining_h")
+            ));
+            horizontal(frame, area, head, bars);
         }
         Report::Elections(e) => {
             let mut bars: Vec<Bar> = e

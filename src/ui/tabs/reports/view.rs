@@ -184,7 +184,12 @@ pub fn columns(sheet: &Sheet) -> Columns {
             widest[c] = widest[c].max(cell.csv_text().chars().count());
         }
     }
-    let widths = widest.iter().map(|w| (*w).min(48) as u16).collect();
+    // The last column is cut to the room left when drawn (the timetable's long descriptions).
+    let widths = widest
+        .iter()
+        .enumerate()
+        .map(|(c, w)| (*w).min(if c + 1 == n { 200 } else { 48 }) as u16)
+        .collect();
     Columns { numeric, widths }
 }
 
@@ -223,11 +228,23 @@ fn render_table(tab: &ReportsTab, sheet: &Sheet, frame: &mut Frame<'_>, area: Re
         .title(Span::styled(title, theme::title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    // Two spaces between columns when they fit, else one.
-    let needed: u16 =
-        cols.widths.iter().sum::<u16>() + 2 * cols.widths.len().saturating_sub(1) as u16;
-    let spacing = if needed <= inner.width { 2 } else { 1 };
-    let widths: Vec<Constraint> = cols.widths.iter().map(|w| Constraint::Length(*w)).collect();
+    // Two spaces between columns when they fit, else one; when even that is too wide, the widest
+    // text column gives up characters (never below 8), so numbers stay whole.
+    let mut w = cols.widths.clone();
+    let needs = |w: &[u16], spacing: u16| {
+        w.iter().sum::<u16>() + spacing * w.len().saturating_sub(1) as u16
+    };
+    let spacing = if needs(&w, 2) <= inner.width { 2 } else { 1 };
+    while needs(&w, spacing) > inner.width {
+        let widest_text = (0..w.len())
+            .filter(|c| !cols.numeric.get(*c).copied().unwrap_or(false) && w[*c] > 8)
+            .max_by_key(|c| w[*c]);
+        match widest_text {
+            Some(c) => w[c] -= 1,
+            None => break,
+        }
+    }
+    let widths: Vec<Constraint> = w.iter().map(|x| Constraint::Length(*x)).collect();
     let align = |text: String, c: usize| {
         let line = Line::from(text);
         if cols.numeric.get(c).copied().unwrap_or(false) {
