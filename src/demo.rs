@@ -35,6 +35,20 @@ pub struct DemoPerson {
     pub notes: Vec<NoteInput>,
     /// For people who left: end date in the past, matching the end of the last contract.
     pub departure: Option<DepartureInput>,
+    /// Papers on file (the scan is a short text file written when the demo is loaded).
+    pub documents: Vec<DemoDocument>,
+}
+
+/// A document of the demo company: what the assistant would have scanned into the dossier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoDocument {
+    /// A `DocumentKind` code.
+    pub kind: &'static str,
+    pub title: String,
+    pub dated: NaiveDate,
+    pub expires: Option<NaiveDate>,
+    pub file_name: String,
+    pub text: String,
 }
 
 /// The realistic demo company: about 25 people at work plus a few who left, fixed content,

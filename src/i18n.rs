@@ -189,6 +189,23 @@ impl I18n {
         }
     }
 
+    /// The short name of the day's weekday ("Mon").
+    pub fn weekday(&self, d: chrono::NaiveDate) -> String {
+        self.t(&format!(
+            "weekday.{}",
+            d.format("%a").to_string().to_lowercase()
+        ))
+    }
+
+    /// The name of month 1–12 ("November").
+    pub fn month(&self, month: u32) -> String {
+        const MONTHS: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        let key = MONTHS[(month.clamp(1, 12) - 1) as usize];
+        self.t(&format!("month.{key}"))
+    }
+
     /// The label of a choice (sex, worker category, contract type…).
     pub fn choice<C: Choice>(&self, c: C) -> String {
         self.t(c.label_key())

@@ -10,4 +10,5 @@ pub mod errors;
 pub mod i18n;
 pub mod sheet;
 pub mod store;
+pub mod today_text;
 pub mod ui;

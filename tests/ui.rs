@@ -16,6 +16,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[path = "ui/leave.rs"]
 mod leave;
 
+/// The Today tab.
+#[path = "ui/today.rs"]
+mod today;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }
@@ -28,7 +32,9 @@ fn app(lang: Lang) -> (tempfile::TempDir, App) {
     store
         .load_people(dossier::demo::demo_company(today()).into_iter(), |_| {})
         .unwrap();
-    let app = App::new(store, I18n::new(lang), Keymap::default());
+    let mut app = App::new(store, I18n::new(lang), Keymap::default());
+    // The app opens on Today; these tests start from the staff list.
+    key(&mut app, KeyCode::Char('2'));
     (dir, app)
 }
 

@@ -7,6 +7,7 @@ mod leave;
 pub(crate) mod out;
 mod schedule;
 mod seed;
+mod today;
 mod validate;
 
 use std::path::PathBuf;
@@ -89,6 +90,12 @@ pub enum Command {
     /// The sickness register: record a spell, end it
     #[command(subcommand)]
     Sick(Box<SickCommand>),
+    /// What needs attention today, most urgent first: ending contracts, missing documents, sickness
+    /// and certificates, leave requests, replacement days; then birthdays and work anniversaries
+    Today {
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -482,6 +489,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Demo { employees, seed } => seed::synthetic(ctx, employees, seed),
         Command::Employee(cmd) => employee::run(ctx, *cmd),
         Command::Holidays { year, json } => holidays::list(ctx, year, json),
+        Command::Today { json } => today::run(ctx, json),
         Command::CompanyDay(cmd) => holidays::run(ctx, cmd),
         Command::Leave(cmd) => match *cmd {
             LeaveGroup::Leave(cmd) => leave::run(ctx, cmd),

@@ -11,3 +11,4 @@ pub mod leave;
 pub mod money;
 pub mod records;
 pub mod text;
+pub mod today;

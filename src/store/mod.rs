@@ -11,6 +11,7 @@ mod rows;
 mod seed;
 mod seed_leave;
 mod settings;
+mod today;
 
 use std::path::{Path, PathBuf};
 
@@ -28,6 +29,7 @@ pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
 pub use records::{RecordRepo, RemovableRecord};
 pub use settings::SettingsRepo;
+pub use today::{TODAY_SETTINGS, TodayRepo};
 
 use crate::clock::Clock;
 use crate::domain::error::ValidationErrors;
@@ -178,6 +180,10 @@ impl Store {
 
     pub fn settings(&self) -> SettingsRepo<'_> {
         SettingsRepo { store: self }
+    }
+
+    pub fn today(&self) -> TodayRepo<'_> {
+        TodayRepo { store: self }
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.

@@ -64,6 +64,10 @@ pub enum Action {
     Approve,
     Refuse,
     CancelLeave,
+    /// Today tab: go to the place where the selected item is fixed.
+    GoTo,
+    /// Read again what is shown.
+    Refresh,
 }
 
 impl Action {

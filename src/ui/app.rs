@@ -11,10 +11,13 @@ use super::action::Action;
 use super::keymap::{Context, Key, Keymap};
 use super::request::{Pending, Request};
 use super::tabs::dossiers::DossiersTab;
+use super::tabs::dossiers::Section;
 use super::tabs::leave::LeaveTab;
+use super::tabs::today::TodayTab;
 use super::theme;
 use super::widgets::bars::{self, Level};
 use super::widgets::popup::{self, Palette};
+use crate::domain::today::{DossierPart, Place};
 use crate::i18n::I18n;
 use crate::store::Store;
 
@@ -26,8 +29,10 @@ pub const TAB_KEYS: [&str; 6] = [
     "tab.training",
     "tab.reports",
 ];
+const TODAY: usize = 0;
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
+const REPORTS: usize = 5;
 
 pub enum Overlay {
     None,
@@ -41,6 +46,7 @@ pub struct App {
     pub store: Store,
     pub keymap: Keymap,
     pub tab: usize,
+    pub today: TodayTab,
     pub dossiers: DossiersTab,
     pub leave: LeaveTab,
     pub overlay: Overlay,
@@ -51,12 +57,14 @@ pub struct App {
 impl App {
     pub fn new(store: Store, i18n: I18n, keymap: Keymap) -> App {
         let dossiers = DossiersTab::new(&store);
+        let today = TodayTab::new(&store);
         App {
             i18n,
             store,
             keymap,
-            // Today is the start screen once it exists (issue: Today); until then the dossiers are.
-            tab: DOSSIERS,
+            // The day starts with what needs doing.
+            tab: TODAY,
+            today,
             dossiers,
             leave: LeaveTab::default(),
             overlay: Overlay::None,
@@ -71,6 +79,7 @@ impl App {
             Overlay::Confirm(..) => Context::Confirm,
             _ if self.tab == DOSSIERS => self.dossiers.context(),
             _ if self.tab == LEAVE => self.leave.context(),
+            _ if self.tab == TODAY => self.today.context(),
             _ => Context::Global,
         }
     }
@@ -140,19 +149,18 @@ impl App {
         if !matches!(action, Action::Confirm | Action::Deny) {
             self.status = None;
         }
-        let before = self.tab;
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Overlay::Help,
             Action::Palette => self.overlay = Overlay::Palette(Palette::new(self.context())),
-            Action::NextTab => self.tab = (self.tab + 1) % TAB_KEYS.len(),
-            Action::PrevTab => self.tab = (self.tab + TAB_KEYS.len() - 1) % TAB_KEYS.len(),
-            Action::Tab1 => self.tab = 0,
-            Action::Tab2 => self.tab = 1,
-            Action::Tab3 => self.tab = 2,
-            Action::Tab4 => self.tab = 3,
-            Action::Tab5 => self.tab = 4,
-            Action::Tab6 => self.tab = 5,
+            Action::NextTab => self.switch_to((self.tab + 1) % TAB_KEYS.len()),
+            Action::PrevTab => self.switch_to((self.tab + TAB_KEYS.len() - 1) % TAB_KEYS.len()),
+            Action::Tab1 => self.switch_to(0),
+            Action::Tab2 => self.switch_to(1),
+            Action::Tab3 => self.switch_to(2),
+            Action::Tab4 => self.switch_to(3),
+            Action::Tab5 => self.switch_to(4),
+            Action::Tab6 => self.switch_to(5),
             Action::Confirm | Action::Deny => {
                 if let Overlay::Confirm(_, pending) =
                     std::mem::replace(&mut self.overlay, Overlay::None)
@@ -174,10 +182,57 @@ impl App {
                 let r = self.leave.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
+            other if self.tab == TODAY => {
+                let r = self.today.handle(other, &self.store, &self.i18n);
+                self.apply(r);
+            }
             _ => {}
         }
-        if self.tab == LEAVE && before != LEAVE {
-            self.leave.enter(&self.store);
+    }
+
+    /// Shows tab `tab`, reading afresh what may have changed elsewhere.
+    fn switch_to(&mut self, tab: usize) {
+        if tab == self.tab {
+            return;
+        }
+        self.tab = tab;
+        match tab {
+            TODAY => self.today.load(&self.store),
+            LEAVE => self.leave.enter(&self.store),
+            _ => {}
+        }
+    }
+
+    /// Goes to the place where a Today item is fixed.
+    fn go(&mut self, place: Place) {
+        match place {
+            Place::Dossier { employee_id, part } => {
+                self.switch_to(DOSSIERS);
+                let section = match part {
+                    DossierPart::Employment => Section::Employment,
+                    DossierPart::Documents => Section::Documents,
+                    // The checklists live with the employment until they have their own section.
+                    DossierPart::Checklist => Section::Employment,
+                };
+                self.dossiers.open_at(&self.store, employee_id, section);
+            }
+            Place::Leave {
+                employee_id,
+                request_id,
+                spell_id,
+            } => {
+                self.switch_to(LEAVE);
+                self.leave
+                    .show(&self.store, employee_id, request_id, spell_id);
+            }
+            Place::CompanyDays { year } => {
+                self.switch_to(LEAVE);
+                let r = self
+                    .leave
+                    .add_replacement_day(&self.store, &self.i18n, year);
+                self.apply(r);
+            }
+            Place::Payroll { .. } => self.switch_to(REPORTS),
         }
     }
 
@@ -188,6 +243,7 @@ impl App {
             Request::Confirm(question, pending) => {
                 self.overlay = Overlay::Confirm(question, pending)
             }
+            Request::Go(place) => self.go(place),
         }
     }
 
@@ -205,6 +261,8 @@ impl App {
             self.dossiers.render(frame, body, &self.i18n);
         } else if self.tab == LEAVE {
             self.leave.render(frame, body, &self.i18n);
+        } else if self.tab == TODAY {
+            self.today.render(frame, body, &self.i18n);
         } else {
             let line = self.i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
             frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);

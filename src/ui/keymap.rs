@@ -23,6 +23,8 @@ pub enum Context {
     LeaveList,
     /// The selected person's requests and sickness in the Leave tab.
     LeaveItems,
+    /// The Today list.
+    Today,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -150,6 +152,18 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Global, "4", Action::Tab4, false),
     (Context::Global, "5", Action::Tab5, false),
     (Context::Global, "6", Action::Tab6, false),
+    (Context::Today, "up", Action::Up, false),
+    (Context::Today, "k", Action::Up, false),
+    (Context::Today, "down", Action::Down, false),
+    (Context::Today, "j", Action::Down, false),
+    (Context::Today, "pgup", Action::PageUp, false),
+    (Context::Today, "pgdown", Action::PageDown, false),
+    (Context::Today, "home", Action::Home, false),
+    (Context::Today, "g", Action::Home, false),
+    (Context::Today, "end", Action::End, false),
+    (Context::Today, "G", Action::End, false),
+    (Context::Today, "enter", Action::GoTo, true),
+    (Context::Today, "r", Action::Refresh, true),
     (Context::List, "up", Action::Up, false),
     (Context::List, "k", Action::Up, false),
     (Context::List, "down", Action::Down, false),
@@ -283,6 +297,7 @@ struct KeymapFile {
     leave: HashMap<Action, String>,
     leave_list: HashMap<Action, String>,
     leave_items: HashMap<Action, String>,
+    today: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -324,6 +339,7 @@ impl Keymap {
             (Context::Leave, file.leave),
             (Context::LeaveList, file.leave_list),
             (Context::LeaveItems, file.leave_items),
+            (Context::Today, file.today),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

@@ -3,3 +3,4 @@
 pub mod dossiers;
 pub mod leave;
 pub mod staff;
+pub mod today;

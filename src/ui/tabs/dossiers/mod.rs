@@ -137,6 +137,16 @@ impl DossiersTab {
         }
     }
 
+    /// Opens someone's dossier on a section (the Today tab's jump); an error shows in the list.
+    pub fn open_at(&mut self, store: &Store, id: i64, section: Section) {
+        self.form = None;
+        let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
+        if let Err(e) = self.open(store, id, index) {
+            self.view = View::List;
+            self.error = Some(e.to_string());
+        }
+    }
+
     fn open(&mut self, store: &Store, id: i64, section: usize) -> Result<(), StoreError> {
         let dossier = store.employees().dossier(id)?;
         let history = store.audit().for_employee(id, 200)?;
