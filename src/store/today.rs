@@ -21,6 +21,13 @@ pub const TODAY_SETTINGS: &str = "today";
 /// How far back an ended spell is still checked for its certificate.
 const CERTIFICATE_DAYS_BACK: i64 = 60;
 
+/// Each rule reads at most this many items, most urgent first: a list longer than this is worked
+/// through over days, and the cap keeps the start screen quick at any company size.
+pub const RULE_CAP: usize = 200;
+
+/// Birthdays and anniversaries read at most (the screen shows a few).
+const OCCASION_CAP: usize = 50;
+
 /// The person columns every query below ends with, in this order (see [`person_at`]).
 const PERSON: &str = "e.id, e.number, e.first_name, e.preferred_name, e.last_name";
 
@@ -81,7 +88,8 @@ impl TodayRepo<'_> {
             "SELECT c.kind, c.end_date, {PERSON} FROM contracts c JOIN employees e ON e.id = c.employee_id
              WHERE c.end_date BETWEEN ?1 AND ?2 AND c.kind <> 'indefinite' AND e.status <> 'left'
                AND NOT EXISTS (SELECT 1 FROM contracts n
-                               WHERE n.employee_id = c.employee_id AND n.start_date > c.start_date)"
+                               WHERE n.employee_id = c.employee_id AND n.start_date > c.start_date)
+             ORDER BY c.end_date LIMIT {RULE_CAP}"
         ))?;
         let rows = st.query_map(window(today, days, days), |r| {
             Ok(ContractFact {
@@ -101,13 +109,17 @@ impl TodayRepo<'_> {
     /// signed contract counts when scanned or when the last contract carries its signing date).
     fn hires(&self, today: NaiveDate, back: i64, ahead: i64) -> Result<Vec<HireFact>> {
         let mut st = self.store.conn().prepare_cached(&format!(
-            "SELECT e.start_date,
-                    EXISTS (SELECT 1 FROM documents d WHERE d.employee_id = e.id AND d.kind = 'signed_contract')
-                    OR (SELECT c.signed_on FROM contracts c WHERE c.employee_id = e.id
-                        ORDER BY c.start_date DESC LIMIT 1) IS NOT NULL,
-                    EXISTS (SELECT 1 FROM documents d WHERE d.employee_id = e.id AND d.kind = 'work_rules_receipt'),
-                    {PERSON}
-             FROM employees e WHERE e.start_date BETWEEN ?1 AND ?2 AND e.status <> 'left'"
+            "SELECT start_date, signed, receipt, {PERSON} FROM (
+               SELECT e.*,
+                      EXISTS (SELECT 1 FROM documents d
+                              WHERE d.employee_id = e.id AND d.kind = 'signed_contract')
+                      OR (SELECT c.signed_on FROM contracts c WHERE c.employee_id = e.id
+                          ORDER BY c.start_date DESC LIMIT 1) IS NOT NULL AS signed,
+                      EXISTS (SELECT 1 FROM documents d
+                              WHERE d.employee_id = e.id AND d.kind = 'work_rules_receipt') AS receipt
+               FROM employees e WHERE e.start_date BETWEEN ?1 AND ?2 AND e.status <> 'left'
+               ORDER BY e.start_date
+             ) AS e WHERE NOT (signed AND receipt) LIMIT {RULE_CAP}"
         ))?;
         let rows = st.query_map(window(today, back, ahead), |r| {
             Ok(HireFact {
@@ -131,7 +143,8 @@ impl TodayRepo<'_> {
             "SELECT d.kind, d.expires, {PERSON} FROM documents d JOIN employees e ON e.id = d.employee_id
              WHERE d.expires BETWEEN ?1 AND ?2 AND d.kind IN ({kinds}) AND e.status <> 'left'
                AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.employee_id = d.employee_id
-                               AND n.kind = d.kind AND n.expires > d.expires)"
+                               AND n.kind = d.kind AND n.expires > d.expires)
+             ORDER BY d.expires LIMIT {RULE_CAP}"
         ))?;
         let rows = st.query_map(window(today, 365, days), |r| {
             Ok(ExpiryFact {
@@ -155,7 +168,7 @@ impl TodayRepo<'_> {
              WHERE e.status <> 'left'
                AND (s.end_date IS NULL OR s.end_date >= ?1
                     OR (s.start_date >= ?2 AND s.certificate IS NULL))
-             ORDER BY s.start_date"
+             ORDER BY s.start_date LIMIT {RULE_CAP}"
         ))?;
         let back = today - Duration::days(CERTIFICATE_DAYS_BACK);
         let rows = st.query_map(params![iso(Some(today)), iso(Some(back))], |r| {
@@ -175,7 +188,8 @@ impl TodayRepo<'_> {
             "SELECT r.id, t.code, r.from_date, r.to_date, {PERSON}
              FROM leave_requests r JOIN employees e ON e.id = r.employee_id
                   JOIN leave_types t ON t.id = r.type_id
-             WHERE r.status = 'requested' AND e.status <> 'left'"
+             WHERE r.status = 'requested' AND e.status <> 'left'
+             ORDER BY r.from_date LIMIT {RULE_CAP}"
         ))?;
         let rows = st.query_map([], |r| {
             let from = date(r.get(2)?).unwrap_or_default();
@@ -202,7 +216,8 @@ impl TodayRepo<'_> {
                 };
                 let mut st = self.store.conn().prepare_cached(&format!(
                     "SELECT e.birth_date, e.seniority_date, {PERSON} FROM employees e
-                     WHERE substr(e.{column}, 6, 5) BETWEEN ?1 AND ?2 AND e.status <> 'left'{not_null}"
+                     WHERE substr(e.{column}, 6, 5) BETWEEN ?1 AND ?2 AND e.status <> 'left'{not_null}
+                     ORDER BY substr(e.{column}, 6, 5) LIMIT {OCCASION_CAP}"
                 ))?;
                 let rows = st.query_map(params![from, to], |r| {
                     Ok(OccasionFact {

@@ -56,7 +56,7 @@ pub struct App {
 
 impl App {
     pub fn new(store: Store, i18n: I18n, keymap: Keymap) -> App {
-        let dossiers = DossiersTab::new(&store);
+        let dossiers = DossiersTab::default();
         let today = TodayTab::new(&store);
         App {
             i18n,
@@ -198,6 +198,7 @@ impl App {
         self.tab = tab;
         match tab {
             TODAY => self.today.load(&self.store),
+            DOSSIERS => self.dossiers.enter(&self.store),
             LEAVE => self.leave.enter(&self.store),
             _ => {}
         }

@@ -86,20 +86,31 @@ pub struct DossiersTab {
     pub form: Option<FormState<Purpose>>,
     /// Set when the list could not be read, shown instead of rows.
     pub error: Option<String>,
+    /// The list is read when the tab is first shown, not at start (the start screen is Today).
+    loaded: bool,
 }
 
-impl DossiersTab {
-    pub fn new(store: &Store) -> DossiersTab {
-        let mut tab = DossiersTab {
+impl Default for DossiersTab {
+    /// The tab before its list is read: [`DossiersTab::enter`] reads it when it is first shown.
+    fn default() -> DossiersTab {
+        DossiersTab {
             query: ListQuery::default(),
             filter: None,
             window: PagedWindow::default(),
             view: View::List,
             form: None,
             error: None,
-        };
-        tab.reload(store);
-        tab
+            loaded: false,
+        }
+    }
+}
+
+impl DossiersTab {
+    /// Called when the tab is shown: reads the list the first time; later it keeps its place.
+    pub fn enter(&mut self, store: &Store) {
+        if !self.loaded {
+            self.reload(store);
+        }
     }
 
     pub fn context(&self) -> Context {
@@ -115,6 +126,7 @@ impl DossiersTab {
 
     /// Re-reads the list from the first page (after a filter or sort change, or a save).
     pub fn reload(&mut self, store: &Store) {
+        self.loaded = true;
         self.error = staff::reload(&mut self.window, store, &self.query)
             .err()
             .map(|e| e.to_string());
