@@ -266,7 +266,8 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
     let (_dir, mut app) = app(Lang::En);
     app.store.load_demo_leave(today()).unwrap();
     key(&mut app, KeyCode::Enter);
-    for _ in 0..3 {
+    // Identity, Contact, Employment, Checklist, then Leave & absence.
+    for _ in 0..4 {
         key(&mut app, KeyCode::Char('l'));
     }
     let screen = render(&app, 120, 36);

@@ -64,6 +64,9 @@ pub enum Action {
     Approve,
     Refuse,
     CancelLeave,
+    /// Dossier checklist: tick the selected task, or un-tick it.
+    ToggleTask,
+    AddDimona,
 }
 
 impl Action {
