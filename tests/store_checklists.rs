@@ -370,3 +370,22 @@ fn the_demo_company_shows_one_missing_in_and_one_missing_out() {
     assert!(due.iter().any(|t| t.due < today()), "some tasks overdue");
     assert_eq!(s.audit().verify().unwrap().broken_at, None);
 }
+
+#[test]
+fn a_corrected_start_date_moves_the_open_tasks_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir);
+    let id = hire(&s, "E0001", "01/12/2026");
+    let done = task_id(&s, id, "buddy");
+    s.checklists().tick(done, "Sofie").unwrap();
+    let mut input = EmployeeInput::from_data(&s.employees().get(id).unwrap().data, None);
+    input.start_date = "07/12/2026".into();
+    s.employees().update(id, &input).unwrap();
+    let c = s.checklists().for_employee(id).unwrap().remove(0);
+    assert_eq!(c.anchor, d(2026, 12, 7));
+    let due = |code: &str| c.tasks.iter().find(|t| t.code == code).unwrap().due;
+    assert_eq!(due("first_month_talk"), d(2027, 1, 6));
+    assert_eq!(due(DIMONA_IN), d(2026, 12, 6));
+    // A task already done keeps the day it was due.
+    assert_eq!(due("buddy"), d(2026, 11, 28));
+}

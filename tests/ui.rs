@@ -16,6 +16,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[path = "ui/leave.rs"]
 mod leave;
 
+/// The dossier's Checklist section and the Dimona form.
+#[path = "ui/checklists.rs"]
+mod checklists;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }

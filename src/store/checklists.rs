@@ -155,6 +155,50 @@ impl Tx<'_> {
         )
     }
 
+    /// Moves a person's checklist of `kind` to a new first or last day: the open tasks keep their
+    /// distance to it (a start date corrected after the hire). Done tasks keep their date.
+    pub(super) fn move_checklist(
+        &self,
+        employee_id: i64,
+        kind: ChecklistKind,
+        anchor: NaiveDate,
+    ) -> Result<()> {
+        let found: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, anchor FROM checklists WHERE employee_id = ?1 AND kind = ?2",
+                params![employee_id, kind.code()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((id, old)) = found else {
+            return Ok(());
+        };
+        let Some(old_anchor) = rows::date(Some(old)) else {
+            return Ok(());
+        };
+        let shift = (anchor - old_anchor).num_days();
+        if shift == 0 {
+            return Ok(());
+        }
+        self.conn.execute(
+            "UPDATE checklists SET anchor = ?2 WHERE id = ?1",
+            params![id, iso(Some(anchor))],
+        )?;
+        self.conn.execute(
+            "UPDATE checklist_tasks SET due = date(due, ?2 || ' days') WHERE checklist_id = ?1 AND done_on IS NULL",
+            params![id, format!("{shift:+}")],
+        )?;
+        self.audit(
+            "checklist",
+            id,
+            Some(employee_id),
+            "update",
+            Some(&serde_json::json!({ "anchor": old_anchor })),
+            Some(&serde_json::json!({ "anchor": anchor })),
+        )
+    }
+
     /// Removes a person's checklist of `kind` (an archive undone takes its offboarding with it).
     pub(super) fn remove_checklist(&self, employee_id: i64, kind: ChecklistKind) -> Result<()> {
         let found: Option<(i64, String)> = self

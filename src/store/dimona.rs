@@ -122,12 +122,14 @@ impl DimonaRepo<'_> {
     pub fn missing(&self, today: NaiveDate, horizon_days: i64) -> Result<Vec<DimonaGap>> {
         let from = iso(Some(today - Duration::days(LOOKBACK_DAYS)));
         let until = iso(Some(today + Duration::days(horizon_days)));
+        // `+e.status`: the status index must not win over the date ranges (a big company has
+        // thousands of people who left).
         let sql = format!(
             "SELECT e.id, {FULL_NAME_SQL}, e.number, e.start_date, e.end_date FROM employees e
-             WHERE e.start_date BETWEEN ?1 AND ?2 AND e.status <> 'left'
+             WHERE e.start_date BETWEEN ?1 AND ?2 AND +e.status <> 'left'
              UNION
              SELECT e.id, {FULL_NAME_SQL}, e.number, e.start_date, e.end_date FROM employees e
-             WHERE e.end_date BETWEEN ?1 AND ?2 AND e.status = 'left'"
+             WHERE e.end_date BETWEEN ?1 AND ?2 AND +e.status = 'left'"
         );
         let conn = self.store.conn();
         let mut st = conn.prepare_cached(&sql)?;

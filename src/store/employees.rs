@@ -307,6 +307,9 @@ impl EmployeeRepo<'_> {
                 Some(&old.data),
                 Some(&data),
             )?;
+            if old.data.start_date != data.start_date {
+                tx.move_checklist(id, ChecklistKind::Onboarding, data.start_date)?;
+            }
             let moved = old.data.department != data.department
                 || old.data.job_title != data.job_title
                 || old.data.manager_id != data.manager_id;

@@ -95,8 +95,11 @@ impl ChecklistView {
         }
     }
 
-    /// The section's lines and the index of the selected task's line (to keep it in view).
-    pub fn lines(&self, i18n: &I18n) -> (Vec<Line<'static>>, usize) {
+    /// The section's lines for a body `width` columns wide, and the index of the selected task's
+    /// line (to keep it in view). Narrow screens drop the state column: the mark and the colour
+    /// say it, and the title keeps the room.
+    pub fn lines(&self, i18n: &I18n, width: u16) -> (Vec<Line<'static>>, usize) {
+        let wide = width >= 110;
         let mut out = Vec::new();
         let mut selected_line = 0;
         let lang = i18n.lang.code();
@@ -137,8 +140,16 @@ impl ChecklistView {
                 if selected {
                     selected_line = out.len();
                 }
-                let mark = if t.done.is_some() { "[x]" } else { "[ ]" };
-                let state = i18n.task_state(t, self.today);
+                let mark = match &t.done {
+                    Some(_) => "[x]",
+                    None if t.is_overdue(self.today) => "[!]",
+                    None => "[ ]",
+                };
+                let state = if wide {
+                    format!("{:<26} ", i18n.task_state(t, self.today))
+                } else {
+                    String::new()
+                };
                 let style = if selected {
                     theme::selected()
                 } else if t.is_overdue(self.today) {
@@ -148,9 +159,10 @@ impl ChecklistView {
                 } else {
                     ratatui::style::Style::default()
                 };
+                // The title goes last: on a narrow screen only its end is cut.
                 out.push(Line::from(Span::styled(
                     format!(
-                        "{} {mark} {}  {:<10} {:<58} {state}",
+                        "{} {mark} {}  {state}{:<10} {}",
                         if selected { "▶" } else { " " },
                         format_date(t.due),
                         t.responsible,

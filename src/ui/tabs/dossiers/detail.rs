@@ -202,7 +202,8 @@ fn lines(d: &Detail, i18n: &I18n) -> Vec<Line<'static>> {
                 )));
             }
         }
-        Section::Checklist => out.extend(d.checklist.lines(i18n).0),
+        // Drawn by `render` itself: it scrolls with the selected task.
+        Section::Checklist => {}
         Section::Leave => out.extend(d.absence.lines(i18n)),
         Section::Documents => {
             if d.dossier.documents.is_empty() {
@@ -311,7 +312,7 @@ pub fn render(d: &Detail, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
         .border_style(theme::border());
     // The checklist scrolls with its selected task (not wrapped, so lines and rows agree).
     if Section::ALL[d.section] == Section::Checklist {
-        let (text, selected) = d.checklist.lines(i18n);
+        let (text, selected) = d.checklist.lines(i18n, body.width.saturating_sub(2));
         let rows = usize::from(body.height.saturating_sub(2)).max(1);
         let scroll = (selected + 2).saturating_sub(rows);
         frame.render_widget(
