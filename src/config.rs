@@ -54,6 +54,13 @@ pub fn parse_config(text: &str) -> anyhow::Result<Config> {
     Ok(toml::from_str(text)?)
 }
 
+/// The name of the user logged in, recorded as who ticked a checklist task.
+pub fn current_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

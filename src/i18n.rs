@@ -206,6 +206,26 @@ impl I18n {
         self.t(&format!("month.{key}"))
     }
 
+    /// A checklist task's state in a few words: done when and by whom, done by the Dimona
+    /// register, overdue, or open.
+    pub fn task_state(
+        &self,
+        t: &crate::domain::checklist::Task,
+        today: chrono::NaiveDate,
+    ) -> String {
+        use crate::domain::checklist::Done;
+        use crate::domain::date::format_date;
+        match &t.done {
+            Some(Done::Ticked { on, by }) => self
+                .tf("detail.done_on", &[("date", &format_date(*on)), ("by", by)])
+                .trim_end()
+                .to_string(),
+            Some(Done::Dimona) => self.t("detail.done_by_dimona"),
+            None if t.is_overdue(today) => self.t("detail.overdue"),
+            None => self.t("detail.open"),
+        }
+    }
+
     /// The label of a choice (sex, worker category, contract type…).
     pub fn choice<C: Choice>(&self, c: C) -> String {
         self.t(c.label_key())

@@ -76,7 +76,7 @@ pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {
         Due::Dimona {
             kind: DimonaDue::Out,
         } => i.t("today.dimona_out"),
-        Due::ChecklistTask { title } => title.clone(),
+        Due::ChecklistTask { title } => title.get(i.lang.code()).to_string(),
         Due::PayrollExport { year, month } => i.tf(
             "today.payroll_export",
             &[("month", &i.month(*month)), ("year", &year.to_string())],
@@ -89,7 +89,8 @@ pub fn place(i: &I18n, p: &Place) -> String {
     match p {
         Place::Dossier { part, .. } => {
             let section = match part {
-                DossierPart::Employment | DossierPart::Checklist => "section.employment",
+                DossierPart::Employment => "section.employment",
+                DossierPart::Checklist => "section.checklist",
                 DossierPart::Documents => "section.documents",
             };
             i.tf("today.go_dossier", &[("section", &i.t(section))])

@@ -16,6 +16,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[path = "ui/leave.rs"]
 mod leave;
 
+/// The dossier's Checklist section and the Dimona form.
+#[path = "ui/checklists.rs"]
+mod checklists;
 /// The Today tab.
 #[path = "ui/today.rs"]
 mod today;
@@ -272,7 +275,8 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
     let (_dir, mut app) = app(Lang::En);
     app.store.load_demo_leave(today()).unwrap();
     key(&mut app, KeyCode::Enter);
-    for _ in 0..3 {
+    // Identity, Contact, Employment, Checklist, then Leave & absence.
+    for _ in 0..4 {
         key(&mut app, KeyCode::Char('l'));
     }
     let screen = render(&app, 120, 36);

@@ -1,5 +1,7 @@
 //! The command line: clap definitions, and the subcommands that print text or JSON for scripts and checks.
 
+mod checklist;
+mod dimona;
 mod employee;
 mod holidays;
 mod input_flags;
@@ -96,6 +98,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The Dimona register: record a declaration, list a person's, show who lacks an IN or an OUT
+    #[command(subcommand)]
+    Dimona(dimona::DimonaCommand),
+    /// Onboarding and offboarding checklists: show a person's, tick a task, list what is due
+    #[command(subcommand)]
+    Checklist(checklist::ChecklistCommand),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -498,6 +506,8 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
             LeaveGroup::Type(args) => leave::types::save(ctx, args),
         },
         Command::Sick(cmd) => leave::sick(ctx, *cmd),
+        Command::Dimona(cmd) => dimona::run(ctx, cmd),
+        Command::Checklist(cmd) => checklist::run(ctx, cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

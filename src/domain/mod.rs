@@ -1,8 +1,10 @@
 //! Pure Belgian HR rules and types: no UI, no SQL, no clock, no file system.
 
+pub mod checklist;
 pub mod choice;
 pub mod contract;
 pub mod date;
+pub mod dimona;
 pub mod employee;
 pub mod error;
 pub mod ids;

@@ -1,6 +1,8 @@
 //! The only module that knows SQL: opens the one SQLite file safely and hands out repositories.
 
 mod audit;
+mod checklists;
+mod dimona;
 mod employees;
 mod files;
 mod leave;
@@ -9,6 +11,7 @@ mod migrate;
 mod records;
 mod rows;
 mod seed;
+mod seed_checklists;
 mod seed_leave;
 mod settings;
 mod today;
@@ -18,6 +21,8 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditEntry, AuditRepo, ChainReport};
+pub use checklists::{ChecklistRepo, DueTask};
+pub use dimona::{DimonaGap, DimonaRepo};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
@@ -184,6 +189,14 @@ impl Store {
 
     pub fn today(&self) -> TodayRepo<'_> {
         TodayRepo { store: self }
+    }
+
+    pub fn dimona(&self) -> DimonaRepo<'_> {
+        DimonaRepo { store: self }
+    }
+
+    pub fn checklists(&self) -> ChecklistRepo<'_> {
+        ChecklistRepo { store: self }
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::{Result, Store, StoreError};
 use crate::demo::DemoPerson;
+use crate::domain::checklist::{ChecklistKind, wants_offboarding, wants_onboarding};
 use crate::domain::choice::Choice;
 use crate::domain::records::Document;
 
@@ -28,6 +29,7 @@ impl Store {
                 self.path().display()
             )));
         }
+        let today = self.clock().today();
         let mut ids: HashMap<String, i64> = HashMap::new();
         let mut done = 0usize;
         let mut batch: Vec<DemoPerson> = Vec::with_capacity(BATCH);
@@ -104,11 +106,18 @@ impl Store {
                             Some(&doc),
                         )?;
                     }
+                    // Recent starters and leavers get their checklists as an entry by hand would.
+                    if wants_onboarding(data.start_date, today) {
+                        tx.create_checklist(id, ChecklistKind::Onboarding, data.start_date)?;
+                    }
                     if let Some(dep) = &p.departure {
                         let dep = dep
                             .validate(data.start_date)
                             .map_err(|e| invalid("departure", e))?;
                         tx.set_departure(id, &dep)?;
+                        if wants_offboarding(dep.end_date, today) {
+                            tx.create_checklist(id, ChecklistKind::Offboarding, dep.end_date)?;
+                        }
                     }
                 }
                 Ok(())

@@ -8,12 +8,14 @@ use super::leave::{SPELL_COLUMNS, spell_row};
 use super::rows::{choice, date, iso};
 use super::{Result, Store};
 use crate::domain::choice::Choice;
+use crate::domain::dimona::DimonaKind;
 use crate::domain::leave::holidays::missing_replacements;
 use crate::domain::today::occasions::{OccasionFact, month_day_ranges};
 use crate::domain::today::rules::{
     self, ContractFact, EXPIRING_KINDS, ExpiryFact, HireFact, RequestFact, SpellFact, TodayFacts,
 };
-use crate::domain::today::{PersonRef, TodayList, TodaySettings};
+use crate::domain::today::rules::{DimonaFact, TaskFact};
+use crate::domain::today::{DimonaDue, DossierPart, PersonRef, TodayList, TodaySettings};
 
 /// Setting key of the Today windows.
 pub const TODAY_SETTINGS: &str = "today";
@@ -24,6 +26,9 @@ const CERTIFICATE_DAYS_BACK: i64 = 60;
 /// Each rule reads at most this many items, most urgent first: a list longer than this is worked
 /// through over days, and the cap keeps the start screen quick at any company size.
 pub const RULE_CAP: usize = 200;
+
+/// Dimona IN is checked for people starting within this many days (issue 7: a week).
+const DIMONA_DAYS_AHEAD: i64 = 7;
 
 /// Birthdays and anniversaries read at most (the screen shows a few).
 const OCCASION_CAP: usize = 50;
@@ -77,9 +82,51 @@ impl TodayRepo<'_> {
             spells: self.spells(today)?,
             requests: self.requests()?,
             replacements: Some((year, missing.len())),
+            dimona: self.dimona(today)?,
+            tasks: self.tasks(today, s.task_days)?,
             occasions: self.occasions(today, s.occasion_days)?,
             ..TodayFacts::default()
         })
+    }
+
+    /// Dimona declarations not recorded for people starting within a week or who left lately.
+    fn dimona(&self, today: NaiveDate) -> Result<Vec<DimonaFact>> {
+        let gaps = self.store.dimona().missing(today, DIMONA_DAYS_AHEAD)?;
+        Ok(gaps
+            .into_iter()
+            .take(RULE_CAP)
+            .map(|g| DimonaFact {
+                person: PersonRef {
+                    id: g.employee_id,
+                    number: g.number,
+                    name: g.name,
+                },
+                kind: match g.kind {
+                    DimonaKind::Out => DimonaDue::Out,
+                    _ => DimonaDue::In,
+                },
+                deadline: g.deadline,
+            })
+            .collect())
+    }
+
+    /// Open checklist tasks due within `days` (the overdue ones included).
+    fn tasks(&self, today: NaiveDate, days: i64) -> Result<Vec<TaskFact>> {
+        let until = today + Duration::days(days);
+        let tasks = self.store.checklists().due_for_today(until, RULE_CAP)?;
+        Ok(tasks
+            .into_iter()
+            .map(|t| TaskFact {
+                person: PersonRef {
+                    id: t.employee_id,
+                    number: t.number,
+                    name: t.name,
+                },
+                title: t.title,
+                due: t.due,
+                part: DossierPart::Checklist,
+            })
+            .collect())
     }
 
     /// The last contract of each person in service whose end falls within `days` either side of today.

@@ -68,6 +68,9 @@ pub enum Action {
     GoTo,
     /// Read again what is shown.
     Refresh,
+    /// Dossier checklist: tick the selected task, or un-tick it.
+    ToggleTask,
+    AddDimona,
 }
 
 impl Action {

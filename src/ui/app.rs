@@ -212,8 +212,7 @@ impl App {
                 let section = match part {
                     DossierPart::Employment => Section::Employment,
                     DossierPart::Documents => Section::Documents,
-                    // The checklists live with the employment until they have their own section.
-                    DossierPart::Checklist => Section::Employment,
+                    DossierPart::Checklist => Section::Checklist,
                 };
                 self.dossiers.open_at(&self.store, employee_id, section);
             }

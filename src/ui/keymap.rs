@@ -25,6 +25,8 @@ pub enum Context {
     LeaveItems,
     /// The Today list.
     Today,
+    /// The dossier's Checklist section: its tasks and the Dimona register.
+    Checklist,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -202,6 +204,20 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Dossier, "f", Action::AddDependant, false),
     (Context::Dossier, "d", Action::Archive, true),
     (Context::Dossier, "r", Action::Reinstate, false),
+    (Context::Checklist, "esc", Action::Back, true),
+    (Context::Checklist, "right", Action::NextSection, false),
+    (Context::Checklist, "l", Action::NextSection, false),
+    (Context::Checklist, "left", Action::PrevSection, false),
+    (Context::Checklist, "h", Action::PrevSection, false),
+    (Context::Checklist, "up", Action::Up, false),
+    (Context::Checklist, "k", Action::Up, false),
+    (Context::Checklist, "down", Action::Down, false),
+    (Context::Checklist, "j", Action::Down, false),
+    (Context::Checklist, "space", Action::ToggleTask, true),
+    (Context::Checklist, "x", Action::ToggleTask, false),
+    (Context::Checklist, "D", Action::AddDimona, true),
+    (Context::Checklist, "e", Action::Edit, false),
+    (Context::Checklist, "d", Action::Archive, false),
     (Context::Form, "ctrl-s", Action::Save, true),
     (Context::Form, "esc", Action::Back, true),
     (Context::Form, "tab", Action::NextField, true),
@@ -298,6 +314,7 @@ struct KeymapFile {
     leave_list: HashMap<Action, String>,
     leave_items: HashMap<Action, String>,
     today: HashMap<Action, String>,
+    checklist: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -340,6 +357,7 @@ impl Keymap {
             (Context::LeaveList, file.leave_list),
             (Context::LeaveItems, file.leave_items),
             (Context::Today, file.today),
+            (Context::Checklist, file.checklist),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

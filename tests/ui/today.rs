@@ -7,6 +7,7 @@ use dossier::domain::today::{Due, Place};
 fn today_app(lang: Lang) -> (tempfile::TempDir, App) {
     let (dir, mut app) = app(lang);
     app.store.load_demo_leave(today()).unwrap();
+    app.store.load_demo_checklists(today()).unwrap();
     // Switching to Today reads it afresh, with the leave just loaded.
     key(&mut app, KeyCode::Char('1'));
     (dir, app)

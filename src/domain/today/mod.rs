@@ -8,6 +8,7 @@ pub mod rules;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::checklist::Localized;
 use crate::domain::contract::ContractKind;
 use crate::domain::records::DocumentKind;
 
@@ -27,6 +28,8 @@ pub struct TodaySettings {
     pub hire_days_back: i64,
     /// Birthdays and work anniversaries within this many days (the quiet section).
     pub occasion_days: i64,
+    /// Checklist tasks due within this many days (the overdue ones always show).
+    pub task_days: i64,
 }
 
 impl Default for TodaySettings {
@@ -37,6 +40,7 @@ impl Default for TodaySettings {
             hire_days_ahead: 14,
             hire_days_back: 90,
             occasion_days: 7,
+            task_days: 7,
         }
     }
 }
@@ -85,7 +89,7 @@ pub enum Due {
     /// A Dimona declaration (IN before the first working day, OUT after a departure) is not recorded.
     Dimona { kind: DimonaDue },
     /// A checklist task is overdue or due soon.
-    ChecklistTask { title: String },
+    ChecklistTask { title: Localized },
     /// Last month's payroll variables are not yet exported to the social secretariat.
     PayrollExport { year: i32, month: u32 },
 }

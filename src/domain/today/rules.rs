@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{Attention, DimonaDue, DossierPart, Due, PersonRef, Place, TodayList};
+use crate::domain::checklist::Localized;
 use crate::domain::contract::ContractKind;
 use crate::domain::leave::holidays::{replacement_notice_deadline, warn_missing_replacements_from};
 use crate::domain::leave::sickness::{SickSpell, certificate_due, missing_certificate};
@@ -63,7 +64,7 @@ pub struct DimonaFact {
 #[derive(Debug, Clone)]
 pub struct TaskFact {
     pub person: PersonRef,
-    pub title: String,
+    pub title: Localized,
     pub due: NaiveDate,
     pub part: DossierPart,
 }

@@ -105,6 +105,7 @@ fn context_name(c: Context) -> &'static str {
         Context::LeaveList => "leave_list",
         Context::LeaveItems => "leave_items",
         Context::Today => "today",
+        Context::Checklist => "checklist",
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::domain::contract::{ContractInput, ContractKind, DepartureInput, EndedBy};
 use crate::domain::date::format_date;
+use crate::domain::dimona::{DimonaInput, DimonaKind};
 use crate::domain::employee::{
     DocLanguage, EmployeeInput, EmploymentStatus, MaritalStatus, Sex, WorkerCategory,
 };
@@ -27,6 +28,7 @@ pub enum Purpose {
     AddNote(i64, NoteInput),
     AddContact(i64, ContactInput),
     AddDependant(i64, DependantInput),
+    AddDimona(i64, DimonaInput),
 }
 
 impl Purpose {
@@ -42,7 +44,8 @@ impl Purpose {
             | Purpose::AddDocument(id, _)
             | Purpose::AddNote(id, _)
             | Purpose::AddContact(id, _)
-            | Purpose::AddDependant(id, _) => Some(*id),
+            | Purpose::AddDependant(id, _)
+            | Purpose::AddDimona(id, _) => Some(*id),
         }
     }
 }
@@ -191,6 +194,18 @@ pub fn form_for(purpose: &Purpose, i18n: &I18n, who: &str) -> Form {
             ],
             v,
         ),
+        Purpose::AddDimona(_, v) => Form::new(
+            t("form.add_dimona"),
+            vec![
+                ("kind", FieldKind::choice::<DimonaKind>(), true),
+                ("declared_on", Date, true),
+                ("reference", Text, false),
+                ("start", Date, false),
+                ("end", Date, false),
+                ("note", Text, false),
+            ],
+            v,
+        ),
     }
 }
 
@@ -225,6 +240,7 @@ impl Purpose {
             Purpose::AddNote(_, b) => errs(form.values(b).validate()),
             Purpose::AddContact(_, b) => errs(form.values(b).validate()),
             Purpose::AddDependant(_, b) => errs(form.values(b).validate()),
+            Purpose::AddDimona(_, b) => errs(form.values(b).validate()),
         }
     }
 }
@@ -281,6 +297,10 @@ impl FormPurpose for Purpose {
             }
             Purpose::AddDependant(id, b) => {
                 records.add_dependant(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::AddDimona(id, b) => {
+                store.dimona().add(*id, &form.values(b))?;
                 done(*id, "msg.saved")
             }
         }

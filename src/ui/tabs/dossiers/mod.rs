@@ -1,6 +1,7 @@
 //! The Dossiers tab: the paged staff list with filter and sort, one dossier's sections, and its forms.
 
 pub mod absence;
+pub mod checklist;
 mod detail;
 pub mod forms;
 mod list;
@@ -32,6 +33,7 @@ pub enum Section {
     Identity,
     Contact,
     Employment,
+    Checklist,
     Leave,
     Documents,
     Notes,
@@ -39,10 +41,11 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Identity,
         Section::Contact,
         Section::Employment,
+        Section::Checklist,
         Section::Leave,
         Section::Documents,
         Section::Notes,
@@ -54,6 +57,7 @@ impl Section {
             Section::Identity => "section.identity",
             Section::Contact => "section.contact",
             Section::Employment => "section.employment",
+            Section::Checklist => "section.checklist",
             Section::Leave => "section.leave",
             Section::Documents => "section.documents",
             Section::Notes => "section.notes",
@@ -67,6 +71,7 @@ pub struct Detail {
     pub dossier: Dossier,
     pub history: Vec<AuditEntry>,
     pub absence: absence::Absence,
+    pub checklist: checklist::ChecklistView,
     pub section: usize,
     pub scroll: u16,
 }
@@ -117,8 +122,11 @@ impl DossiersTab {
         if self.form.is_some() {
             Context::Form
         } else {
-            match self.view {
+            match &self.view {
                 View::List => Context::List,
+                View::Detail(d) if Section::ALL[d.section] == Section::Checklist => {
+                    Context::Checklist
+                }
                 View::Detail(_) => Context::Dossier,
             }
         }
@@ -152,6 +160,7 @@ impl DossiersTab {
     /// Opens someone's dossier on a section (the Today tab's jump); an error shows in the list.
     pub fn open_at(&mut self, store: &Store, id: i64, section: Section) {
         self.form = None;
+        self.filter = None;
         let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
         if let Err(e) = self.open(store, id, index) {
             self.view = View::List;
@@ -163,10 +172,13 @@ impl DossiersTab {
         let dossier = store.employees().dossier(id)?;
         let history = store.audit().for_employee(id, 200)?;
         let absence = absence::Absence::load(store, id)?;
+        let left_on = dossier.departure.as_ref().map(|d| d.end_date);
+        let checklist = checklist::ChecklistView::load(store, &dossier.employee, left_on)?;
         self.view = View::Detail(Box::new(Detail {
             dossier,
             history,
             absence,
+            checklist,
             section,
             scroll: 0,
         }));
@@ -276,6 +288,24 @@ impl DossiersTab {
                 d.section = (d.section + Section::ALL.len() - 1) % Section::ALL.len();
                 d.scroll = 0;
             }
+            (View::Detail(d), Action::Down | Action::Up)
+                if Section::ALL[d.section] == Section::Checklist =>
+            {
+                d.checklist
+                    .move_by(if action == Action::Down { 1 } else { -1 });
+            }
+            (View::Detail(d), Action::ToggleTask) => {
+                let (id, section, selected) =
+                    (d.dossier.employee.id, d.section, d.checklist.selected);
+                let r = d.checklist.toggle(store, i18n);
+                if let Err(e) = self.open(store, id, section) {
+                    return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
+                }
+                if let View::Detail(d) = &mut self.view {
+                    d.checklist.selected = selected;
+                }
+                return r;
+            }
             (View::Detail(d), Action::Down) => d.scroll = d.scroll.saturating_add(1),
             (View::Detail(d), Action::Up) => d.scroll = d.scroll.saturating_sub(1),
             (_, Action::Edit) => {
@@ -377,6 +407,18 @@ impl DossiersTab {
                             ..Default::default()
                         },
                     ),
+                    Action::AddDimona => {
+                        let kind = checklist::next_dimona_kind(&d.checklist, &d.dossier);
+                        match store.dimona().prefill(id, kind) {
+                            Ok(input) => Purpose::AddDimona(id, input),
+                            Err(e) => {
+                                return Request::Status(
+                                    crate::errors::store_error(i18n, &e),
+                                    Level::Error,
+                                );
+                            }
+                        }
+                    }
                     _ => return Request::None,
                 };
                 self.start_form(store, i18n, purpose);
