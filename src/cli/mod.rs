@@ -1,9 +1,12 @@
 //! The command line: clap definitions, and the subcommands that print text or JSON for scripts and checks.
 
+mod company;
+mod document;
 mod employee;
 mod holidays;
 mod input_flags;
 mod leave;
+mod notice;
 pub(crate) mod out;
 mod schedule;
 mod seed;
@@ -89,6 +92,14 @@ pub enum Command {
     /// The sickness register: record a spell, end it
     #[command(subcommand)]
     Sick(Box<SickCommand>),
+    /// The company's details for letters (name, address, enterprise number, signatory…)
+    #[command(subcommand)]
+    Company(company::CompanyCommand),
+    /// Notice period under the unified statute: weeks, start, theoretical end and legal basis
+    Notice(notice::NoticeArgs),
+    /// Letters and documents from templates (Markdown and print-ready HTML)
+    #[command(subcommand)]
+    Document(Box<document::DocumentCommand>),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -421,6 +432,10 @@ pub struct Ctx {
     pub db: PathBuf,
     pub clock: Clock,
     pub i18n: I18n,
+    /// The language was chosen with `--lang` (documents then use it instead of the employee's).
+    pub lang_given: bool,
+    /// `<config dir>/templates`: the user's own copies of document templates.
+    pub templates_dir: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -490,6 +505,9 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
             LeaveGroup::Type(args) => leave::types::save(ctx, args),
         },
         Command::Sick(cmd) => leave::sick(ctx, *cmd),
+        Command::Company(cmd) => company::run(ctx, cmd),
+        Command::Notice(args) => notice::run(ctx, args),
+        Command::Document(cmd) => document::run(ctx, *cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

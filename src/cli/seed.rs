@@ -17,6 +17,8 @@ pub fn init(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
         store
             .load_demo_leave(ctx.clock.today())
             .map_err(|e| CliError::store(i, &e))?;
+        crate::documents::demo::load(&store, ctx.clock.today())
+            .map_err(|e| CliError::storage(format!("{e}")))?;
         outln!(
             "{}",
             i.tf(

@@ -1,6 +1,7 @@
 //! Pure Belgian HR rules and types: no UI, no SQL, no clock, no file system.
 
 pub mod choice;
+pub mod company;
 pub mod contract;
 pub mod date;
 pub mod employee;
@@ -8,6 +9,8 @@ pub mod error;
 pub mod ids;
 pub mod input;
 pub mod leave;
+pub mod maternity;
 pub mod money;
+pub mod notice;
 pub mod records;
 pub mod text;

@@ -1,6 +1,7 @@
 //! The only module that knows SQL: opens the one SQLite file safely and hands out repositories.
 
 mod audit;
+mod documents;
 mod employees;
 mod files;
 mod leave;
@@ -17,9 +18,11 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditEntry, AuditRepo, ChainReport};
+pub use documents::{DocumentRepo, GeneratedDocument};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
+pub use files::create_private_dir;
 pub use leave::{
     AllocationLine, LEAVE_RULES, LeaveRepo, REST_DAYS, RebookedRequest, RestDays, ScheduleChange,
     YearEndLine, buckets_for,
@@ -178,6 +181,11 @@ impl Store {
 
     pub fn settings(&self) -> SettingsRepo<'_> {
         SettingsRepo { store: self }
+    }
+
+    /// Letters and documents generated from templates.
+    pub fn documents(&self) -> DocumentRepo<'_> {
+        DocumentRepo { store: self }
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.

@@ -64,6 +64,12 @@ pub enum Action {
     Approve,
     Refuse,
     CancelLeave,
+    /// The company's details for letters (from the command palette).
+    CompanySettings,
+    /// Dossier: choose a template and make a letter.
+    GenerateDocument,
+    /// Take the highlighted entry of a pick list.
+    Choose,
 }
 
 impl Action {

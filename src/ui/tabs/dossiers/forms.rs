@@ -27,6 +27,8 @@ pub enum Purpose {
     AddNote(i64, NoteInput),
     AddContact(i64, ContactInput),
     AddDependant(i64, DependantInput),
+    /// A letter from a template (see generate.rs).
+    MakeDocument(Box<super::generate::MakeDoc>),
 }
 
 impl Purpose {
@@ -43,6 +45,7 @@ impl Purpose {
             | Purpose::AddNote(id, _)
             | Purpose::AddContact(id, _)
             | Purpose::AddDependant(id, _) => Some(*id),
+            Purpose::MakeDocument(m) => Some(m.employee_id),
         }
     }
 }
@@ -191,6 +194,7 @@ pub fn form_for(purpose: &Purpose, i18n: &I18n, who: &str) -> Form {
             ],
             v,
         ),
+        Purpose::MakeDocument(m) => m.form(i18n, who),
     }
 }
 
@@ -225,6 +229,7 @@ impl Purpose {
             Purpose::AddNote(_, b) => errs(form.values(b).validate()),
             Purpose::AddContact(_, b) => errs(form.values(b).validate()),
             Purpose::AddDependant(_, b) => errs(form.values(b).validate()),
+            Purpose::MakeDocument(m) => m.check(form, store),
         }
     }
 }
@@ -234,7 +239,7 @@ impl FormPurpose for Purpose {
         self.check(form, store).into()
     }
 
-    fn save(&self, form: &Form, store: &Store, _i18n: &I18n) -> Result<Saved, StoreError> {
+    fn save(&self, form: &Form, store: &Store, i18n: &I18n) -> Result<Saved, StoreError> {
         let records = store.records();
         let done = |employee_id, message_key| {
             Ok(Saved {
@@ -283,6 +288,7 @@ impl FormPurpose for Purpose {
                 records.add_dependant(*id, &form.values(b))?;
                 done(*id, "msg.saved")
             }
+            Purpose::MakeDocument(m) => m.save(form, store, i18n),
         }
     }
 
