@@ -16,6 +16,29 @@ fn invalid(field: &'static str, key: &'static str) -> DocError {
     DocError::Invalid(ValidationErrors(vec![FieldError::new(field, key)]))
 }
 
+/// The notice for the employee of `dossier`: seniority from the dossier, the contract date from the
+/// choice or else the running contract (its signature date, else its start).
+pub fn notice_for(
+    dossier: &crate::store::Dossier,
+    n: &super::input::NoticeChoice,
+    company: &CompanySettings,
+) -> notice::Notice {
+    let e = &dossier.employee.data;
+    let contract_date = n.contract_date.unwrap_or_else(|| {
+        current_contract(&dossier.contracts, n.notified_on)
+            .map(|c| c.data.signed_on.unwrap_or(c.data.start))
+            .unwrap_or(e.start_date)
+    });
+    notice::compute(&NoticeInput {
+        seniority_from: e.seniority_date,
+        contract_date,
+        notified_on: n.notified_on,
+        by: n.by,
+        registered_letter: n.registered_letter,
+        cap_from: company.notice_cap_from(),
+    })
+}
+
 /// The context for one document. `employee_id` is required for templates addressed to an employee.
 pub(super) fn context(
     store: &Store,
@@ -87,20 +110,7 @@ pub(super) fn context(
             let n = opts
                 .notice
                 .ok_or_else(|| invalid("notice_by", "err.required"))?;
-            let contract_date = n.contract_date.unwrap_or_else(|| {
-                contract
-                    .map(|c| c.data.signed_on.unwrap_or(c.data.start))
-                    .unwrap_or(e.start_date)
-            });
-            let input = NoticeInput {
-                seniority_from: e.seniority_date,
-                contract_date,
-                notified_on: n.notified_on,
-                by: n.by,
-                registered_letter: n.registered_letter,
-                cap_from: company.notice_cap_from(),
-            };
-            let result = notice::compute(&input);
+            let result = notice_for(&dossier, &n, company);
             ctx.notice = Some(NoticeView::new(
                 &result,
                 n.by,

@@ -19,6 +19,7 @@ use crate::domain::error::{FieldError, ValidationErrors};
 use crate::i18n::{I18n, Lang};
 use crate::store::{GeneratedDocument, Store, StoreError};
 pub use catalog::TemplateId;
+pub use gather::notice_for;
 pub use input::{MakeInput, MakeOptions, Recipient};
 
 #[derive(Debug, thiserror::Error)]

@@ -110,3 +110,23 @@ fn the_maternity_form_shows_the_window_beside_the_field() {
         "{screen}"
     );
 }
+
+#[test]
+fn the_termination_form_previews_the_notice() {
+    let (_dir, mut app) = dossier_open(Lang::En);
+    key(&mut app, KeyCode::Char('g'));
+    let at = dossier::ui::tabs::dossiers::generate::templates()
+        .iter()
+        .position(|t| *t == dossier::documents::TemplateId::TerminationLetter)
+        .unwrap();
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    // Nadia Bouzidi, since 01/09/2023: 3 years at 30/11/2026, registered letter by default.
+    let screen = render(&app, 120, 36);
+    assert!(
+        screen.contains("Notice: 13 weeks, from Monday 30/11/2026 to 28/02/2027"),
+        "{screen}"
+    );
+}

@@ -229,14 +229,18 @@ impl Purpose {
             Purpose::AddNote(_, b) => errs(form.values(b).validate()),
             Purpose::AddContact(_, b) => errs(form.values(b).validate()),
             Purpose::AddDependant(_, b) => errs(form.values(b).validate()),
-            Purpose::MakeDocument(m) => m.check(form, store),
+            // Reviewed with its notes in `review` below.
+            Purpose::MakeDocument(_) => ValidationErrors::default(),
         }
     }
 }
 
 impl FormPurpose for Purpose {
-    fn review(&self, form: &Form, store: &Store, _i18n: &I18n) -> Review {
-        self.check(form, store).into()
+    fn review(&self, form: &Form, store: &Store, i18n: &I18n) -> Review {
+        match self {
+            Purpose::MakeDocument(m) => m.review(form, store, i18n),
+            _ => self.check(form, store).into(),
+        }
     }
 
     fn save(&self, form: &Form, store: &Store, i18n: &I18n) -> Result<Saved, StoreError> {

@@ -16,7 +16,7 @@ use crate::domain::date::format_date;
 use crate::domain::notice::NoticeParty;
 use crate::i18n::I18n;
 use crate::store::{Store, StoreError};
-use crate::ui::form_flow::Saved;
+use crate::ui::form_flow::{Review, Saved};
 use crate::ui::theme;
 use crate::ui::widgets::form::{FieldKind, Form};
 use crate::ui::widgets::popup::centered;
@@ -196,11 +196,46 @@ impl MakeDoc {
         Form::new(title, self.fields(), &self.base)
     }
 
-    pub fn check(&self, form: &Form, store: &Store) -> crate::domain::error::ValidationErrors {
-        form.values(&self.base)
+    /// The errors of what is typed, or the dates the letter will carry (notice, maternity leave).
+    pub fn review(&self, form: &Form, store: &Store, i18n: &I18n) -> Review {
+        let opts = match form
+            .values(&self.base)
             .validate(self.template, store.clock().today())
-            .err()
-            .unwrap_or_default()
+        {
+            Ok(o) => o,
+            Err(errors) => return errors.into(),
+        };
+        let mut notes = Vec::new();
+        if let Some(n) = &opts.notice
+            && let Ok(dossier) = store.employees().dossier(self.employee_id)
+        {
+            let company = store.settings().company().unwrap_or_default();
+            let r = documents::notice_for(&dossier, n, &company);
+            notes.push(i18n.tf(
+                "form.notice_preview",
+                &[
+                    ("weeks", &r.weeks.to_string()),
+                    ("start", &format_date(r.start)),
+                    ("end", &format_date(r.end)),
+                ],
+            ));
+        }
+        if let Some(m) = &opts.maternity
+            && let Ok(p) = crate::domain::maternity::plan(m.expected, m.leave_from, m.multiple)
+        {
+            notes.push(i18n.tf(
+                "form.maternity_preview",
+                &[
+                    ("from", &format_date(p.leave_from)),
+                    ("end", &format_date(p.end)),
+                    ("earliest", &format_date(p.earliest_start)),
+                ],
+            ));
+        }
+        Review {
+            errors: Default::default(),
+            notes,
+        }
     }
 
     /// Writes the letter; a problem with a field on the form shows beside it, any other in the banner.
