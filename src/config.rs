@@ -39,6 +39,11 @@ impl Paths {
     pub fn keymap_file(&self) -> PathBuf {
         self.config_dir.join("keymap.toml")
     }
+
+    /// The user's own copies of document templates: `templates/<lang>/<name>.md`.
+    pub fn templates_dir(&self) -> PathBuf {
+        self.config_dir.join("templates")
+    }
 }
 
 /// Reads `config.toml`; a missing file is the default config, a broken one is an error naming the line.

@@ -373,7 +373,9 @@ mod tests {
         assert!(missing.is_empty(), "en.toml lacks: {}", missing.join(", "));
     }
 
-    const ALL_FIELDS: [&[&str]; 8] = [
+    const ALL_FIELDS: [&[&str]; 10] = [
+        crate::domain::company::COMPANY_FIELDS,
+        crate::documents::input::MAKE_FIELDS,
         employee::EMPLOYEE_FIELDS,
         contract::CONTRACT_FIELDS,
         contract::DEPARTURE_FIELDS,

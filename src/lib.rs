@@ -5,6 +5,7 @@ pub mod clock;
 pub mod config;
 pub mod csvio;
 pub mod demo;
+pub mod documents;
 pub mod domain;
 pub mod errors;
 pub mod i18n;

@@ -47,7 +47,13 @@ fn run(cli: Cli) -> Result<(), CliError> {
         (None, Some(p)) => p.clone(),
         (None, None) => paths.default_db(),
     };
-    let ctx = Ctx { db, clock, i18n };
+    let ctx = Ctx {
+        db,
+        clock,
+        i18n,
+        lang_given: cli.lang.is_some(),
+        templates_dir: Some(paths.templates_dir()),
+    };
 
     let Some(command) = cli.command else {
         let keymap = match std::fs::read_to_string(paths.keymap_file()) {
@@ -69,8 +75,12 @@ fn run(cli: Cli) -> Result<(), CliError> {
             store
                 .load_demo_checklists(clock.today())
                 .map_err(|e| CliError::store(&i18n, &e))?;
+            dossier::documents::demo::load(&store, clock.today())
+                .map_err(|e| CliError::storage(format!("{e}")))?;
         }
-        let result = dossier::ui::run(App::new(store, i18n, keymap));
+        let mut app = App::new(store, i18n, keymap);
+        app.dossiers.templates_dir = ctx.templates_dir.clone();
+        let result = dossier::ui::run(app);
         if let Some(dir) = demo_dir {
             let _ = std::fs::remove_dir_all(dir);
         }

@@ -19,6 +19,9 @@ mod leave;
 /// The dossier's Checklist section and the Dimona form.
 #[path = "ui/checklists.rs"]
 mod checklists;
+/// Letters from a dossier and the company settings.
+#[path = "ui/documents.rs"]
+mod documents;
 /// The Today tab.
 #[path = "ui/today.rs"]
 mod today;

@@ -1,11 +1,14 @@
 //! The command line: clap definitions, and the subcommands that print text or JSON for scripts and checks.
 
 mod checklist;
+mod company;
 mod dimona;
+mod document;
 mod employee;
 mod holidays;
 mod input_flags;
 mod leave;
+mod notice;
 pub(crate) mod out;
 mod schedule;
 mod seed;
@@ -104,6 +107,14 @@ pub enum Command {
     /// Onboarding and offboarding checklists: show a person's, tick a task, list what is due
     #[command(subcommand)]
     Checklist(checklist::ChecklistCommand),
+    /// The company's details for letters (name, address, enterprise number, signatory…)
+    #[command(subcommand)]
+    Company(company::CompanyCommand),
+    /// Notice period under the unified statute: weeks, start, theoretical end and legal basis
+    Notice(notice::NoticeArgs),
+    /// Letters and documents from templates (Markdown and print-ready HTML)
+    #[command(subcommand)]
+    Document(Box<document::DocumentCommand>),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -436,6 +447,10 @@ pub struct Ctx {
     pub db: PathBuf,
     pub clock: Clock,
     pub i18n: I18n,
+    /// The language was chosen with `--lang` (documents then use it instead of the employee's).
+    pub lang_given: bool,
+    /// `<config dir>/templates`: the user's own copies of document templates.
+    pub templates_dir: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -508,6 +523,9 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Sick(cmd) => leave::sick(ctx, *cmd),
         Command::Dimona(cmd) => dimona::run(ctx, cmd),
         Command::Checklist(cmd) => checklist::run(ctx, cmd),
+        Command::Company(cmd) => company::run(ctx, cmd),
+        Command::Notice(args) => notice::run(ctx, args),
+        Command::Document(cmd) => document::run(ctx, *cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

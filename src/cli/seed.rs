@@ -20,6 +20,8 @@ pub fn init(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
         store
             .load_demo_checklists(ctx.clock.today())
             .map_err(|e| CliError::store(i, &e))?;
+        crate::documents::demo::load(&store, ctx.clock.today())
+            .map_err(|e| CliError::storage(format!("{e}")))?;
         outln!(
             "{}",
             i.tf(

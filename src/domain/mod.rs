@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod choice;
+pub mod company;
 pub mod contract;
 pub mod date;
 pub mod dimona;
@@ -10,7 +11,9 @@ pub mod error;
 pub mod ids;
 pub mod input;
 pub mod leave;
+pub mod maternity;
 pub mod money;
+pub mod notice;
 pub mod records;
 pub mod text;
 pub mod today;

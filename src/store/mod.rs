@@ -3,6 +3,7 @@
 mod audit;
 mod checklists;
 mod dimona;
+mod documents;
 mod employees;
 mod files;
 mod leave;
@@ -23,9 +24,11 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 pub use audit::{AuditEntry, AuditRepo, ChainReport};
 pub use checklists::{ChecklistRepo, DueTask};
 pub use dimona::{DimonaGap, DimonaRepo};
+pub use documents::{DocumentRepo, GeneratedDocument};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
+pub use files::create_private_dir;
 pub use leave::{
     AllocationLine, LEAVE_RULES, LeaveRepo, REST_DAYS, RebookedRequest, RestDays, ScheduleChange,
     YearEndLine, buckets_for,
@@ -197,6 +200,11 @@ impl Store {
 
     pub fn checklists(&self) -> ChecklistRepo<'_> {
         ChecklistRepo { store: self }
+    }
+
+    /// Letters and documents generated from templates.
+    pub fn documents(&self) -> DocumentRepo<'_> {
+        DocumentRepo { store: self }
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.

@@ -71,6 +71,12 @@ pub enum Action {
     /// Dossier checklist: tick the selected task, or un-tick it.
     ToggleTask,
     AddDimona,
+    /// The company's details for letters (from the command palette).
+    CompanySettings,
+    /// Dossier: choose a template and make a letter.
+    GenerateDocument,
+    /// Take the highlighted entry of a pick list.
+    Choose,
 }
 
 impl Action {

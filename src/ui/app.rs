@@ -8,6 +8,8 @@ use ratatui::widgets::Paragraph;
 use tui_input::InputRequest;
 
 use super::action::Action;
+use super::company_form::{self, CompanyPurpose};
+use super::form_flow::{self, FormState, FormStep};
 use super::keymap::{Context, Key, Keymap};
 use super::request::{Pending, Request};
 use super::tabs::dossiers::DossiersTab;
@@ -52,6 +54,8 @@ pub struct App {
     pub overlay: Overlay,
     pub status: Option<(String, Level)>,
     pub quit: bool,
+    /// The company settings form, over whichever tab is showing.
+    pub company_form: Option<FormState<CompanyPurpose>>,
 }
 
 impl App {
@@ -70,6 +74,7 @@ impl App {
             overlay: Overlay::None,
             status: None,
             quit: false,
+            company_form: None,
         }
     }
 
@@ -77,6 +82,7 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.overlay {
             Overlay::Confirm(..) => Context::Confirm,
+            _ if self.company_form.is_some() => Context::Form,
             _ if self.tab == DOSSIERS => self.dossiers.context(),
             _ if self.tab == LEAVE => self.leave.context(),
             _ if self.tab == TODAY => self.today.context(),
@@ -138,6 +144,11 @@ impl App {
         let context = self.context();
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
+            None if context == Context::Form && self.company_form.is_some() => {
+                if let Some(f) = self.company_form.as_mut() {
+                    f.form.edit(&key);
+                }
+            }
             None if context == Context::Form && self.tab == LEAVE => self.leave.form_key(&key),
             None if context == Context::Form => self.dossiers.form_key(&key),
             None => {}
@@ -148,6 +159,13 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Confirm | Action::Deny) {
             self.status = None;
+        }
+        if let Some(state) = self.company_form.as_mut()
+            && !matches!(action, Action::Confirm | Action::Deny)
+        {
+            let step = state.on_action(action, &self.store, &self.i18n);
+            self.after_company_form(step);
+            return;
         }
         match action {
             Action::Quit => self.quit = true,
@@ -161,11 +179,28 @@ impl App {
             Action::Tab4 => self.switch_to(3),
             Action::Tab5 => self.switch_to(4),
             Action::Tab6 => self.switch_to(5),
+            Action::CompanySettings => match company_form::open(&self.store, &self.i18n) {
+                Ok(f) => self.company_form = Some(f),
+                Err(e) => {
+                    self.status = Some((crate::errors::store_error(&self.i18n, &e), Level::Error))
+                }
+            },
             Action::Confirm | Action::Deny => {
                 if let Overlay::Confirm(_, pending) =
                     std::mem::replace(&mut self.overlay, Overlay::None)
                     && action == Action::Confirm
                 {
+                    if self.company_form.is_some() {
+                        if let Some(step) = form_flow::on_confirm(
+                            &mut self.company_form,
+                            pending,
+                            &self.store,
+                            &self.i18n,
+                        ) {
+                            self.after_company_form(step);
+                        }
+                        return;
+                    }
                     let r = if self.tab == LEAVE {
                         self.leave.confirmed(pending, &self.store, &self.i18n)
                     } else {
@@ -236,6 +271,20 @@ impl App {
         }
     }
 
+    fn after_company_form(&mut self, step: FormStep) {
+        match step {
+            FormStep::Open(r) => self.apply(r),
+            FormStep::Closed(r) => {
+                self.company_form = None;
+                self.apply(r);
+            }
+            FormStep::Saved(saved) => {
+                self.company_form = None;
+                self.status = Some((self.i18n.t(saved.message_key), Level::Info));
+            }
+        }
+    }
+
     fn apply(&mut self, r: Request) {
         match r {
             Request::None => {}
@@ -257,7 +306,9 @@ impl App {
         .areas(frame.area());
         let names: Vec<String> = TAB_KEYS.iter().map(|k| self.i18n.t(k)).collect();
         bars::render_tabs(frame, tabs, &names, self.tab);
-        if self.tab == DOSSIERS {
+        if let Some(f) = &self.company_form {
+            f.form.render(frame, body, &self.i18n);
+        } else if self.tab == DOSSIERS {
             self.dossiers.render(frame, body, &self.i18n);
         } else if self.tab == LEAVE {
             self.leave.render(frame, body, &self.i18n);

@@ -27,7 +27,13 @@ pub enum Context {
     Today,
     /// The dossier's Checklist section: its tasks and the Dimona register.
     Checklist,
+    /// A list to choose from in a popup (the templates of a letter).
+    Picker,
 }
+
+/// Commands offered in the palette without a default key (rare ones; a key can still be bound
+/// in `keymap.toml` under `[global]`).
+pub const PALETTE_ONLY: &[Action] = &[Action::CompanySettings];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -199,6 +205,7 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Dossier, "C", Action::EditContract, false),
     (Context::Dossier, "t", Action::JobChange, true),
     (Context::Dossier, "a", Action::AddDocument, true),
+    (Context::Dossier, "g", Action::GenerateDocument, true),
     (Context::Dossier, "n", Action::AddNote, true),
     (Context::Dossier, "p", Action::AddContact, false),
     (Context::Dossier, "f", Action::AddDependant, false),
@@ -218,6 +225,12 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Checklist, "D", Action::AddDimona, true),
     (Context::Checklist, "e", Action::Edit, false),
     (Context::Checklist, "d", Action::Archive, false),
+    (Context::Picker, "up", Action::Up, false),
+    (Context::Picker, "k", Action::Up, false),
+    (Context::Picker, "down", Action::Down, false),
+    (Context::Picker, "j", Action::Down, false),
+    (Context::Picker, "enter", Action::Choose, true),
+    (Context::Picker, "esc", Action::Back, true),
     (Context::Form, "ctrl-s", Action::Save, true),
     (Context::Form, "esc", Action::Back, true),
     (Context::Form, "tab", Action::NextField, true),
@@ -315,6 +328,7 @@ struct KeymapFile {
     leave_items: HashMap<Action, String>,
     today: HashMap<Action, String>,
     checklist: HashMap<Action, String>,
+    picker: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -358,6 +372,7 @@ impl Keymap {
             (Context::LeaveItems, file.leave_items),
             (Context::Today, file.today),
             (Context::Checklist, file.checklist),
+            (Context::Picker, file.picker),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)
@@ -381,7 +396,7 @@ impl Keymap {
     /// The action for a key: the context's own binding first, then the global one (not inside forms).
     pub fn resolve(&self, context: Context, key: Key) -> Option<Action> {
         self.index.get(&(context, key)).copied().or_else(|| {
-            if matches!(context, Context::Form | Context::Confirm) {
+            if matches!(context, Context::Form | Context::Confirm | Context::Picker) {
                 None
             } else {
                 self.index.get(&(Context::Global, key)).copied()
@@ -393,7 +408,8 @@ impl Keymap {
     pub fn bindings_for(&self, context: Context) -> Vec<&Binding> {
         let own = self.bindings.iter().filter(|b| b.context == context);
         let global = self.bindings.iter().filter(move |b| {
-            b.context == Context::Global && !matches!(context, Context::Form | Context::Confirm)
+            b.context == Context::Global
+                && !matches!(context, Context::Form | Context::Confirm | Context::Picker)
         });
         own.chain(global).collect()
     }

@@ -206,6 +206,33 @@ fn lines(d: &Detail, i18n: &I18n) -> Vec<Line<'static>> {
         Section::Checklist => {}
         Section::Leave => out.extend(d.absence.lines(i18n)),
         Section::Documents => {
+            out.push(heading(i18n.t("detail.generated")));
+            if d.generated.is_empty() {
+                out.push(Line::from(Span::styled(
+                    i18n.t("detail.no_generated"),
+                    theme::hint(),
+                )));
+            }
+            for g in &d.generated {
+                let name =
+                    <crate::documents::TemplateId as crate::domain::choice::Choice>::from_code(
+                        &g.template,
+                    )
+                    .map(|t| i18n.t(crate::domain::choice::Choice::label_key(t)))
+                    .unwrap_or_else(|| g.template.clone());
+                let path = g.html_path.as_ref().or(g.markdown_path.as_ref());
+                out.push(Line::from(vec![
+                    Span::raw(format!(
+                        "{}  {:<34} {}  ",
+                        format_date(g.generated_on),
+                        name,
+                        g.language
+                    )),
+                    Span::styled(path.cloned().unwrap_or_default(), theme::muted()),
+                ]));
+            }
+            out.push(Line::from(""));
+            out.push(heading(i18n.t("detail.on_file")));
             if d.dossier.documents.is_empty() {
                 out.push(Line::from(Span::styled(
                     i18n.t("detail.no_documents"),

@@ -29,6 +29,8 @@ pub enum Purpose {
     AddContact(i64, ContactInput),
     AddDependant(i64, DependantInput),
     AddDimona(i64, DimonaInput),
+    /// A letter from a template (see generate.rs).
+    MakeDocument(Box<super::generate::MakeDoc>),
 }
 
 impl Purpose {
@@ -46,6 +48,7 @@ impl Purpose {
             | Purpose::AddContact(id, _)
             | Purpose::AddDependant(id, _)
             | Purpose::AddDimona(id, _) => Some(*id),
+            Purpose::MakeDocument(m) => Some(m.employee_id),
         }
     }
 }
@@ -206,6 +209,7 @@ pub fn form_for(purpose: &Purpose, i18n: &I18n, who: &str) -> Form {
             ],
             v,
         ),
+        Purpose::MakeDocument(m) => m.form(i18n, who),
     }
 }
 
@@ -241,16 +245,21 @@ impl Purpose {
             Purpose::AddContact(_, b) => errs(form.values(b).validate()),
             Purpose::AddDependant(_, b) => errs(form.values(b).validate()),
             Purpose::AddDimona(_, b) => errs(form.values(b).validate()),
+            // Reviewed with its notes in `review` below.
+            Purpose::MakeDocument(_) => ValidationErrors::default(),
         }
     }
 }
 
 impl FormPurpose for Purpose {
-    fn review(&self, form: &Form, store: &Store, _i18n: &I18n) -> Review {
-        self.check(form, store).into()
+    fn review(&self, form: &Form, store: &Store, i18n: &I18n) -> Review {
+        match self {
+            Purpose::MakeDocument(m) => m.review(form, store, i18n),
+            _ => self.check(form, store).into(),
+        }
     }
 
-    fn save(&self, form: &Form, store: &Store, _i18n: &I18n) -> Result<Saved, StoreError> {
+    fn save(&self, form: &Form, store: &Store, i18n: &I18n) -> Result<Saved, StoreError> {
         let records = store.records();
         let done = |employee_id, message_key| {
             Ok(Saved {
@@ -303,6 +312,7 @@ impl FormPurpose for Purpose {
                 store.dimona().add(*id, &form.values(b))?;
                 done(*id, "msg.saved")
             }
+            Purpose::MakeDocument(m) => m.save(form, store, i18n),
         }
     }
 

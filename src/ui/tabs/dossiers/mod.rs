@@ -4,6 +4,7 @@ pub mod absence;
 pub mod checklist;
 mod detail;
 pub mod forms;
+pub mod generate;
 mod list;
 
 use ratatui::Frame;
@@ -17,7 +18,9 @@ use crate::domain::records::{
     ContactInput, DependantInput, DocumentInput, JobChangeInput, NoteInput,
 };
 use crate::i18n::I18n;
-use crate::store::{AuditEntry, Dossier, EmployeeRow, ListQuery, Store, StoreError};
+use crate::store::{
+    AuditEntry, Dossier, EmployeeRow, GeneratedDocument, ListQuery, Store, StoreError,
+};
 use crate::ui::action::Action;
 use crate::ui::form_flow::{self, FormState, FormStep};
 use crate::ui::keymap::Context;
@@ -70,6 +73,8 @@ impl Section {
 pub struct Detail {
     pub dossier: Dossier,
     pub history: Vec<AuditEntry>,
+    /// Letters made from templates, newest first.
+    pub generated: Vec<GeneratedDocument>,
     pub absence: absence::Absence,
     pub checklist: checklist::ChecklistView,
     pub section: usize,
@@ -89,10 +94,14 @@ pub struct DossiersTab {
     pub window: PagedWindow<EmployeeRow>,
     pub view: View,
     pub form: Option<FormState<Purpose>>,
+    /// Some while the template list of "make a letter" is open over the dossier.
+    pub picker: Option<generate::Picker>,
     /// Set when the list could not be read, shown instead of rows.
     pub error: Option<String>,
     /// The list is read when the tab is first shown, not at start (the start screen is Today).
     loaded: bool,
+    /// `<config dir>/templates`: the user's own copies of document templates.
+    pub templates_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for DossiersTab {
@@ -104,8 +113,10 @@ impl Default for DossiersTab {
             window: PagedWindow::default(),
             view: View::List,
             form: None,
+            picker: None,
             error: None,
             loaded: false,
+            templates_dir: None,
         }
     }
 }
@@ -121,6 +132,8 @@ impl DossiersTab {
     pub fn context(&self) -> Context {
         if self.form.is_some() {
             Context::Form
+        } else if self.picker.is_some() {
+            Context::Picker
         } else {
             match &self.view {
                 View::List => Context::List,
@@ -171,12 +184,14 @@ impl DossiersTab {
     fn open(&mut self, store: &Store, id: i64, section: usize) -> Result<(), StoreError> {
         let dossier = store.employees().dossier(id)?;
         let history = store.audit().for_employee(id, 200)?;
+        let generated = store.documents().for_employee(id)?;
         let absence = absence::Absence::load(store, id)?;
         let left_on = dossier.departure.as_ref().map(|d| d.end_date);
         let checklist = checklist::ChecklistView::load(store, &dossier.employee, left_on)?;
         self.view = View::Detail(Box::new(Detail {
             dossier,
             history,
+            generated,
             absence,
             checklist,
             section,
@@ -221,6 +236,24 @@ impl DossiersTab {
     pub fn handle(&mut self, action: Action, store: &Store, i18n: &I18n) -> Request {
         if self.form.is_some() {
             return self.handle_form(action, store, i18n);
+        }
+        if let Some(p) = self.picker.as_mut() {
+            match action {
+                Action::Up => p.move_by(-1),
+                Action::Down => p.move_by(1),
+                Action::Back => self.picker = None,
+                Action::Choose => {
+                    let chosen = p.chosen();
+                    self.picker = None;
+                    if let (Some(t), Some(id)) = (chosen, self.current_id()) {
+                        let m =
+                            generate::MakeDoc::new(store, id, t, self.templates_dir.clone(), i18n);
+                        self.start_form(store, i18n, Purpose::MakeDocument(Box::new(m)));
+                    }
+                }
+                _ => {}
+            }
+            return Request::None;
         }
         let q = self.query.clone();
         let today = forms::today_text(store);
@@ -305,6 +338,9 @@ impl DossiersTab {
                     d.checklist.selected = selected;
                 }
                 return r;
+            }
+            (View::Detail(_), Action::GenerateDocument) => {
+                self.picker = Some(generate::Picker::default());
             }
             (View::Detail(d), Action::Down) => d.scroll = d.scroll.saturating_add(1),
             (View::Detail(d), Action::Up) => d.scroll = d.scroll.saturating_sub(1),
@@ -445,13 +481,32 @@ impl DossiersTab {
                 r
             }
             FormStep::Saved(saved) => {
+                let made_letter = matches!(
+                    self.form.as_ref().map(|f| &f.purpose),
+                    Some(Purpose::MakeDocument(_))
+                );
                 let section = match &self.view {
+                    _ if made_letter => Section::ALL
+                        .iter()
+                        .position(|s| *s == Section::Documents)
+                        .unwrap_or(0),
                     View::Detail(d) => d.section,
                     View::List => 0,
                 };
                 self.form = None;
                 self.reload_at(store, saved.employee_id);
                 let _ = self.open(store, saved.employee_id, section);
+                if made_letter
+                    && let View::Detail(d) = &self.view
+                    && let Some(doc) = d.generated.first()
+                {
+                    let path = doc.html_path.as_ref().or(doc.markdown_path.as_ref());
+                    let path = path.cloned().unwrap_or_default();
+                    return Request::Status(
+                        i18n.tf(saved.message_key, &[("path", &path)]),
+                        Level::Info,
+                    );
+                }
                 Request::Status(i18n.t(saved.message_key), Level::Info)
             }
         }
@@ -471,7 +526,12 @@ impl DossiersTab {
         }
         match &self.view {
             View::List => list::render(self, frame, area, i18n),
-            View::Detail(d) => detail::render(d, frame, area, i18n),
+            View::Detail(d) => {
+                detail::render(d, frame, area, i18n);
+                if let Some(p) = &self.picker {
+                    p.render(frame, area, &d.dossier.employee.data.full_name(), i18n);
+                }
+            }
         }
     }
 }
