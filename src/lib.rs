@@ -8,6 +8,7 @@ pub mod demo;
 pub mod domain;
 pub mod errors;
 pub mod i18n;
+pub mod payroll;
 pub mod sheet;
 pub mod store;
 pub mod ui;

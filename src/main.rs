@@ -66,6 +66,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
             store
                 .load_demo_leave(clock.today())
                 .map_err(|e| CliError::store(&i18n, &e))?;
+            store
+                .load_demo_payroll(clock.today())
+                .map_err(|e| CliError::store(&i18n, &e))?;
         }
         let result = dossier::ui::run(App::new(store, i18n, keymap));
         if let Some(dir) = demo_dir {

@@ -16,6 +16,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[path = "ui/leave.rs"]
 mod leave;
 
+/// The payroll review: a month's variables, hand entries, the export.
+#[path = "ui/payroll.rs"]
+mod payroll;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
 }

@@ -5,6 +5,7 @@ mod holidays;
 mod input_flags;
 mod leave;
 pub(crate) mod out;
+mod payroll;
 mod schedule;
 mod seed;
 mod validate;
@@ -89,6 +90,9 @@ pub enum Command {
     /// The sickness register: record a spell, end it
     #[command(subcommand)]
     Sick(Box<SickCommand>),
+    /// Monthly payroll variables for the social secretariat: review, hand entries, export (locks the month)
+    #[command(subcommand)]
+    Payroll(Box<payroll::PayrollCommand>),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -490,6 +494,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
             LeaveGroup::Type(args) => leave::types::save(ctx, args),
         },
         Command::Sick(cmd) => leave::sick(ctx, *cmd),
+        Command::Payroll(cmd) => payroll::run(ctx, *cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

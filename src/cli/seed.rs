@@ -17,6 +17,9 @@ pub fn init(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
         store
             .load_demo_leave(ctx.clock.today())
             .map_err(|e| CliError::store(i, &e))?;
+        store
+            .load_demo_payroll(ctx.clock.today())
+            .map_err(|e| CliError::store(i, &e))?;
         outln!(
             "{}",
             i.tf(

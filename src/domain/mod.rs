@@ -9,5 +9,6 @@ pub mod ids;
 pub mod input;
 pub mod leave;
 pub mod money;
+pub mod payroll;
 pub mod records;
 pub mod text;

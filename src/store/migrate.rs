@@ -11,6 +11,7 @@ use super::{APPLICATION_ID, Result, StoreError};
 pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_leave.sql"),
+    include_str!("migrations/005_payroll.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -6,10 +6,12 @@ mod files;
 mod leave;
 mod lock;
 mod migrate;
+mod payroll;
 mod records;
 mod rows;
 mod seed;
 mod seed_leave;
+mod seed_payroll;
 mod settings;
 
 use std::path::{Path, PathBuf};
@@ -20,12 +22,14 @@ pub use audit::{AuditEntry, AuditRepo, ChainReport};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
+pub use files::create_private_dir;
 pub use leave::{
     AllocationLine, LEAVE_RULES, LeaveRepo, REST_DAYS, RebookedRequest, RestDays, ScheduleChange,
     YearEndLine, buckets_for,
 };
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
+pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
 pub use records::{RecordRepo, RemovableRecord};
 pub use settings::SettingsRepo;
 
@@ -178,6 +182,21 @@ impl Store {
 
     pub fn settings(&self) -> SettingsRepo<'_> {
         SettingsRepo { store: self }
+    }
+
+    pub fn payroll(&self) -> PayrollRepo<'_> {
+        PayrollRepo { store: self }
+    }
+
+    /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the
+    /// database, `dossier.db` → `dossier-exports/`.
+    pub fn exports_dir(&self) -> PathBuf {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "dossier".into());
+        self.path.with_file_name(format!("{stem}-exports"))
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.

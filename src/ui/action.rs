@@ -64,6 +64,10 @@ pub enum Action {
     Approve,
     Refuse,
     CancelLeave,
+    /// Payroll review: enter a premium, deduction, overtime or telework days for the selected person.
+    AddEntry,
+    /// Payroll review: export the month for the social secretariat (locks it).
+    Export,
 }
 
 impl Action {

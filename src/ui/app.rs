@@ -12,6 +12,7 @@ use super::keymap::{Context, Key, Keymap};
 use super::request::{Pending, Request};
 use super::tabs::dossiers::DossiersTab;
 use super::tabs::leave::LeaveTab;
+use super::tabs::payroll::PayrollView;
 use super::theme;
 use super::widgets::bars::{self, Level};
 use super::widgets::popup::{self, Palette};
@@ -28,6 +29,8 @@ pub const TAB_KEYS: [&str; 6] = [
 ];
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
+/// The payroll review lives in the Reports tab until that tab has its own list of reports.
+const PAYROLL: usize = 5;
 
 pub enum Overlay {
     None,
@@ -43,6 +46,7 @@ pub struct App {
     pub tab: usize,
     pub dossiers: DossiersTab,
     pub leave: LeaveTab,
+    pub payroll: PayrollView,
     pub overlay: Overlay,
     pub status: Option<(String, Level)>,
     pub quit: bool,
@@ -59,6 +63,7 @@ impl App {
             tab: DOSSIERS,
             dossiers,
             leave: LeaveTab::default(),
+            payroll: PayrollView::default(),
             overlay: Overlay::None,
             status: None,
             quit: false,
@@ -71,6 +76,7 @@ impl App {
             Overlay::Confirm(..) => Context::Confirm,
             _ if self.tab == DOSSIERS => self.dossiers.context(),
             _ if self.tab == LEAVE => self.leave.context(),
+            _ if self.tab == PAYROLL => self.payroll.context(),
             _ => Context::Global,
         }
     }
@@ -130,6 +136,7 @@ impl App {
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
             None if context == Context::Form && self.tab == LEAVE => self.leave.form_key(&key),
+            None if context == Context::Form && self.tab == PAYROLL => self.payroll.form_key(&key),
             None if context == Context::Form => self.dossiers.form_key(&key),
             None => {}
         }
@@ -160,6 +167,8 @@ impl App {
                 {
                     let r = if self.tab == LEAVE {
                         self.leave.confirmed(pending, &self.store, &self.i18n)
+                    } else if self.tab == PAYROLL {
+                        self.payroll.confirmed(pending, &self.store, &self.i18n)
                     } else {
                         self.dossiers.confirmed(pending, &self.store, &self.i18n)
                     };
@@ -174,10 +183,17 @@ impl App {
                 let r = self.leave.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
+            other if self.tab == PAYROLL => {
+                let r = self.payroll.handle(other, &self.store, &self.i18n);
+                self.apply(r);
+            }
             _ => {}
         }
         if self.tab == LEAVE && before != LEAVE {
             self.leave.enter(&self.store);
+        }
+        if self.tab == PAYROLL && before != PAYROLL {
+            self.payroll.enter(&self.store);
         }
     }
 
@@ -205,6 +221,8 @@ impl App {
             self.dossiers.render(frame, body, &self.i18n);
         } else if self.tab == LEAVE {
             self.leave.render(frame, body, &self.i18n);
+        } else if self.tab == PAYROLL {
+            self.payroll.render(frame, body, &self.i18n);
         } else {
             let line = self.i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
             frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);

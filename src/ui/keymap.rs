@@ -23,6 +23,8 @@ pub enum Context {
     LeaveList,
     /// The selected person's requests and sickness in the Leave tab.
     LeaveItems,
+    /// The review of a month's payroll variables.
+    Payroll,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -263,6 +265,20 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::LeaveItems, "c", Action::Correct, false),
     (Context::LeaveItems, "w", Action::SetSchedule, false),
     (Context::LeaveItems, "v", Action::ToggleView, false),
+    (Context::Payroll, "up", Action::Up, false),
+    (Context::Payroll, "k", Action::Up, false),
+    (Context::Payroll, "down", Action::Down, false),
+    (Context::Payroll, "j", Action::Down, false),
+    (Context::Payroll, "pgup", Action::PageUp, false),
+    (Context::Payroll, "pgdown", Action::PageDown, false),
+    (Context::Payroll, "home", Action::Home, false),
+    (Context::Payroll, "g", Action::Home, false),
+    (Context::Payroll, "end", Action::End, false),
+    (Context::Payroll, "G", Action::End, false),
+    (Context::Payroll, "[", Action::PrevMonth, true),
+    (Context::Payroll, "]", Action::NextMonth, true),
+    (Context::Payroll, "a", Action::AddEntry, true),
+    (Context::Payroll, "x", Action::Export, true),
 ];
 
 #[derive(Debug, Clone)]
@@ -283,6 +299,7 @@ struct KeymapFile {
     leave: HashMap<Action, String>,
     leave_list: HashMap<Action, String>,
     leave_items: HashMap<Action, String>,
+    payroll: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -324,6 +341,7 @@ impl Keymap {
             (Context::Leave, file.leave),
             (Context::LeaveList, file.leave_list),
             (Context::LeaveItems, file.leave_items),
+            (Context::Payroll, file.payroll),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

@@ -2,4 +2,5 @@
 
 pub mod dossiers;
 pub mod leave;
+pub mod payroll;
 pub mod staff;

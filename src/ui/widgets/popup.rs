@@ -104,6 +104,7 @@ fn context_name(c: Context) -> &'static str {
         Context::Leave => "leave",
         Context::LeaveList => "leave_list",
         Context::LeaveItems => "leave_items",
+        Context::Payroll => "payroll",
     }
 }
 
