@@ -263,8 +263,8 @@ fn show(ctx: &Ctx, month: PayMonth, json: bool) -> Result<(), CliError> {
                 &[
                     ("people", &totals.people.to_string()),
                     ("days", &totals.days.to_string()),
-                    ("hours", &format_minutes(totals.worked)),
-                    ("absent", &format_minutes(totals.absent)),
+                    ("hours", &big_minutes(totals.worked)),
+                    ("absent", &big_minutes(totals.absent)),
                     ("vouchers", &totals.vouchers.to_string()),
                     ("warnings", &totals.warnings.to_string()),
                 ]
@@ -274,12 +274,20 @@ fn show(ctx: &Ctx, month: PayMonth, json: bool) -> Result<(), CliError> {
     Ok(())
 }
 
+/// Hours of a whole company: more than a u32 of minutes holds for a very large one.
+fn big_minutes(m: u64) -> String {
+    match m % 60 {
+        0 => format!("{}h", m / 60),
+        r => format!("{}h{r:02}", m / 60),
+    }
+}
+
 #[derive(Default)]
 struct Totals {
     people: u64,
     days: u64,
-    worked: u32,
-    absent: u32,
+    worked: u64,
+    absent: u64,
     vouchers: u64,
     warnings: u64,
 }
@@ -288,8 +296,8 @@ impl Totals {
     fn add(&mut self, m: &EmployeeMonth) {
         self.people += 1;
         self.days += u64::from(m.worked_days);
-        self.worked = self.worked.saturating_add(m.worked_minutes);
-        self.absent = self.absent.saturating_add(m.absence_minutes());
+        self.worked += u64::from(m.worked_minutes);
+        self.absent += u64::from(m.absence_minutes());
         self.vouchers += u64::from(m.meal_vouchers);
         self.warnings += u64::from(!m.warnings.is_empty());
     }

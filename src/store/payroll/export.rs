@@ -152,33 +152,44 @@ impl PayrollRepo<'_> {
         })
     }
 
-    /// What was sent for `month` (its lines and every correction of it), optionally for some people.
+    /// What was sent for `month` (its lines and every correction of it): everyone's, or (through the
+    /// index on month and person) only some people's.
     fn sent(&self, month: PayMonth, only: Option<&HashSet<i64>>) -> Result<Vec<PayLine>> {
         let mut st = self.store.conn().prepare_cached(
             "SELECT employee_id, kind, code, what, day, days, minutes, cents, km, note
-             FROM payroll_export_lines WHERE for_month = ?1 ORDER BY id",
+             FROM payroll_export_lines WHERE for_month = ?1 AND (?2 IS NULL OR employee_id = ?2)
+             ORDER BY id",
         )?;
-        let rows = st.query_map([month.to_string()], |r| {
-            let kind: String = r.get(1)?;
-            Ok(PayLine {
-                employee_id: r.get(0)?,
-                for_month: month,
-                kind: crate::store::rows::choice::<LineKind>(1, kind)?,
-                code: r.get(2)?,
-                what: r.get(3)?,
-                date: date(r.get(4)?),
-                days: r.get(5)?,
-                minutes: r.get(6)?,
-                cents: r.get(7)?,
-                km: r.get(8)?,
-                note: r.get(9)?,
-            })
-        })?;
-        let mut out: Vec<PayLine> = rows.collect::<rusqlite::Result<_>>()?;
-        if let Some(ids) = only {
-            out.retain(|l| ids.contains(&l.employee_id));
+        let m = month.to_string();
+        let mut read = |employee: Option<i64>| -> Result<Vec<PayLine>> {
+            let rows = st.query_map(params![m, employee], |r| {
+                let kind: String = r.get(1)?;
+                Ok(PayLine {
+                    employee_id: r.get(0)?,
+                    for_month: month,
+                    kind: crate::store::rows::choice::<LineKind>(1, kind)?,
+                    code: r.get(2)?,
+                    what: r.get(3)?,
+                    date: date(r.get(4)?),
+                    days: r.get(5)?,
+                    minutes: r.get(6)?,
+                    cents: r.get(7)?,
+                    km: r.get(8)?,
+                    note: r.get(9)?,
+                })
+            })?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        match only {
+            None => read(None),
+            Some(ids) => {
+                let mut out = Vec::new();
+                for id in ids {
+                    out.extend(read(Some(*id))?);
+                }
+                Ok(out)
+            }
         }
-        Ok(out)
     }
 
     /// Months exported at least once, oldest first.

@@ -103,29 +103,30 @@ fn codes(m: &EmployeeMonth) -> String {
 fn render_table(v: &PayrollView, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     let wide = area.width >= 110;
     let right = |s: String| Cell::from(Line::from(s).right_aligned());
+    // The codes come last: the one column that grows with the screen.
     let mut header = vec![
         Cell::from(i18n.t("col.name")),
         right(i18n.t("col.days")),
         right(i18n.t("col.hours")),
         right(i18n.t("col.absent")),
-        Cell::from(i18n.t("col.absences")),
         right(i18n.t("col.vouchers")),
         Cell::from("!"),
+        Cell::from(i18n.t("col.absences")),
     ];
     let mut widths = vec![
         Constraint::Length(if wide { 28 } else { 18 }),
         Constraint::Length(5),
         Constraint::Length(7),
         Constraint::Length(7),
-        Constraint::Fill(1),
         Constraint::Length(3),
-        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Fill(1),
     ];
     if wide {
         header.insert(0, Cell::from(i18n.t("col.number")));
         widths.insert(0, Constraint::Length(8));
-        header.insert(7, right(i18n.t("col.entries")));
-        widths.insert(7, Constraint::Length(8));
+        header.insert(6, right(i18n.t("col.entries")));
+        widths.insert(6, Constraint::Length(8));
     }
     let (rows, selected) = v.window.visible(area.height.saturating_sub(1) as usize);
     let body: Vec<Row> = rows
@@ -143,18 +144,18 @@ fn render_table(v: &PayrollView, frame: &mut Frame<'_>, area: Rect, i18n: &I18n)
                     0 => String::new(),
                     a => format_minutes(a),
                 })),
-                Cell::from(num(codes)),
                 right(num(|m| m.meal_vouchers.to_string())),
                 if warn > 0 {
                     Cell::from(Span::styled("!", theme::error()))
                 } else {
                     Cell::from("")
                 },
+                Cell::from(num(codes)),
             ];
             if wide {
                 cells.insert(0, Cell::from(r.number.clone()));
                 cells.insert(
-                    7,
+                    6,
                     right(num(|m| match m.entries.len() {
                         0 => String::new(),
                         n => n.to_string(),
