@@ -51,6 +51,22 @@ pub struct DemoDocument {
     pub text: String,
 }
 
+/// Loads the demo company into an empty database with everything that goes with it (leave and
+/// sickness, checklists and Dimona, letters, payroll entries), as `--demo` and `init --demo` show it;
+/// returns how many people were loaded.
+pub fn load(
+    store: &crate::store::Store,
+    today: NaiveDate,
+) -> Result<usize, crate::store::StoreError> {
+    let n = store.load_people(demo_company(today).into_iter(), |_| {})?;
+    store.load_demo_leave(today)?;
+    store.load_demo_checklists(today)?;
+    crate::documents::demo::load(store, today)
+        .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!("{e}")))?;
+    store.load_demo_payroll(today)?;
+    Ok(n)
+}
+
 /// The realistic demo company: about 25 people at work plus a few who left, fixed content,
 /// deterministic, with every date relative to `today`. Employee numbers run "E0001", "E0002"… in order,
 /// and every `manager` refers to an earlier person.

@@ -9,6 +9,7 @@ pub mod documents;
 pub mod domain;
 pub mod errors;
 pub mod i18n;
+pub mod payroll;
 pub mod sheet;
 pub mod store;
 pub mod today_text;

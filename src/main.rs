@@ -63,20 +63,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         };
         let store = ctx.open(Access::ReadWrite)?;
         if demo_dir.is_some() {
-            store
-                .load_people(
-                    dossier::demo::demo_company(clock.today()).into_iter(),
-                    |_| {},
-                )
-                .map_err(|e| CliError::store(&i18n, &e))?;
-            store
-                .load_demo_leave(clock.today())
-                .map_err(|e| CliError::store(&i18n, &e))?;
-            store
-                .load_demo_checklists(clock.today())
-                .map_err(|e| CliError::store(&i18n, &e))?;
-            dossier::documents::demo::load(&store, clock.today())
-                .map_err(|e| CliError::storage(format!("{e}")))?;
+            dossier::demo::load(&store, clock.today()).map_err(|e| CliError::store(&i18n, &e))?;
         }
         let mut app = App::new(store, i18n, keymap);
         app.dossiers.templates_dir = ctx.templates_dir.clone();

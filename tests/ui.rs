@@ -22,6 +22,9 @@ mod checklists;
 /// Letters from a dossier and the company settings.
 #[path = "ui/documents.rs"]
 mod documents;
+/// The payroll review: a month's variables, hand entries, the export.
+#[path = "ui/payroll.rs"]
+mod payroll;
 /// The Today tab.
 #[path = "ui/today.rs"]
 mod today;

@@ -10,6 +10,7 @@ mod input_flags;
 mod leave;
 mod notice;
 pub(crate) mod out;
+mod payroll;
 mod schedule;
 mod seed;
 mod today;
@@ -115,6 +116,9 @@ pub enum Command {
     /// Letters and documents from templates (Markdown and print-ready HTML)
     #[command(subcommand)]
     Document(Box<document::DocumentCommand>),
+    /// Monthly payroll variables for the social secretariat: review, hand entries, export (locks the month)
+    #[command(subcommand)]
+    Payroll(Box<payroll::PayrollCommand>),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -526,6 +530,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Company(cmd) => company::run(ctx, cmd),
         Command::Notice(args) => notice::run(ctx, args),
         Command::Document(cmd) => document::run(ctx, *cmd),
+        Command::Payroll(cmd) => payroll::run(ctx, *cmd),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

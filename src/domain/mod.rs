@@ -14,6 +14,7 @@ pub mod leave;
 pub mod maternity;
 pub mod money;
 pub mod notice;
+pub mod payroll;
 pub mod records;
 pub mod text;
 pub mod today;

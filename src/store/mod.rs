@@ -9,11 +9,13 @@ mod files;
 mod leave;
 mod lock;
 mod migrate;
+mod payroll;
 mod records;
 mod rows;
 mod seed;
 mod seed_checklists;
 mod seed_leave;
+mod seed_payroll;
 mod settings;
 mod today;
 
@@ -35,6 +37,7 @@ pub use leave::{
 };
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
+pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
 pub use records::{RecordRepo, RemovableRecord};
 pub use settings::SettingsRepo;
 pub use today::{TODAY_SETTINGS, TodayRepo};
@@ -205,6 +208,21 @@ impl Store {
     /// Letters and documents generated from templates.
     pub fn documents(&self) -> DocumentRepo<'_> {
         DocumentRepo { store: self }
+    }
+
+    pub fn payroll(&self) -> PayrollRepo<'_> {
+        PayrollRepo { store: self }
+    }
+
+    /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the
+    /// database, `dossier.db` → `dossier-exports/`.
+    pub fn exports_dir(&self) -> PathBuf {
+        let stem = self
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "dossier".into());
+        self.path.with_file_name(format!("{stem}-exports"))
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.

@@ -84,9 +84,25 @@ impl TodayRepo<'_> {
             replacements: Some((year, missing.len())),
             dimona: self.dimona(today)?,
             tasks: self.tasks(today, s.task_days)?,
+            payroll_unexported: self.payroll_unexported(today)?,
             occasions: self.occasions(today, s.occasion_days)?,
-            ..TodayFacts::default()
         })
+    }
+
+    /// Last month, when someone was employed and its payroll variables have not gone out.
+    fn payroll_unexported(&self, today: NaiveDate) -> Result<Option<(i32, u32)>> {
+        let (year, month) = rules::last_month(today);
+        let employed: bool = self.store.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM employees WHERE start_date < ?1)",
+            [iso(Some(
+                chrono::Datelike::with_day(&today, 1).unwrap_or(today),
+            ))],
+            |r| r.get(0),
+        )?;
+        if !employed || self.store.payroll().is_exported(year, month)? {
+            return Ok(None);
+        }
+        Ok(Some((year, month)))
     }
 
     /// Dimona declarations not recorded for people starting within a week or who left lately.

@@ -77,6 +77,10 @@ pub enum Action {
     GenerateDocument,
     /// Take the highlighted entry of a pick list.
     Choose,
+    /// Payroll review: enter a premium, deduction, overtime or telework days for the selected person.
+    AddEntry,
+    /// Payroll review: export the month for the social secretariat (locks it).
+    Export,
 }
 
 impl Action {

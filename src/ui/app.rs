@@ -15,6 +15,7 @@ use super::request::{Pending, Request};
 use super::tabs::dossiers::DossiersTab;
 use super::tabs::dossiers::Section;
 use super::tabs::leave::LeaveTab;
+use super::tabs::payroll::PayrollView;
 use super::tabs::today::TodayTab;
 use super::theme;
 use super::widgets::bars::{self, Level};
@@ -34,7 +35,8 @@ pub const TAB_KEYS: [&str; 6] = [
 const TODAY: usize = 0;
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
-const REPORTS: usize = 5;
+/// The payroll review lives in the Reports tab until that tab has its own list of reports.
+const PAYROLL: usize = 5;
 
 pub enum Overlay {
     None,
@@ -51,6 +53,7 @@ pub struct App {
     pub today: TodayTab,
     pub dossiers: DossiersTab,
     pub leave: LeaveTab,
+    pub payroll: PayrollView,
     pub overlay: Overlay,
     pub status: Option<(String, Level)>,
     pub quit: bool,
@@ -71,6 +74,7 @@ impl App {
             today,
             dossiers,
             leave: LeaveTab::default(),
+            payroll: PayrollView::default(),
             overlay: Overlay::None,
             status: None,
             quit: false,
@@ -86,6 +90,7 @@ impl App {
             _ if self.tab == DOSSIERS => self.dossiers.context(),
             _ if self.tab == LEAVE => self.leave.context(),
             _ if self.tab == TODAY => self.today.context(),
+            _ if self.tab == PAYROLL => self.payroll.context(),
             _ => Context::Global,
         }
     }
@@ -150,6 +155,7 @@ impl App {
                 }
             }
             None if context == Context::Form && self.tab == LEAVE => self.leave.form_key(&key),
+            None if context == Context::Form && self.tab == PAYROLL => self.payroll.form_key(&key),
             None if context == Context::Form => self.dossiers.form_key(&key),
             None => {}
         }
@@ -203,6 +209,8 @@ impl App {
                     }
                     let r = if self.tab == LEAVE {
                         self.leave.confirmed(pending, &self.store, &self.i18n)
+                    } else if self.tab == PAYROLL {
+                        self.payroll.confirmed(pending, &self.store, &self.i18n)
                     } else {
                         self.dossiers.confirmed(pending, &self.store, &self.i18n)
                     };
@@ -221,6 +229,10 @@ impl App {
                 let r = self.today.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
+            other if self.tab == PAYROLL => {
+                let r = self.payroll.handle(other, &self.store, &self.i18n);
+                self.apply(r);
+            }
             _ => {}
         }
     }
@@ -235,6 +247,7 @@ impl App {
             TODAY => self.today.load(&self.store),
             DOSSIERS => self.dossiers.enter(&self.store),
             LEAVE => self.leave.enter(&self.store),
+            PAYROLL => self.payroll.enter(&self.store),
             _ => {}
         }
     }
@@ -267,7 +280,10 @@ impl App {
                     .add_replacement_day(&self.store, &self.i18n, year);
                 self.apply(r);
             }
-            Place::Payroll { .. } => self.switch_to(REPORTS),
+            Place::Payroll { year, month } => {
+                self.switch_to(PAYROLL);
+                self.payroll.show_month(&self.store, year, month);
+            }
         }
     }
 
@@ -314,6 +330,8 @@ impl App {
             self.leave.render(frame, body, &self.i18n);
         } else if self.tab == TODAY {
             self.today.render(frame, body, &self.i18n);
+        } else if self.tab == PAYROLL {
+            self.payroll.render(frame, body, &self.i18n);
         } else {
             let line = self.i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
             frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);

@@ -29,6 +29,8 @@ pub enum Context {
     Checklist,
     /// A list to choose from in a popup (the templates of a letter).
     Picker,
+    /// The review of a month's payroll variables.
+    Payroll,
 }
 
 /// Commands offered in the palette without a default key (rare ones; a key can still be bound
@@ -306,6 +308,20 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::LeaveItems, "c", Action::Correct, false),
     (Context::LeaveItems, "w", Action::SetSchedule, false),
     (Context::LeaveItems, "v", Action::ToggleView, false),
+    (Context::Payroll, "up", Action::Up, false),
+    (Context::Payroll, "k", Action::Up, false),
+    (Context::Payroll, "down", Action::Down, false),
+    (Context::Payroll, "j", Action::Down, false),
+    (Context::Payroll, "pgup", Action::PageUp, false),
+    (Context::Payroll, "pgdown", Action::PageDown, false),
+    (Context::Payroll, "home", Action::Home, false),
+    (Context::Payroll, "g", Action::Home, false),
+    (Context::Payroll, "end", Action::End, false),
+    (Context::Payroll, "G", Action::End, false),
+    (Context::Payroll, "[", Action::PrevMonth, true),
+    (Context::Payroll, "]", Action::NextMonth, true),
+    (Context::Payroll, "a", Action::AddEntry, true),
+    (Context::Payroll, "x", Action::Export, true),
 ];
 
 #[derive(Debug, Clone)]
@@ -329,6 +345,7 @@ struct KeymapFile {
     today: HashMap<Action, String>,
     checklist: HashMap<Action, String>,
     picker: HashMap<Action, String>,
+    payroll: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -373,6 +390,7 @@ impl Keymap {
             (Context::Today, file.today),
             (Context::Checklist, file.checklist),
             (Context::Picker, file.picker),
+            (Context::Payroll, file.payroll),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

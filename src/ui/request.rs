@@ -20,4 +20,6 @@ pub enum Pending {
     SaveForm,
     /// Cancel a leave request (its ledger rows are reversed, the request kept).
     CancelRequest(i64),
+    /// Export the payroll month shown (writes the file, locks the month).
+    ExportPayroll,
 }

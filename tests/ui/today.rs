@@ -3,14 +3,17 @@
 use super::*;
 use dossier::domain::today::{Due, Place};
 
-/// The demo company as `--demo` opens it (with its leave and sickness) on Today, the start screen.
+/// The demo company exactly as `--demo` opens it (leave, checklists, letters, payroll), on Today.
 fn today_app(lang: Lang) -> (tempfile::TempDir, App) {
-    let (dir, mut app) = app(lang);
-    app.store.load_demo_leave(today()).unwrap();
-    app.store.load_demo_checklists(today()).unwrap();
-    // Switching to Today reads it afresh, with the leave just loaded.
-    key(&mut app, KeyCode::Char('1'));
-    (dir, app)
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        &dir.path().join("ui.db"),
+        Access::ReadWrite,
+        Clock::frozen_at(today()),
+    )
+    .unwrap();
+    dossier::demo::load(&store, today()).unwrap();
+    (dir, App::new(store, I18n::new(lang), Keymap::default()))
 }
 
 fn select(app: &mut App, pick: impl Fn(&Due) -> bool) {
@@ -109,4 +112,14 @@ fn a_replacement_day_set_from_today_leaves_the_list_shorter() {
     assert!(app.leave.form.is_none(), "saved: {}", render(&app, 120, 36));
     key(&mut app, KeyCode::Char('1'));
     assert_eq!(missing(&app), Some(before - 1).filter(|n| *n > 0));
+}
+
+#[test]
+fn enter_on_the_payroll_item_opens_that_months_review() {
+    let (_dir, mut app) = today_app(Lang::En);
+    select(&mut app, |d| matches!(d, Due::PayrollExport { .. }));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.tab, 5);
+    let month = app.payroll.month.expect("a month is shown");
+    assert_eq!((month.year, month.month), (2026, 10));
 }

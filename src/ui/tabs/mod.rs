@@ -2,5 +2,6 @@
 
 pub mod dossiers;
 pub mod leave;
+pub mod payroll;
 pub mod staff;
 pub mod today;

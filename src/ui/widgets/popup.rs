@@ -107,6 +107,7 @@ fn context_name(c: Context) -> &'static str {
         Context::Today => "today",
         Context::Checklist => "checklist",
         Context::Picker => "picker",
+        Context::Payroll => "payroll",
     }
 }
 
