@@ -46,6 +46,28 @@ impl Paths {
     }
 }
 
+/// Where exports and letters go unless a folder is set: beside the database, `dossier.db` →
+/// `dossier-exports/`.
+pub fn exports_dir(db: &Path) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dossier".into());
+    db.with_file_name(format!("{stem}-exports"))
+}
+
+/// `dir/stem.ext`, or, when that file exists, `stem-2.ext`, `stem-3.ext`…: an export never overwrites.
+pub fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
+    let first = dir.join(format!("{stem}.{ext}"));
+    if !first.exists() {
+        return first;
+    }
+    (2u32..)
+        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
+
 /// Reads `config.toml`; a missing file is the default config, a broken one is an error naming the line.
 pub fn load_config(path: &Path) -> anyhow::Result<Config> {
     match std::fs::read_to_string(path) {
@@ -82,6 +104,25 @@ mod tests {
         assert!(parse_config("langauge = \"nl\"").is_err());
         assert!(parse_config("language = ").is_err());
         assert_eq!(parse_config("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn exports_go_beside_the_database_and_never_overwrite() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            exports_dir(&dir.path().join("dossier.db")),
+            dir.path().join("dossier-exports")
+        );
+        let first = free_path(dir.path(), "headcount-2026-11-23", "xlsx");
+        assert_eq!(first, dir.path().join("headcount-2026-11-23.xlsx"));
+        std::fs::write(&first, b"x").unwrap();
+        let second = free_path(dir.path(), "headcount-2026-11-23", "xlsx");
+        assert_eq!(second, dir.path().join("headcount-2026-11-23-2.xlsx"));
+        std::fs::write(&second, b"x").unwrap();
+        assert_eq!(
+            free_path(dir.path(), "headcount-2026-11-23", "xlsx"),
+            dir.path().join("headcount-2026-11-23-3.xlsx")
+        );
     }
 
     proptest::proptest! {

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod errors;
 pub mod i18n;
 pub mod payroll;
+pub mod report_sheets;
 pub mod sheet;
 pub mod store;
 pub mod today_text;

@@ -67,6 +67,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         let mut app = App::new(store, i18n, keymap);
         app.dossiers.templates_dir = ctx.templates_dir.clone();
+        if demo_dir.is_some() {
+            // The demo's database goes away on quit; what was exported from it stays.
+            app.reports.exports_dir = paths.data_dir.join("exports");
+        }
         let result = dossier::ui::run(app);
         if let Some(dir) = demo_dir {
             let _ = std::fs::remove_dir_all(dir);

@@ -25,6 +25,9 @@ mod documents;
 /// The payroll review: a month's variables, hand entries, the export.
 #[path = "ui/payroll.rs"]
 mod payroll;
+/// The Reports tab: reports, charts, period and exports.
+#[path = "ui/reports.rs"]
+mod reports;
 /// The Today tab.
 #[path = "ui/today.rs"]
 mod today;

@@ -11,6 +11,7 @@ mod leave;
 mod notice;
 pub(crate) mod out;
 mod payroll;
+mod report;
 mod schedule;
 mod seed;
 mod today;
@@ -119,6 +120,9 @@ pub enum Command {
     /// Monthly payroll variables for the social secretariat: review, hand entries, export (locks the month)
     #[command(subcommand)]
     Payroll(Box<payroll::PayrollCommand>),
+    /// Reports: headcount and FTE, joiners and leavers, absenteeism, Bradford factor, leave taken and
+    /// remaining, social elections; as a table, JSON, CSV or XLSX
+    Report(Box<report::ReportArgs>),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -531,6 +535,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Notice(args) => notice::run(ctx, args),
         Command::Document(cmd) => document::run(ctx, *cmd),
         Command::Payroll(cmd) => payroll::run(ctx, *cmd),
+        Command::Report(args) => report::run(ctx, *args),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

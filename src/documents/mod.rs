@@ -60,12 +60,7 @@ pub fn export_dir(store: &Store, company: &CompanySettings) -> PathBuf {
     if !company.export_dir.trim().is_empty() {
         return PathBuf::from(company.export_dir.trim());
     }
-    let db = store.path();
-    let stem = db
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "dossier".into());
-    db.with_file_name(format!("{stem}-exports"))
+    store.exports_dir()
 }
 
 /// One document to make.

@@ -16,5 +16,6 @@ pub mod money;
 pub mod notice;
 pub mod payroll;
 pub mod records;
+pub mod reports;
 pub mod text;
 pub mod today;

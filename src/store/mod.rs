@@ -11,6 +11,7 @@ mod lock;
 mod migrate;
 mod payroll;
 mod records;
+mod reports;
 mod rows;
 mod seed;
 mod seed_checklists;
@@ -39,6 +40,7 @@ pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
 pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
 pub use records::{RecordRepo, RemovableRecord};
+pub use reports::ReportRepo;
 pub use settings::SettingsRepo;
 pub use today::{TODAY_SETTINGS, TodayRepo};
 
@@ -189,6 +191,10 @@ impl Store {
         LeaveRepo { store: self }
     }
 
+    pub fn reports(&self) -> ReportRepo<'_> {
+        ReportRepo { store: self }
+    }
+
     pub fn settings(&self) -> SettingsRepo<'_> {
         SettingsRepo { store: self }
     }
@@ -217,12 +223,7 @@ impl Store {
     /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the
     /// database, `dossier.db` → `dossier-exports/`.
     pub fn exports_dir(&self) -> PathBuf {
-        let stem = self
-            .path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "dossier".into());
-        self.path.with_file_name(format!("{stem}-exports"))
+        crate::config::exports_dir(&self.path)
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.

@@ -1,7 +1,7 @@
 //! A year of leave and sickness for the demo company, so the leave screens and the calendar show a
 //! living company: entitlements allocated, summer holidays, single days and half days taken, a few
-//! requests waiting, small leave, sickness spells (one still running, one certificate missing), a work
-//! accident, and the company calendar's own days. Everything goes through the same repository calls
+//! requests waiting, small leave, sickness spells (last winter's too; one still running, one
+//! certificate missing), a work accident, and the company calendar's own days. Everything goes through the same repository calls
 //! (and checks) as the assistant's own input; a period the rules refuse is simply left out.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -162,6 +162,23 @@ impl Store {
                 };
                 let _ = leave.save_sick_spell(*id, &spell, None);
             }
+        }
+        // Last winter's colds and flu: a few days in December or January for every fourth person, so
+        // a year of absenteeism in the Reports tab has its winter peak.
+        for (n, (id, start, _)) in people.iter().enumerate().filter(|(n, _)| n % 4 == 3) {
+            let n = n as i64;
+            let s = NaiveDate::from_ymd_opt(year - 1, 12, 1).unwrap_or(jan)
+                + Duration::days(n * 5 % 55);
+            if s < *start {
+                continue;
+            }
+            let spell = SickSpellInput {
+                start: format_date(s),
+                end: format_date(s + Duration::days(1 + n % 4)),
+                certificate: format_date(s),
+                ..Default::default()
+            };
+            let _ = leave.save_sick_spell(*id, &spell, None);
         }
         // Someone ill since last week without a certificate yet, someone back from a work accident.
         if let Some((id, _, _)) = people.get(5) {

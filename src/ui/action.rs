@@ -64,6 +64,8 @@ pub enum Action {
     Approve,
     Refuse,
     CancelLeave,
+    /// Reports tab: switch between the reports and the monthly payroll review.
+    ReportsOrPayroll,
     /// Today tab: go to the place where the selected item is fixed.
     GoTo,
     /// Read again what is shown.
@@ -81,6 +83,15 @@ pub enum Action {
     AddEntry,
     /// Payroll review: export the month for the social secretariat (locks it).
     Export,
+    /// Reports tab: the period before or after the one shown.
+    PrevPeriod,
+    NextPeriod,
+    /// Reports tab: type the period in a small form.
+    ChoosePeriod,
+    /// Reports tab: the report's next table (a headcount's next breakdown).
+    NextTable,
+    ExportXlsx,
+    ExportCsv,
 }
 
 impl Action {

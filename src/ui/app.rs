@@ -16,6 +16,7 @@ use super::tabs::dossiers::DossiersTab;
 use super::tabs::dossiers::Section;
 use super::tabs::leave::LeaveTab;
 use super::tabs::payroll::PayrollView;
+use super::tabs::reports::ReportsTab;
 use super::tabs::today::TodayTab;
 use super::theme;
 use super::widgets::bars::{self, Level};
@@ -35,8 +36,7 @@ pub const TAB_KEYS: [&str; 6] = [
 const TODAY: usize = 0;
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
-/// The payroll review lives in the Reports tab until that tab has its own list of reports.
-const PAYROLL: usize = 5;
+const REPORTS: usize = 5;
 
 pub enum Overlay {
     None,
@@ -53,7 +53,11 @@ pub struct App {
     pub today: TodayTab,
     pub dossiers: DossiersTab,
     pub leave: LeaveTab,
+    pub reports: ReportsTab,
+    /// The monthly payroll review, the Reports tab's second view (`v`).
     pub payroll: PayrollView,
+    /// The Reports tab shows the payroll review instead of the reports.
+    pub payroll_shown: bool,
     pub overlay: Overlay,
     pub status: Option<(String, Level)>,
     pub quit: bool,
@@ -65,6 +69,7 @@ impl App {
     pub fn new(store: Store, i18n: I18n, keymap: Keymap) -> App {
         let dossiers = DossiersTab::default();
         let today = TodayTab::new(&store);
+        let reports = ReportsTab::new(crate::config::exports_dir(store.path()));
         App {
             i18n,
             store,
@@ -74,7 +79,9 @@ impl App {
             today,
             dossiers,
             leave: LeaveTab::default(),
+            reports,
             payroll: PayrollView::default(),
+            payroll_shown: false,
             overlay: Overlay::None,
             status: None,
             quit: false,
@@ -90,7 +97,8 @@ impl App {
             _ if self.tab == DOSSIERS => self.dossiers.context(),
             _ if self.tab == LEAVE => self.leave.context(),
             _ if self.tab == TODAY => self.today.context(),
-            _ if self.tab == PAYROLL => self.payroll.context(),
+            _ if self.tab == REPORTS && self.payroll_shown => self.payroll.context(),
+            _ if self.tab == REPORTS => self.reports.context(),
             _ => Context::Global,
         }
     }
@@ -155,7 +163,10 @@ impl App {
                 }
             }
             None if context == Context::Form && self.tab == LEAVE => self.leave.form_key(&key),
-            None if context == Context::Form && self.tab == PAYROLL => self.payroll.form_key(&key),
+            None if context == Context::Form && self.tab == REPORTS && self.payroll_shown => {
+                self.payroll.form_key(&key)
+            }
+            None if context == Context::Form && self.tab == REPORTS => self.reports.form_key(&key),
             None if context == Context::Form => self.dossiers.form_key(&key),
             None => {}
         }
@@ -209,8 +220,10 @@ impl App {
                     }
                     let r = if self.tab == LEAVE {
                         self.leave.confirmed(pending, &self.store, &self.i18n)
-                    } else if self.tab == PAYROLL {
+                    } else if self.tab == REPORTS && self.payroll_shown {
                         self.payroll.confirmed(pending, &self.store, &self.i18n)
+                    } else if self.tab == REPORTS {
+                        self.reports.confirmed(pending, &self.store, &self.i18n)
                     } else {
                         self.dossiers.confirmed(pending, &self.store, &self.i18n)
                     };
@@ -229,8 +242,16 @@ impl App {
                 let r = self.today.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
-            other if self.tab == PAYROLL => {
+            Action::ReportsOrPayroll if self.tab == REPORTS => {
+                self.payroll_shown = !self.payroll_shown;
+                self.enter_reports();
+            }
+            other if self.tab == REPORTS && self.payroll_shown => {
                 let r = self.payroll.handle(other, &self.store, &self.i18n);
+                self.apply(r);
+            }
+            other if self.tab == REPORTS => {
+                let r = self.reports.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
             _ => {}
@@ -247,8 +268,17 @@ impl App {
             TODAY => self.today.load(&self.store),
             DOSSIERS => self.dossiers.enter(&self.store),
             LEAVE => self.leave.enter(&self.store),
-            PAYROLL => self.payroll.enter(&self.store),
+            REPORTS => self.enter_reports(),
             _ => {}
+        }
+    }
+
+    /// Reads afresh the view of the Reports tab that shows: the reports or the payroll review.
+    fn enter_reports(&mut self) {
+        if self.payroll_shown {
+            self.payroll.enter(&self.store);
+        } else {
+            self.reports.enter(&self.store, &self.i18n);
         }
     }
 
@@ -281,7 +311,8 @@ impl App {
                 self.apply(r);
             }
             Place::Payroll { year, month } => {
-                self.switch_to(PAYROLL);
+                self.payroll_shown = true;
+                self.switch_to(REPORTS);
                 self.payroll.show_month(&self.store, year, month);
             }
         }
@@ -330,8 +361,10 @@ impl App {
             self.leave.render(frame, body, &self.i18n);
         } else if self.tab == TODAY {
             self.today.render(frame, body, &self.i18n);
-        } else if self.tab == PAYROLL {
+        } else if self.tab == REPORTS && self.payroll_shown {
             self.payroll.render(frame, body, &self.i18n);
+        } else if self.tab == REPORTS {
+            self.reports.render(frame, body, &self.i18n);
         } else {
             let line = self.i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
             frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);

@@ -31,6 +31,8 @@ pub enum Context {
     Picker,
     /// The review of a month's payroll variables.
     Payroll,
+    /// The Reports tab.
+    Reports,
 }
 
 /// Commands offered in the palette without a default key (rare ones; a key can still be bound
@@ -45,9 +47,10 @@ pub struct Key {
 
 impl Key {
     pub fn from_event(e: &KeyEvent) -> Key {
-        // Shift is part of the character itself ("N"), except for keys that have no case.
+        // Shift is part of the character itself ("N"), except for keys that have no case. Terminals
+        // send Shift-Tab as BackTab with Shift set; the binding "shift-tab" is BackTab alone.
         let mods = match e.code {
-            KeyCode::Char(_) => e.modifiers - KeyModifiers::SHIFT,
+            KeyCode::Char(_) | KeyCode::BackTab => e.modifiers - KeyModifiers::SHIFT,
             _ => e.modifiers,
         };
         Key { code: e.code, mods }
@@ -322,6 +325,21 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Payroll, "]", Action::NextMonth, true),
     (Context::Payroll, "a", Action::AddEntry, true),
     (Context::Payroll, "x", Action::Export, true),
+    (Context::Payroll, "v", Action::ReportsOrPayroll, true),
+    (Context::Reports, "up", Action::Up, false),
+    (Context::Reports, "k", Action::Up, false),
+    (Context::Reports, "down", Action::Down, false),
+    (Context::Reports, "j", Action::Down, false),
+    (Context::Reports, "[", Action::PrevPeriod, true),
+    (Context::Reports, "]", Action::NextPeriod, true),
+    (Context::Reports, "p", Action::ChoosePeriod, true),
+    (Context::Reports, "x", Action::ExportXlsx, true),
+    (Context::Reports, "X", Action::ExportCsv, true),
+    (Context::Reports, "b", Action::NextTable, true),
+    (Context::Reports, "v", Action::ReportsOrPayroll, true),
+    (Context::Reports, "t", Action::Today, false),
+    (Context::Reports, "pgup", Action::PageUp, false),
+    (Context::Reports, "pgdown", Action::PageDown, false),
 ];
 
 #[derive(Debug, Clone)]
@@ -346,6 +364,7 @@ struct KeymapFile {
     checklist: HashMap<Action, String>,
     picker: HashMap<Action, String>,
     payroll: HashMap<Action, String>,
+    reports: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -391,6 +410,7 @@ impl Keymap {
             (Context::Checklist, file.checklist),
             (Context::Picker, file.picker),
             (Context::Payroll, file.payroll),
+            (Context::Reports, file.reports),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)
@@ -458,6 +478,15 @@ mod tests {
         assert_eq!(Key::parse("F1").unwrap().code, KeyCode::F(1));
         assert_eq!(Key::parse("N").unwrap().code, KeyCode::Char('N'));
         assert_eq!(Key::parse("two"), None);
+    }
+
+    #[test]
+    fn shift_tab_from_a_terminal_is_back_tab() {
+        let from_terminal = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(
+            Keymap::default().resolve(Context::Form, Key::from_event(&from_terminal)),
+            Some(Action::PrevField)
+        );
     }
 
     #[test]

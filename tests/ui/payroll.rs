@@ -3,13 +3,14 @@
 
 use super::*;
 
-/// The demo company with its leave and payroll entries, the review opened (key 6): October 2026,
+/// The demo company with its leave and payroll entries, the review opened (key 6, then v): October 2026,
 /// the month to hand over.
 fn payroll_app() -> (tempfile::TempDir, App) {
     let (dir, mut app) = app(Lang::En);
     app.store.load_demo_leave(today()).unwrap();
     app.store.load_demo_payroll(today()).unwrap();
     key(&mut app, KeyCode::Char('6'));
+    key(&mut app, KeyCode::Char('v'));
     (dir, app)
 }
 

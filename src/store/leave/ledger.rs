@@ -10,9 +10,10 @@ use crate::domain::leave::ledger::{Balance, Bucket, LedgerEntry, balances};
 use crate::store::rows::{choice, date, iso};
 use crate::store::{Result, StoreError, Tx};
 
-const COLUMNS: &str = "year, bucket, kind, minutes, day, expires, reason, request_id";
+pub(in crate::store) const COLUMNS: &str =
+    "year, bucket, kind, minutes, day, expires, reason, request_id";
 
-fn entry(r: &Row<'_>) -> rusqlite::Result<LedgerEntry> {
+pub(in crate::store) fn entry(r: &Row<'_>) -> rusqlite::Result<LedgerEntry> {
     Ok(LedgerEntry {
         year: r.get(0)?,
         bucket: choice(1, r.get(1)?)?,

@@ -5,10 +5,10 @@
 mod allocation;
 mod calendar;
 mod import;
-mod ledger;
+pub(super) mod ledger;
 mod requests;
 mod schedule_change;
-mod schedules;
+pub(super) mod schedules;
 mod sickness;
 mod totals;
 mod types;

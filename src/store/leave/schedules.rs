@@ -4,6 +4,8 @@
 use rusqlite::params;
 
 use super::LeaveRepo;
+use crate::domain::contract::Contract;
+use crate::domain::leave::rules::LeaveRules;
 use crate::domain::leave::schedule::{Schedule, Schedules};
 use crate::store::rows::{date, iso};
 use crate::store::{Result, StoreError, Tx};
@@ -12,7 +14,7 @@ fn week_text(w: &[u32; 7]) -> String {
     w.iter().map(u32::to_string).collect::<Vec<_>>().join(",")
 }
 
-fn week_parse(text: &str) -> Option<[u32; 7]> {
+pub(in crate::store) fn week_parse(text: &str) -> Option<[u32; 7]> {
     let v: Vec<u32> = text
         .split(',')
         .map(|p| p.trim().parse().ok())
@@ -72,27 +74,48 @@ impl LeaveRepo<'_> {
     /// `recorded` completed, before the first of them, by what the contracts imply: the history as
     /// stored, or as it will be once a new schedule is saved.
     pub(super) fn history(&self, employee_id: i64, recorded: Vec<Schedule>) -> Result<Schedules> {
-        let first = recorded.iter().map(|s| s.from).min();
-        let mut all: Vec<Schedule> = self
-            .store
-            .records()
-            .contracts(employee_id)?
-            .iter()
-            .filter(|c| first.is_none_or(|f| c.data.start < f))
-            .map(|c| Schedule::weekly(c.data.start, weekdays_split(c.data.weekly_minutes)))
-            .collect();
-        all.extend(recorded);
-        Ok(Schedules::new(all))
+        Ok(with_contracts(
+            &self.store.records().contracts(employee_id)?,
+            recorded,
+        ))
     }
 
     /// The person's average working day on `on` (the full-time day before any schedule): the unit
     /// in which every screen and command shows their leave as days and hours.
     pub fn day_minutes(&self, employee_id: i64, on: chrono::NaiveDate) -> Result<u32> {
-        let schedules = self.schedules(employee_id)?;
-        Ok(match schedules.at(on) {
-            Some(s) => s.average_day_minutes(),
-            None => self.rules()?.full_time_day_minutes(),
-        })
+        Ok(day_length(
+            &self.schedules(employee_id)?,
+            on,
+            &self.rules()?,
+        ))
+    }
+}
+
+/// `recorded` completed, before the first of them, by what the contracts imply: the one way a
+/// person's schedule history is put together, for one person or (reports) for everyone at once.
+pub(in crate::store) fn with_contracts(
+    contracts: &[Contract],
+    recorded: Vec<Schedule>,
+) -> Schedules {
+    let first = recorded.iter().map(|s| s.from).min();
+    let mut all: Vec<Schedule> = contracts
+        .iter()
+        .filter(|c| first.is_none_or(|f| c.data.start < f))
+        .map(|c| Schedule::weekly(c.data.start, weekdays_split(c.data.weekly_minutes)))
+        .collect();
+    all.extend(recorded);
+    Schedules::new(all)
+}
+
+/// The average working day on `on` (the full-time day before any schedule).
+pub(in crate::store) fn day_length(
+    schedules: &Schedules,
+    on: chrono::NaiveDate,
+    rules: &LeaveRules,
+) -> u32 {
+    match schedules.at(on) {
+        Some(s) => s.average_day_minutes(),
+        None => rules.full_time_day_minutes(),
     }
 }
 

@@ -3,5 +3,6 @@
 pub mod dossiers;
 pub mod leave;
 pub mod payroll;
+pub mod reports;
 pub mod staff;
 pub mod today;

@@ -108,6 +108,7 @@ fn context_name(c: Context) -> &'static str {
         Context::Checklist => "checklist",
         Context::Picker => "picker",
         Context::Payroll => "payroll",
+        Context::Reports => "reports",
     }
 }
 
