@@ -39,11 +39,21 @@ impl Paths {
     pub fn keymap_file(&self) -> PathBuf {
         self.config_dir.join("keymap.toml")
     }
+
+    /// The user's own copies of document templates: `templates/<lang>/<name>.md`.
+    pub fn templates_dir(&self) -> PathBuf {
+        self.config_dir.join("templates")
+    }
 }
 
-/// Where exported reports go: an `exports` folder beside the database.
+/// Where exports and letters go unless a folder is set: beside the database, `dossier.db` →
+/// `dossier-exports/`.
 pub fn exports_dir(db: &Path) -> PathBuf {
-    db.with_file_name("exports")
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dossier".into());
+    db.with_file_name(format!("{stem}-exports"))
 }
 
 /// `dir/stem.ext`, or, when that file exists, `stem-2.ext`, `stem-3.ext`…: an export never overwrites.
@@ -71,6 +81,13 @@ pub fn parse_config(text: &str) -> anyhow::Result<Config> {
     Ok(toml::from_str(text)?)
 }
 
+/// The name of the user logged in, recorded as who ticked a checklist task.
+pub fn current_user() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,7 +111,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
             exports_dir(&dir.path().join("dossier.db")),
-            dir.path().join("exports")
+            dir.path().join("dossier-exports")
         );
         let first = free_path(dir.path(), "headcount-2026-11-23", "xlsx");
         assert_eq!(first, dir.path().join("headcount-2026-11-23.xlsx"));

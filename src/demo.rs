@@ -35,6 +35,36 @@ pub struct DemoPerson {
     pub notes: Vec<NoteInput>,
     /// For people who left: end date in the past, matching the end of the last contract.
     pub departure: Option<DepartureInput>,
+    /// Papers on file (the scan is a short text file written when the demo is loaded).
+    pub documents: Vec<DemoDocument>,
+}
+
+/// A document of the demo company: what the assistant would have scanned into the dossier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DemoDocument {
+    /// A `DocumentKind` code.
+    pub kind: &'static str,
+    pub title: String,
+    pub dated: NaiveDate,
+    pub expires: Option<NaiveDate>,
+    pub file_name: String,
+    pub text: String,
+}
+
+/// Loads the demo company into an empty database with everything that goes with it (leave and
+/// sickness, checklists and Dimona, letters, payroll entries), as `--demo` and `init --demo` show it;
+/// returns how many people were loaded.
+pub fn load(
+    store: &crate::store::Store,
+    today: NaiveDate,
+) -> Result<usize, crate::store::StoreError> {
+    let n = store.load_people(demo_company(today).into_iter(), |_| {})?;
+    store.load_demo_leave(today)?;
+    store.load_demo_checklists(today)?;
+    crate::documents::demo::load(store, today)
+        .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!("{e}")))?;
+    store.load_demo_payroll(today)?;
+    Ok(n)
 }
 
 /// The realistic demo company: about 25 people at work plus a few who left, fixed content,

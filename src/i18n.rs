@@ -189,6 +189,43 @@ impl I18n {
         }
     }
 
+    /// The short name of the day's weekday ("Mon").
+    pub fn weekday(&self, d: chrono::NaiveDate) -> String {
+        self.t(&format!(
+            "weekday.{}",
+            d.format("%a").to_string().to_lowercase()
+        ))
+    }
+
+    /// The name of month 1–12 ("November").
+    pub fn month(&self, month: u32) -> String {
+        const MONTHS: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        let key = MONTHS[(month.clamp(1, 12) - 1) as usize];
+        self.t(&format!("month.{key}"))
+    }
+
+    /// A checklist task's state in a few words: done when and by whom, done by the Dimona
+    /// register, overdue, or open.
+    pub fn task_state(
+        &self,
+        t: &crate::domain::checklist::Task,
+        today: chrono::NaiveDate,
+    ) -> String {
+        use crate::domain::checklist::Done;
+        use crate::domain::date::format_date;
+        match &t.done {
+            Some(Done::Ticked { on, by }) => self
+                .tf("detail.done_on", &[("date", &format_date(*on)), ("by", by)])
+                .trim_end()
+                .to_string(),
+            Some(Done::Dimona) => self.t("detail.done_by_dimona"),
+            None if t.is_overdue(today) => self.t("detail.overdue"),
+            None => self.t("detail.open"),
+        }
+    }
+
     /// The label of a choice (sex, worker category, contract type…).
     pub fn choice<C: Choice>(&self, c: C) -> String {
         self.t(c.label_key())
@@ -336,7 +373,9 @@ mod tests {
         assert!(missing.is_empty(), "en.toml lacks: {}", missing.join(", "));
     }
 
-    const ALL_FIELDS: [&[&str]; 8] = [
+    const ALL_FIELDS: [&[&str]; 10] = [
+        crate::domain::company::COMPANY_FIELDS,
+        crate::documents::input::MAKE_FIELDS,
         employee::EMPLOYEE_FIELDS,
         contract::CONTRACT_FIELDS,
         contract::DEPARTURE_FIELDS,

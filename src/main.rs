@@ -47,7 +47,13 @@ fn run(cli: Cli) -> Result<(), CliError> {
         (None, Some(p)) => p.clone(),
         (None, None) => paths.default_db(),
     };
-    let ctx = Ctx { db, clock, i18n };
+    let ctx = Ctx {
+        db,
+        clock,
+        i18n,
+        lang_given: cli.lang.is_some(),
+        templates_dir: Some(paths.templates_dir()),
+    };
 
     let Some(command) = cli.command else {
         let keymap = match std::fs::read_to_string(paths.keymap_file()) {
@@ -57,17 +63,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
         };
         let store = ctx.open(Access::ReadWrite)?;
         if demo_dir.is_some() {
-            store
-                .load_people(
-                    dossier::demo::demo_company(clock.today()).into_iter(),
-                    |_| {},
-                )
-                .map_err(|e| CliError::store(&i18n, &e))?;
-            store
-                .load_demo_leave(clock.today())
-                .map_err(|e| CliError::store(&i18n, &e))?;
+            dossier::demo::load(&store, clock.today()).map_err(|e| CliError::store(&i18n, &e))?;
         }
         let mut app = App::new(store, i18n, keymap);
+        app.dossiers.templates_dir = ctx.templates_dir.clone();
         if demo_dir.is_some() {
             // The demo's database goes away on quit; what was exported from it stays.
             app.reports.exports_dir = paths.data_dir.join("exports");

@@ -1347,3 +1347,50 @@ fn leave_types_are_listed_added_and_changed() {
     assert!(bad.stderr.contains("“kk”"), "{}", bad.stderr);
     assert!(bad.stderr.contains("Name (English)"), "{}", bad.stderr);
 }
+
+#[test]
+fn today_lists_what_needs_attention_most_urgent_first() {
+    let env = Env::new();
+    env.demo();
+    let out = env.ok(&["today", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["today"], "2026-11-23");
+    let items = v["items"].as_array().unwrap();
+    let dues: Vec<&str> = items.iter().map(|i| i["due"].as_str().unwrap()).collect();
+    assert!(dues.windows(2).all(|w| w[0] <= w[1]), "{dues:?}");
+    let contract = items
+        .iter()
+        .find(|i| i["what"] == "contract_ends")
+        .expect("a fixed-term contract ends in the demo");
+    assert_eq!(contract["kind"], "fixed_term");
+    assert_eq!(contract["place"]["to"], "dossier");
+    assert!(contract["text"].as_str().unwrap().contains("ends on"));
+    let certificate = items
+        .iter()
+        .find(|i| i["what"] == "certificate_missing")
+        .expect("a certificate is overdue in the demo");
+    assert_eq!(certificate["urgency"], "overdue");
+    assert!(items.iter().any(|i| i["what"] == "replacement_days"));
+    // The same list as text.
+    let text = env.ok(&["today"]);
+    assert!(
+        text.stdout.contains("things need attention"),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("days late"), "{}", text.stdout);
+    assert!(
+        text.stdout.contains("Birthdays and anniversaries"),
+        "{}",
+        text.stdout
+    );
+}
+
+#[test]
+fn today_on_a_missing_database_says_how_to_create_it() {
+    let env = Env::new();
+    let out = env.run(&["today"]);
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("dossier init"), "{}", out.stderr);
+    assert!(!env.db().exists(), "nothing was created");
+}

@@ -98,6 +98,9 @@ fn new_employee_through_the_tui_is_saved() {
     }
     let mut writer = pair.master.take_writer().unwrap();
 
+    // The day starts on Today (an empty company still has next year's replacement days to set).
+    wait_for(&parser, "replacement day", Duration::from_secs(10));
+    send(&mut writer, b"2");
     wait_for(&parser, "Employees", Duration::from_secs(10));
     send(&mut writer, b"n");
     wait_for(&parser, "New employee", Duration::from_secs(10));

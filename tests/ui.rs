@@ -16,9 +16,21 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 #[path = "ui/leave.rs"]
 mod leave;
 
+/// The dossier's Checklist section and the Dimona form.
+#[path = "ui/checklists.rs"]
+mod checklists;
+/// Letters from a dossier and the company settings.
+#[path = "ui/documents.rs"]
+mod documents;
+/// The payroll review: a month's variables, hand entries, the export.
+#[path = "ui/payroll.rs"]
+mod payroll;
 /// The Reports tab: reports, charts, period and exports.
 #[path = "ui/reports.rs"]
 mod reports;
+/// The Today tab.
+#[path = "ui/today.rs"]
+mod today;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
@@ -32,7 +44,9 @@ fn app(lang: Lang) -> (tempfile::TempDir, App) {
     store
         .load_people(dossier::demo::demo_company(today()).into_iter(), |_| {})
         .unwrap();
-    let app = App::new(store, I18n::new(lang), Keymap::default());
+    let mut app = App::new(store, I18n::new(lang), Keymap::default());
+    // The app opens on Today; these tests start from the staff list.
+    key(&mut app, KeyCode::Char('2'));
     (dir, app)
 }
 
@@ -270,7 +284,8 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
     let (_dir, mut app) = app(Lang::En);
     app.store.load_demo_leave(today()).unwrap();
     key(&mut app, KeyCode::Enter);
-    for _ in 0..3 {
+    // Identity, Contact, Employment, Checklist, then Leave & absence.
+    for _ in 0..4 {
         key(&mut app, KeyCode::Char('l'));
     }
     let screen = render(&app, 120, 36);

@@ -58,10 +58,7 @@ pub fn list(ctx: &Ctx, year: i32, json: bool) -> Result<(), CliError> {
             Some(_) => i.t("holiday_kind.legal"),
             None => i.t(&format!("company_day.{}", l.kind)),
         };
-        let weekday = i.t(&format!(
-            "weekday.{}",
-            e.date.format("%a").to_string().to_lowercase()
-        ));
+        let weekday = i.weekday(e.date);
         let replaces = e
             .replaces
             .map(|d| i.tf("cli.replaces", &[("date", &format_date(d))]))

@@ -1,13 +1,20 @@
 //! The command line: clap definitions, and the subcommands that print text or JSON for scripts and checks.
 
+mod checklist;
+mod company;
+mod dimona;
+mod document;
 mod employee;
 mod holidays;
 mod input_flags;
 mod leave;
+mod notice;
 pub(crate) mod out;
+mod payroll;
 mod report;
 mod schedule;
 mod seed;
+mod today;
 mod validate;
 
 use std::path::PathBuf;
@@ -90,6 +97,29 @@ pub enum Command {
     /// The sickness register: record a spell, end it
     #[command(subcommand)]
     Sick(Box<SickCommand>),
+    /// What needs attention today, most urgent first: ending contracts, missing documents, sickness
+    /// and certificates, leave requests, replacement days; then birthdays and work anniversaries
+    Today {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The Dimona register: record a declaration, list a person's, show who lacks an IN or an OUT
+    #[command(subcommand)]
+    Dimona(dimona::DimonaCommand),
+    /// Onboarding and offboarding checklists: show a person's, tick a task, list what is due
+    #[command(subcommand)]
+    Checklist(checklist::ChecklistCommand),
+    /// The company's details for letters (name, address, enterprise number, signatory…)
+    #[command(subcommand)]
+    Company(company::CompanyCommand),
+    /// Notice period under the unified statute: weeks, start, theoretical end and legal basis
+    Notice(notice::NoticeArgs),
+    /// Letters and documents from templates (Markdown and print-ready HTML)
+    #[command(subcommand)]
+    Document(Box<document::DocumentCommand>),
+    /// Monthly payroll variables for the social secretariat: review, hand entries, export (locks the month)
+    #[command(subcommand)]
+    Payroll(Box<payroll::PayrollCommand>),
     /// Reports: headcount and FTE, joiners and leavers, absenteeism, Bradford factor, leave taken and
     /// remaining, social elections; as a table, JSON, CSV or XLSX
     Report(Box<report::ReportArgs>),
@@ -425,6 +455,10 @@ pub struct Ctx {
     pub db: PathBuf,
     pub clock: Clock,
     pub i18n: I18n,
+    /// The language was chosen with `--lang` (documents then use it instead of the employee's).
+    pub lang_given: bool,
+    /// `<config dir>/templates`: the user's own copies of document templates.
+    pub templates_dir: Option<PathBuf>,
 }
 
 impl Ctx {
@@ -486,6 +520,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Demo { employees, seed } => seed::synthetic(ctx, employees, seed),
         Command::Employee(cmd) => employee::run(ctx, *cmd),
         Command::Holidays { year, json } => holidays::list(ctx, year, json),
+        Command::Today { json } => today::run(ctx, json),
         Command::CompanyDay(cmd) => holidays::run(ctx, cmd),
         Command::Leave(cmd) => match *cmd {
             LeaveGroup::Leave(cmd) => leave::run(ctx, cmd),
@@ -494,6 +529,12 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
             LeaveGroup::Type(args) => leave::types::save(ctx, args),
         },
         Command::Sick(cmd) => leave::sick(ctx, *cmd),
+        Command::Dimona(cmd) => dimona::run(ctx, cmd),
+        Command::Checklist(cmd) => checklist::run(ctx, cmd),
+        Command::Company(cmd) => company::run(ctx, cmd),
+        Command::Notice(args) => notice::run(ctx, args),
+        Command::Document(cmd) => document::run(ctx, *cmd),
+        Command::Payroll(cmd) => payroll::run(ctx, *cmd),
         Command::Report(args) => report::run(ctx, *args),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }

@@ -10,13 +10,7 @@ pub fn init(ctx: &Ctx, demo: bool) -> Result<(), CliError> {
     let store = ctx.open(Access::ReadWrite)?;
     let i = &ctx.i18n;
     if demo {
-        let people = crate::demo::demo_company(ctx.clock.today());
-        let n = store
-            .load_people(people.into_iter(), |_| {})
-            .map_err(|e| CliError::store(i, &e))?;
-        store
-            .load_demo_leave(ctx.clock.today())
-            .map_err(|e| CliError::store(i, &e))?;
+        let n = crate::demo::load(&store, ctx.clock.today()).map_err(|e| CliError::store(i, &e))?;
         outln!(
             "{}",
             i.tf(

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    DemoPerson, WORK_DOMAIN, children_in_charge, contract_input, days, dependant, fmt,
-    mail_address, note,
+    DemoDocument, DemoPerson, WORK_DOMAIN, children_in_charge, contract_input, days, dependant,
+    fmt, mail_address, note,
 };
 use crate::domain::contract::DepartureInput;
 use crate::domain::ids::{Iban, Rrn, format_iban, format_rrn};
@@ -31,6 +31,8 @@ use Site::{Gent, Namur};
 pub(super) struct Company {
     today: NaiveDate,
     people: Vec<DemoPerson>,
+    /// Per person: the signed work-rules receipt has not come back yet.
+    receipt_pending: Vec<bool>,
 }
 
 impl Company {
@@ -38,6 +40,7 @@ impl Company {
         Company {
             today,
             people: Vec::with_capacity(32),
+            receipt_pending: Vec::with_capacity(32),
         }
     }
 
@@ -65,9 +68,12 @@ impl Company {
         }
         .into();
         self.people.push(p);
+        self.receipt_pending.push(false);
         let person = self.people.last_mut().expect("just pushed");
+        let pending = self.receipt_pending.last_mut().expect("just pushed");
         P {
             p: person,
+            pending,
             birth,
             site,
             today: self.today,
@@ -76,6 +82,37 @@ impl Company {
 
     /// Fills what follows from the rest: start, seniority, status, children in charge, work e-mail.
     pub(super) fn finish(mut self) -> Vec<DemoPerson> {
+        for (p, pending) in self.people.iter_mut().zip(&self.receipt_pending) {
+            let start = crate::domain::date::parse_date(&p.employee.start_date);
+            // Everyone who started signed for the work rules on their first day, unless noted otherwise.
+            if let Some(start) = start.filter(|s| *s <= self.today && !*pending) {
+                let name = format!("{} {}", p.employee.first_name, p.employee.last_name);
+                let on = crate::domain::date::format_date(start);
+                let (title, text) = if p.employee.language == "fr" {
+                    (
+                        "Accusé de réception du règlement de travail",
+                        format!(
+                            "Je soussigné(e), {name}, déclare avoir reçu un exemplaire du règlement de travail de Demo Metaal NV le {on}.\n"
+                        ),
+                    )
+                } else {
+                    (
+                        "Ontvangstbewijs arbeidsreglement",
+                        format!(
+                            "Ik, {name}, verklaar een exemplaar van het arbeidsreglement van Demo Metaal NV te hebben ontvangen op {on}.\n"
+                        ),
+                    )
+                };
+                p.documents.push(DemoDocument {
+                    kind: "work_rules_receipt",
+                    title: title.into(),
+                    dated: start,
+                    expires: None,
+                    file_name: "work-rules-receipt.txt".into(),
+                    text,
+                });
+            }
+        }
         for p in &mut self.people {
             let kids = children_in_charge(&p.dependants);
             let e = &mut p.employee;
@@ -108,6 +145,7 @@ impl Company {
 /// Builder for one demo dossier; each method fills a part and hands the builder back.
 pub(super) struct P<'a> {
     p: &'a mut DemoPerson,
+    pending: &'a mut bool,
     birth: NaiveDate,
     site: Site,
     today: NaiveDate,
@@ -270,6 +308,48 @@ impl P<'_> {
             job_title: title.into(),
             manager: manager.into(),
             note: why.into(),
+        });
+        self
+    }
+
+    /// The signed work-rules receipt has not come back yet (it shows on Today).
+    pub(super) fn receipt_pending(self) -> Self {
+        *self.pending = true;
+        self
+    }
+
+    /// A document on file, e.g. an ID card or a work permit with its expiry date.
+    pub(super) fn doc(
+        self,
+        kind: &'static str,
+        title: &str,
+        dated: NaiveDate,
+        expires: Option<NaiveDate>,
+    ) -> Self {
+        let name = format!(
+            "{} {}",
+            self.p.employee.first_name, self.p.employee.last_name
+        );
+        let fr = self.p.employee.language == "fr";
+        let valid = expires.map_or(String::new(), |e| {
+            let until = if fr { "valable jusqu'au" } else { "geldig tot" };
+            format!(", {until} {}", crate::domain::date::format_date(e))
+        });
+        let (of, issued) = if fr {
+            ("de", "délivré le")
+        } else {
+            ("van", "afgegeven op")
+        };
+        self.p.documents.push(DemoDocument {
+            kind,
+            title: title.into(),
+            dated,
+            expires,
+            file_name: format!("{kind}.txt"),
+            text: format!(
+                "{title} {of} {name}, {issued} {}{valid}.\n",
+                crate::domain::date::format_date(dated)
+            ),
         });
         self
     }

@@ -291,6 +291,12 @@ pub(super) fn build(today: NaiveDate) -> Vec<DemoPerson> {
 
     c.hire(Gent, "Jan", "De Clercq", "m", born(t, 45, 8, 7))
         .origin("Gent", "BE")
+        .doc(
+            "medical_fitness",
+            "Formulier voor de beoordeling van de gezondheid (lassen)",
+            days(t, -340),
+            Some(days(t, 25)),
+        )
         .rrn(97)
         .iban(1, 8_812_334)
         .home("Gentstraat", "56", "", "9060", "Zelzate")
@@ -316,6 +322,12 @@ pub(super) fn build(today: NaiveDate) -> Vec<DemoPerson> {
     let mehmet_start = fm(-84);
     c.hire(Gent, "Mehmet", "Yılmaz", "m", born(t, 38, 3, 21))
         .origin("Emirdağ", "TR")
+        .doc(
+            "work_permit",
+            "Gecombineerde vergunning (single permit)",
+            days(t, -320),
+            Some(days(t, 45)),
+        )
         .rrn(151)
         .iban(68, 4_470_982)
         .home("Rabotstraat", "77", "", "9000", "Gent")
@@ -432,6 +444,12 @@ pub(super) fn build(today: NaiveDate) -> Vec<DemoPerson> {
     c.hire(Namur, "Giovanni", "Russo", "m", born(t, 57, 4, 29))
         .preferred("Gianni")
         .origin("Seraing", "IT")
+        .doc(
+            "id_card",
+            "Carte de séjour E+",
+            days(t, -3640),
+            Some(days(t, 12)),
+        )
         .rrn(143)
         .iban(1, 9_902_117)
         .home("Rue Saint-Gilles", "245", "", "4000", "Liège")
@@ -568,6 +586,7 @@ pub(super) fn build(today: NaiveDate) -> Vec<DemoPerson> {
     let tomasz_start = days(monday_of(t), -7);
     c.hire(Gent, "Tomasz", "Kowalski", "m", born(t, 35, 10, 27))
         .origin("Katowice", "PL")
+        .receipt_pending()
         .lang("en")
         .iban(363, 6_675_204)
         .home("Wondelgemstraat", "54", "2", "9000", "Gent")

@@ -360,6 +360,7 @@ pub(super) fn person(i: usize, seed: u64, today: NaiveDate) -> DemoPerson {
         job_changes,
         notes,
         departure,
+        documents: Vec::new(),
     }
 }
 

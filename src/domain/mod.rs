@@ -1,14 +1,21 @@
 //! Pure Belgian HR rules and types: no UI, no SQL, no clock, no file system.
 
+pub mod checklist;
 pub mod choice;
+pub mod company;
 pub mod contract;
 pub mod date;
+pub mod dimona;
 pub mod employee;
 pub mod error;
 pub mod ids;
 pub mod input;
 pub mod leave;
+pub mod maternity;
 pub mod money;
+pub mod notice;
+pub mod payroll;
 pub mod records;
 pub mod reports;
 pub mod text;
+pub mod today;

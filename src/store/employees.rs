@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::rows::{self, EMPLOYEE_COLUMNS, iso};
 use super::{Result, Store, StoreError, Tx};
+use crate::domain::checklist::{ChecklistKind, wants_offboarding, wants_onboarding};
 use crate::domain::choice::Choice;
 use crate::domain::contract::{ContractInput, ContractKind, Departure, DepartureInput};
 use crate::domain::employee::{Employee, EmployeeData, EmployeeInput, EmploymentStatus};
@@ -256,6 +257,7 @@ impl EmployeeRepo<'_> {
             None => None,
         };
         let data = errs.into_result(data)?.expect("validated");
+        let today = self.store.clock().today();
         self.store.write(|tx| {
             let id = tx.insert_employee(&data)?;
             let employee = Employee {
@@ -272,6 +274,9 @@ impl EmployeeRepo<'_> {
             )?;
             if let Some(c) = &contract {
                 tx.insert_contract(id, c)?;
+            }
+            if wants_onboarding(data.start_date, today) {
+                tx.create_checklist(id, ChecklistKind::Onboarding, data.start_date)?;
             }
             Ok(employee)
         })
@@ -302,6 +307,9 @@ impl EmployeeRepo<'_> {
                 Some(&old.data),
                 Some(&data),
             )?;
+            if old.data.start_date != data.start_date {
+                tx.move_checklist(id, ChecklistKind::Onboarding, data.start_date)?;
+            }
             let moved = old.data.department != data.department
                 || old.data.job_title != data.job_title
                 || old.data.manager_id != data.manager_id;
@@ -324,6 +332,7 @@ impl EmployeeRepo<'_> {
     pub fn archive(&self, id: i64, input: &DepartureInput) -> Result<Departure> {
         let old = self.get(id)?;
         let dep = input.validate(old.data.start_date)?;
+        let today = self.store.clock().today();
         self.store.write(|tx| {
             tx.set_departure(id, &dep)?;
             // An open-ended contract ends with the employment.
@@ -332,6 +341,9 @@ impl EmployeeRepo<'_> {
                 params![id, iso(Some(dep.end_date))],
             )?;
             tx.audit("employee", id, Some(id), "archive", Some(&old.data.status), Some(&dep))?;
+            if wants_offboarding(dep.end_date, today) {
+                tx.create_checklist(id, ChecklistKind::Offboarding, dep.end_date)?;
+            }
             Ok(dep)
         })
     }
@@ -346,6 +358,8 @@ impl EmployeeRepo<'_> {
                 [id],
             )?;
             tx.audit("employee", id, Some(id), "reinstate", old.as_ref(), None::<&()>)?;
+            // The departure was a mistake, and so is its offboarding.
+            tx.remove_checklist(id, ChecklistKind::Offboarding)?;
             Ok(())
         })
     }

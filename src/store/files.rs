@@ -47,12 +47,23 @@ pub(super) fn files_dir_for(db: &Path) -> PathBuf {
 
 /// Copies `source` into the files folder under `stored_name`, private, never overwriting.
 pub(super) fn copy_in(files_dir: &Path, stored_name: &str, source: &Path) -> Result<PathBuf> {
+    let input = std::fs::File::open(source)
+        .map_err(|e| StoreError::Other(anyhow::anyhow!("cannot read {}: {e}", source.display())))?;
+    store_in(files_dir, stored_name, input)
+        .map_err(|e| StoreError::Other(anyhow::anyhow!("cannot copy {}: {e}", source.display())))
+}
+
+/// Writes what `input` reads into the files folder under `stored_name`, private, never overwriting;
+/// a half-written file is removed.
+pub(super) fn store_in(
+    files_dir: &Path,
+    stored_name: &str,
+    mut input: impl std::io::Read,
+) -> Result<PathBuf> {
     let target = files_dir.join(stored_name);
     if let Some(parent) = target.parent() {
         create_private_dir(parent)?;
     }
-    let mut input = std::fs::File::open(source)
-        .map_err(|e| StoreError::Other(anyhow::anyhow!("cannot read {}: {e}", source.display())))?;
     let mut opts = OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
@@ -64,8 +75,8 @@ pub(super) fn copy_in(files_dir: &Path, stored_name: &str, source: &Path) -> Res
     if let Err(e) = copied {
         let _ = std::fs::remove_file(&target);
         return Err(StoreError::Other(anyhow::anyhow!(
-            "cannot copy {}: {e}",
-            source.display()
+            "cannot write {}: {e}",
+            target.display()
         )));
     }
     Ok(target)

@@ -11,6 +11,10 @@ use super::{APPLICATION_ID, Result, StoreError};
 pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_initial.sql"),
     include_str!("migrations/002_leave.sql"),
+    include_str!("migrations/003_today.sql"),
+    include_str!("migrations/004_checklists.sql"),
+    include_str!("migrations/005_documents.sql"),
+    include_str!("migrations/006_payroll.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -1,23 +1,33 @@
 //! The only module that knows SQL: opens the one SQLite file safely and hands out repositories.
 
 mod audit;
+mod checklists;
+mod dimona;
+mod documents;
 mod employees;
 mod files;
 mod leave;
 mod lock;
 mod migrate;
+mod payroll;
 mod records;
 mod reports;
 mod rows;
 mod seed;
+mod seed_checklists;
 mod seed_leave;
+mod seed_payroll;
 mod settings;
+mod today;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditEntry, AuditRepo, ChainReport};
+pub use checklists::{ChecklistRepo, DueTask};
+pub use dimona::{DimonaGap, DimonaRepo};
+pub use documents::{DocumentRepo, GeneratedDocument};
 pub use employees::{
     Dossier, EmployeeRepo, EmployeeRow, ImportError, ListQuery, PageCursor, SortColumn,
 };
@@ -28,9 +38,11 @@ pub use leave::{
 };
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
+pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
 pub use records::{RecordRepo, RemovableRecord};
 pub use reports::ReportRepo;
 pub use settings::SettingsRepo;
+pub use today::{TODAY_SETTINGS, TodayRepo};
 
 use crate::clock::Clock;
 use crate::domain::error::ValidationErrors;
@@ -185,6 +197,33 @@ impl Store {
 
     pub fn settings(&self) -> SettingsRepo<'_> {
         SettingsRepo { store: self }
+    }
+
+    pub fn today(&self) -> TodayRepo<'_> {
+        TodayRepo { store: self }
+    }
+
+    pub fn dimona(&self) -> DimonaRepo<'_> {
+        DimonaRepo { store: self }
+    }
+
+    pub fn checklists(&self) -> ChecklistRepo<'_> {
+        ChecklistRepo { store: self }
+    }
+
+    /// Letters and documents generated from templates.
+    pub fn documents(&self) -> DocumentRepo<'_> {
+        DocumentRepo { store: self }
+    }
+
+    pub fn payroll(&self) -> PayrollRepo<'_> {
+        PayrollRepo { store: self }
+    }
+
+    /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the
+    /// database, `dossier.db` → `dossier-exports/`.
+    pub fn exports_dir(&self) -> PathBuf {
+        crate::config::exports_dir(&self.path)
     }
 
     /// Runs `f` in one IMMEDIATE transaction: every write and its audit rows commit together or not at all.

@@ -76,6 +76,16 @@ impl Tx<'_> {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Records a document whose file is already in the files folder under `d.stored_name`.
+    pub(super) fn insert_document(&self, employee_id: i64, d: &Document) -> Result<i64> {
+        self.conn.execute(
+            "INSERT INTO documents (employee_id, kind, title, original_name, stored_name, dated, expires, added_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![employee_id, d.kind.code(), d.title, d.original_name, d.stored_name, iso(d.dated), iso(d.expires), iso(Some(d.added_on))],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
     pub(super) fn insert_note(&self, employee_id: i64, n: &Note) -> Result<i64> {
         self.conn.execute(
             "INSERT INTO notes (employee_id, written_on, author, confidential, text) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -327,13 +337,8 @@ impl RecordRepo<'_> {
         let stored_name = format!("{employee_id}/{stamp}-{}", sanitize_file_name(&original));
         let copied = files::copy_in(&self.store.files_dir, &stored_name, &source)?;
         let result = self.store.write(|tx| {
-            tx.conn.execute(
-                "INSERT INTO documents (employee_id, kind, title, original_name, stored_name, dated, expires, added_on)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![employee_id, nd.kind.code(), nd.title, original, stored_name, iso(nd.dated), iso(nd.expires), iso(Some(today))],
-            )?;
-            let doc = Document {
-                id: tx.conn.last_insert_rowid(),
+            let mut doc = Document {
+                id: 0,
                 kind: nd.kind,
                 title: nd.title.clone(),
                 original_name: original.clone(),
@@ -342,7 +347,15 @@ impl RecordRepo<'_> {
                 expires: nd.expires,
                 added_on: today,
             };
-            tx.audit("document", doc.id, Some(employee_id), "create", None::<&()>, Some(&doc))?;
+            doc.id = tx.insert_document(employee_id, &doc)?;
+            tx.audit(
+                "document",
+                doc.id,
+                Some(employee_id),
+                "create",
+                None::<&()>,
+                Some(&doc),
+            )?;
             Ok(doc)
         });
         if result.is_err() {

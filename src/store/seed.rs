@@ -5,6 +5,9 @@ use std::collections::HashMap;
 
 use super::{Result, Store, StoreError};
 use crate::demo::DemoPerson;
+use crate::domain::checklist::{ChecklistKind, wants_offboarding, wants_onboarding};
+use crate::domain::choice::Choice;
+use crate::domain::records::Document;
 
 /// People per transaction: large enough that 100 000 people take seconds, small enough to show progress.
 const BATCH: usize = 2000;
@@ -26,6 +29,7 @@ impl Store {
                 self.path().display()
             )));
         }
+        let today = self.clock().today();
         let mut ids: HashMap<String, i64> = HashMap::new();
         let mut done = 0usize;
         let mut batch: Vec<DemoPerson> = Vec::with_capacity(BATCH);
@@ -33,7 +37,9 @@ impl Store {
         while people.peek().is_some() {
             batch.clear();
             batch.extend(people.by_ref().take(BATCH));
-            self.write(|tx| {
+            // Files written for a batch that then fails are removed again: nothing half-loaded stays.
+            let mut written = Vec::new();
+            let result = self.write(|tx| {
                 for p in &batch {
                     let number = p.employee.number.trim().to_ascii_uppercase();
                     let manager_id = ids
@@ -71,15 +77,57 @@ impl Store {
                     for n in &p.notes {
                         tx.insert_note(id, &n.validate().map_err(|e| invalid("note", e))?)?;
                     }
+                    for d in &p.documents {
+                        let kind = crate::domain::records::DocumentKind::from_code(d.kind)
+                            .ok_or_else(|| invalid("document", Default::default()))?;
+                        let stored_name = format!("{id}/demo-{}", d.file_name);
+                        written.push(super::files::store_in(
+                            &self.files_dir,
+                            &stored_name,
+                            d.text.as_bytes(),
+                        )?);
+                        let doc = Document {
+                            id: 0,
+                            kind,
+                            title: d.title.clone(),
+                            original_name: d.file_name.clone(),
+                            stored_name,
+                            dated: Some(d.dated),
+                            expires: d.expires,
+                            added_on: d.dated,
+                        };
+                        let doc_id = tx.insert_document(id, &doc)?;
+                        tx.audit(
+                            "document",
+                            doc_id,
+                            Some(id),
+                            "import",
+                            None::<&()>,
+                            Some(&doc),
+                        )?;
+                    }
+                    // Recent starters and leavers get their checklists as an entry by hand would.
+                    if wants_onboarding(data.start_date, today) {
+                        tx.create_checklist(id, ChecklistKind::Onboarding, data.start_date)?;
+                    }
                     if let Some(dep) = &p.departure {
                         let dep = dep
                             .validate(data.start_date)
                             .map_err(|e| invalid("departure", e))?;
                         tx.set_departure(id, &dep)?;
+                        if wants_offboarding(dep.end_date, today) {
+                            tx.create_checklist(id, ChecklistKind::Offboarding, dep.end_date)?;
+                        }
                     }
                 }
                 Ok(())
-            })?;
+            });
+            if let Err(e) = result {
+                for f in &written {
+                    let _ = std::fs::remove_file(f);
+                }
+                return Err(e);
+            }
             done += batch.len();
             progress(done);
         }

@@ -64,6 +64,25 @@ pub enum Action {
     Approve,
     Refuse,
     CancelLeave,
+    /// Reports tab: switch between the reports and the monthly payroll review.
+    ReportsOrPayroll,
+    /// Today tab: go to the place where the selected item is fixed.
+    GoTo,
+    /// Read again what is shown.
+    Refresh,
+    /// Dossier checklist: tick the selected task, or un-tick it.
+    ToggleTask,
+    AddDimona,
+    /// The company's details for letters (from the command palette).
+    CompanySettings,
+    /// Dossier: choose a template and make a letter.
+    GenerateDocument,
+    /// Take the highlighted entry of a pick list.
+    Choose,
+    /// Payroll review: enter a premium, deduction, overtime or telework days for the selected person.
+    AddEntry,
+    /// Payroll review: export the month for the social secretariat (locks it).
+    Export,
     /// Reports tab: the period before or after the one shown.
     PrevPeriod,
     NextPeriod,

@@ -8,14 +8,20 @@ use ratatui::widgets::Paragraph;
 use tui_input::InputRequest;
 
 use super::action::Action;
+use super::company_form::{self, CompanyPurpose};
+use super::form_flow::{self, FormState, FormStep};
 use super::keymap::{Context, Key, Keymap};
 use super::request::{Pending, Request};
 use super::tabs::dossiers::DossiersTab;
+use super::tabs::dossiers::Section;
 use super::tabs::leave::LeaveTab;
+use super::tabs::payroll::PayrollView;
 use super::tabs::reports::ReportsTab;
+use super::tabs::today::TodayTab;
 use super::theme;
 use super::widgets::bars::{self, Level};
 use super::widgets::popup::{self, Palette};
+use crate::domain::today::{DossierPart, Place};
 use crate::i18n::I18n;
 use crate::store::Store;
 
@@ -27,6 +33,7 @@ pub const TAB_KEYS: [&str; 6] = [
     "tab.training",
     "tab.reports",
 ];
+const TODAY: usize = 0;
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
 const REPORTS: usize = 5;
@@ -43,30 +50,42 @@ pub struct App {
     pub store: Store,
     pub keymap: Keymap,
     pub tab: usize,
+    pub today: TodayTab,
     pub dossiers: DossiersTab,
     pub leave: LeaveTab,
     pub reports: ReportsTab,
+    /// The monthly payroll review, the Reports tab's second view (`v`).
+    pub payroll: PayrollView,
+    /// The Reports tab shows the payroll review instead of the reports.
+    pub payroll_shown: bool,
     pub overlay: Overlay,
     pub status: Option<(String, Level)>,
     pub quit: bool,
+    /// The company settings form, over whichever tab is showing.
+    pub company_form: Option<FormState<CompanyPurpose>>,
 }
 
 impl App {
     pub fn new(store: Store, i18n: I18n, keymap: Keymap) -> App {
-        let dossiers = DossiersTab::new(&store);
+        let dossiers = DossiersTab::default();
+        let today = TodayTab::new(&store);
         let reports = ReportsTab::new(crate::config::exports_dir(store.path()));
         App {
             i18n,
             store,
             keymap,
-            // Today is the start screen once it exists (issue: Today); until then the dossiers are.
-            tab: DOSSIERS,
+            // The day starts with what needs doing.
+            tab: TODAY,
+            today,
             dossiers,
             leave: LeaveTab::default(),
             reports,
+            payroll: PayrollView::default(),
+            payroll_shown: false,
             overlay: Overlay::None,
             status: None,
             quit: false,
+            company_form: None,
         }
     }
 
@@ -74,8 +93,11 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.overlay {
             Overlay::Confirm(..) => Context::Confirm,
+            _ if self.company_form.is_some() => Context::Form,
             _ if self.tab == DOSSIERS => self.dossiers.context(),
             _ if self.tab == LEAVE => self.leave.context(),
+            _ if self.tab == TODAY => self.today.context(),
+            _ if self.tab == REPORTS && self.payroll_shown => self.payroll.context(),
             _ if self.tab == REPORTS => self.reports.context(),
             _ => Context::Global,
         }
@@ -135,7 +157,15 @@ impl App {
         let context = self.context();
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
+            None if context == Context::Form && self.company_form.is_some() => {
+                if let Some(f) = self.company_form.as_mut() {
+                    f.form.edit(&key);
+                }
+            }
             None if context == Context::Form && self.tab == LEAVE => self.leave.form_key(&key),
+            None if context == Context::Form && self.tab == REPORTS && self.payroll_shown => {
+                self.payroll.form_key(&key)
+            }
             None if context == Context::Form && self.tab == REPORTS => self.reports.form_key(&key),
             None if context == Context::Form => self.dossiers.form_key(&key),
             None => {}
@@ -147,26 +177,51 @@ impl App {
         if !matches!(action, Action::Confirm | Action::Deny) {
             self.status = None;
         }
-        let before = self.tab;
+        if let Some(state) = self.company_form.as_mut()
+            && !matches!(action, Action::Confirm | Action::Deny)
+        {
+            let step = state.on_action(action, &self.store, &self.i18n);
+            self.after_company_form(step);
+            return;
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::Help => self.overlay = Overlay::Help,
             Action::Palette => self.overlay = Overlay::Palette(Palette::new(self.context())),
-            Action::NextTab => self.tab = (self.tab + 1) % TAB_KEYS.len(),
-            Action::PrevTab => self.tab = (self.tab + TAB_KEYS.len() - 1) % TAB_KEYS.len(),
-            Action::Tab1 => self.tab = 0,
-            Action::Tab2 => self.tab = 1,
-            Action::Tab3 => self.tab = 2,
-            Action::Tab4 => self.tab = 3,
-            Action::Tab5 => self.tab = 4,
-            Action::Tab6 => self.tab = 5,
+            Action::NextTab => self.switch_to((self.tab + 1) % TAB_KEYS.len()),
+            Action::PrevTab => self.switch_to((self.tab + TAB_KEYS.len() - 1) % TAB_KEYS.len()),
+            Action::Tab1 => self.switch_to(0),
+            Action::Tab2 => self.switch_to(1),
+            Action::Tab3 => self.switch_to(2),
+            Action::Tab4 => self.switch_to(3),
+            Action::Tab5 => self.switch_to(4),
+            Action::Tab6 => self.switch_to(5),
+            Action::CompanySettings => match company_form::open(&self.store, &self.i18n) {
+                Ok(f) => self.company_form = Some(f),
+                Err(e) => {
+                    self.status = Some((crate::errors::store_error(&self.i18n, &e), Level::Error))
+                }
+            },
             Action::Confirm | Action::Deny => {
                 if let Overlay::Confirm(_, pending) =
                     std::mem::replace(&mut self.overlay, Overlay::None)
                     && action == Action::Confirm
                 {
+                    if self.company_form.is_some() {
+                        if let Some(step) = form_flow::on_confirm(
+                            &mut self.company_form,
+                            pending,
+                            &self.store,
+                            &self.i18n,
+                        ) {
+                            self.after_company_form(step);
+                        }
+                        return;
+                    }
                     let r = if self.tab == LEAVE {
                         self.leave.confirmed(pending, &self.store, &self.i18n)
+                    } else if self.tab == REPORTS && self.payroll_shown {
+                        self.payroll.confirmed(pending, &self.store, &self.i18n)
                     } else if self.tab == REPORTS {
                         self.reports.confirmed(pending, &self.store, &self.i18n)
                     } else {
@@ -183,17 +238,97 @@ impl App {
                 let r = self.leave.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
+            other if self.tab == TODAY => {
+                let r = self.today.handle(other, &self.store, &self.i18n);
+                self.apply(r);
+            }
+            Action::ReportsOrPayroll if self.tab == REPORTS => {
+                self.payroll_shown = !self.payroll_shown;
+                self.enter_reports();
+            }
+            other if self.tab == REPORTS && self.payroll_shown => {
+                let r = self.payroll.handle(other, &self.store, &self.i18n);
+                self.apply(r);
+            }
             other if self.tab == REPORTS => {
                 let r = self.reports.handle(other, &self.store, &self.i18n);
                 self.apply(r);
             }
             _ => {}
         }
-        if self.tab == LEAVE && before != LEAVE {
-            self.leave.enter(&self.store);
+    }
+
+    /// Shows tab `tab`, reading afresh what may have changed elsewhere.
+    fn switch_to(&mut self, tab: usize) {
+        if tab == self.tab {
+            return;
         }
-        if self.tab == REPORTS && before != REPORTS {
+        self.tab = tab;
+        match tab {
+            TODAY => self.today.load(&self.store),
+            DOSSIERS => self.dossiers.enter(&self.store),
+            LEAVE => self.leave.enter(&self.store),
+            REPORTS => self.enter_reports(),
+            _ => {}
+        }
+    }
+
+    /// Reads afresh the view of the Reports tab that shows: the reports or the payroll review.
+    fn enter_reports(&mut self) {
+        if self.payroll_shown {
+            self.payroll.enter(&self.store);
+        } else {
             self.reports.enter(&self.store, &self.i18n);
+        }
+    }
+
+    /// Goes to the place where a Today item is fixed.
+    fn go(&mut self, place: Place) {
+        match place {
+            Place::Dossier { employee_id, part } => {
+                self.switch_to(DOSSIERS);
+                let section = match part {
+                    DossierPart::Employment => Section::Employment,
+                    DossierPart::Documents => Section::Documents,
+                    DossierPart::Checklist => Section::Checklist,
+                };
+                self.dossiers.open_at(&self.store, employee_id, section);
+            }
+            Place::Leave {
+                employee_id,
+                request_id,
+                spell_id,
+            } => {
+                self.switch_to(LEAVE);
+                self.leave
+                    .show(&self.store, employee_id, request_id, spell_id);
+            }
+            Place::CompanyDays { year } => {
+                self.switch_to(LEAVE);
+                let r = self
+                    .leave
+                    .add_replacement_day(&self.store, &self.i18n, year);
+                self.apply(r);
+            }
+            Place::Payroll { year, month } => {
+                self.payroll_shown = true;
+                self.switch_to(REPORTS);
+                self.payroll.show_month(&self.store, year, month);
+            }
+        }
+    }
+
+    fn after_company_form(&mut self, step: FormStep) {
+        match step {
+            FormStep::Open(r) => self.apply(r),
+            FormStep::Closed(r) => {
+                self.company_form = None;
+                self.apply(r);
+            }
+            FormStep::Saved(saved) => {
+                self.company_form = None;
+                self.status = Some((self.i18n.t(saved.message_key), Level::Info));
+            }
         }
     }
 
@@ -204,6 +339,7 @@ impl App {
             Request::Confirm(question, pending) => {
                 self.overlay = Overlay::Confirm(question, pending)
             }
+            Request::Go(place) => self.go(place),
         }
     }
 
@@ -217,10 +353,16 @@ impl App {
         .areas(frame.area());
         let names: Vec<String> = TAB_KEYS.iter().map(|k| self.i18n.t(k)).collect();
         bars::render_tabs(frame, tabs, &names, self.tab);
-        if self.tab == DOSSIERS {
+        if let Some(f) = &self.company_form {
+            f.form.render(frame, body, &self.i18n);
+        } else if self.tab == DOSSIERS {
             self.dossiers.render(frame, body, &self.i18n);
         } else if self.tab == LEAVE {
             self.leave.render(frame, body, &self.i18n);
+        } else if self.tab == TODAY {
+            self.today.render(frame, body, &self.i18n);
+        } else if self.tab == REPORTS && self.payroll_shown {
+            self.payroll.render(frame, body, &self.i18n);
         } else if self.tab == REPORTS {
             self.reports.render(frame, body, &self.i18n);
         } else {

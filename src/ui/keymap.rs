@@ -23,9 +23,21 @@ pub enum Context {
     LeaveList,
     /// The selected person's requests and sickness in the Leave tab.
     LeaveItems,
+    /// The Today list.
+    Today,
+    /// The dossier's Checklist section: its tasks and the Dimona register.
+    Checklist,
+    /// A list to choose from in a popup (the templates of a letter).
+    Picker,
+    /// The review of a month's payroll variables.
+    Payroll,
     /// The Reports tab.
     Reports,
 }
+
+/// Commands offered in the palette without a default key (rare ones; a key can still be bound
+/// in `keymap.toml` under `[global]`).
+pub const PALETTE_ONLY: &[Action] = &[Action::CompanySettings];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -153,6 +165,18 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Global, "4", Action::Tab4, false),
     (Context::Global, "5", Action::Tab5, false),
     (Context::Global, "6", Action::Tab6, false),
+    (Context::Today, "up", Action::Up, false),
+    (Context::Today, "k", Action::Up, false),
+    (Context::Today, "down", Action::Down, false),
+    (Context::Today, "j", Action::Down, false),
+    (Context::Today, "pgup", Action::PageUp, false),
+    (Context::Today, "pgdown", Action::PageDown, false),
+    (Context::Today, "home", Action::Home, false),
+    (Context::Today, "g", Action::Home, false),
+    (Context::Today, "end", Action::End, false),
+    (Context::Today, "G", Action::End, false),
+    (Context::Today, "enter", Action::GoTo, true),
+    (Context::Today, "r", Action::Refresh, true),
     (Context::List, "up", Action::Up, false),
     (Context::List, "k", Action::Up, false),
     (Context::List, "down", Action::Down, false),
@@ -186,11 +210,32 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Dossier, "C", Action::EditContract, false),
     (Context::Dossier, "t", Action::JobChange, true),
     (Context::Dossier, "a", Action::AddDocument, true),
+    (Context::Dossier, "g", Action::GenerateDocument, true),
     (Context::Dossier, "n", Action::AddNote, true),
     (Context::Dossier, "p", Action::AddContact, false),
     (Context::Dossier, "f", Action::AddDependant, false),
     (Context::Dossier, "d", Action::Archive, true),
     (Context::Dossier, "r", Action::Reinstate, false),
+    (Context::Checklist, "esc", Action::Back, true),
+    (Context::Checklist, "right", Action::NextSection, false),
+    (Context::Checklist, "l", Action::NextSection, false),
+    (Context::Checklist, "left", Action::PrevSection, false),
+    (Context::Checklist, "h", Action::PrevSection, false),
+    (Context::Checklist, "up", Action::Up, false),
+    (Context::Checklist, "k", Action::Up, false),
+    (Context::Checklist, "down", Action::Down, false),
+    (Context::Checklist, "j", Action::Down, false),
+    (Context::Checklist, "space", Action::ToggleTask, true),
+    (Context::Checklist, "x", Action::ToggleTask, false),
+    (Context::Checklist, "D", Action::AddDimona, true),
+    (Context::Checklist, "e", Action::Edit, false),
+    (Context::Checklist, "d", Action::Archive, false),
+    (Context::Picker, "up", Action::Up, false),
+    (Context::Picker, "k", Action::Up, false),
+    (Context::Picker, "down", Action::Down, false),
+    (Context::Picker, "j", Action::Down, false),
+    (Context::Picker, "enter", Action::Choose, true),
+    (Context::Picker, "esc", Action::Back, true),
     (Context::Form, "ctrl-s", Action::Save, true),
     (Context::Form, "esc", Action::Back, true),
     (Context::Form, "tab", Action::NextField, true),
@@ -266,6 +311,21 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::LeaveItems, "c", Action::Correct, false),
     (Context::LeaveItems, "w", Action::SetSchedule, false),
     (Context::LeaveItems, "v", Action::ToggleView, false),
+    (Context::Payroll, "up", Action::Up, false),
+    (Context::Payroll, "k", Action::Up, false),
+    (Context::Payroll, "down", Action::Down, false),
+    (Context::Payroll, "j", Action::Down, false),
+    (Context::Payroll, "pgup", Action::PageUp, false),
+    (Context::Payroll, "pgdown", Action::PageDown, false),
+    (Context::Payroll, "home", Action::Home, false),
+    (Context::Payroll, "g", Action::Home, false),
+    (Context::Payroll, "end", Action::End, false),
+    (Context::Payroll, "G", Action::End, false),
+    (Context::Payroll, "[", Action::PrevMonth, true),
+    (Context::Payroll, "]", Action::NextMonth, true),
+    (Context::Payroll, "a", Action::AddEntry, true),
+    (Context::Payroll, "x", Action::Export, true),
+    (Context::Payroll, "v", Action::ReportsOrPayroll, true),
     (Context::Reports, "up", Action::Up, false),
     (Context::Reports, "k", Action::Up, false),
     (Context::Reports, "down", Action::Down, false),
@@ -276,6 +336,7 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Reports, "x", Action::ExportXlsx, true),
     (Context::Reports, "X", Action::ExportCsv, true),
     (Context::Reports, "b", Action::NextTable, true),
+    (Context::Reports, "v", Action::ReportsOrPayroll, true),
     (Context::Reports, "t", Action::Today, false),
     (Context::Reports, "pgup", Action::PageUp, false),
     (Context::Reports, "pgdown", Action::PageDown, false),
@@ -299,6 +360,10 @@ struct KeymapFile {
     leave: HashMap<Action, String>,
     leave_list: HashMap<Action, String>,
     leave_items: HashMap<Action, String>,
+    today: HashMap<Action, String>,
+    checklist: HashMap<Action, String>,
+    picker: HashMap<Action, String>,
+    payroll: HashMap<Action, String>,
     reports: HashMap<Action, String>,
 }
 
@@ -341,6 +406,10 @@ impl Keymap {
             (Context::Leave, file.leave),
             (Context::LeaveList, file.leave_list),
             (Context::LeaveItems, file.leave_items),
+            (Context::Today, file.today),
+            (Context::Checklist, file.checklist),
+            (Context::Picker, file.picker),
+            (Context::Payroll, file.payroll),
             (Context::Reports, file.reports),
         ] {
             for (action, key_text) in table {
@@ -365,7 +434,7 @@ impl Keymap {
     /// The action for a key: the context's own binding first, then the global one (not inside forms).
     pub fn resolve(&self, context: Context, key: Key) -> Option<Action> {
         self.index.get(&(context, key)).copied().or_else(|| {
-            if matches!(context, Context::Form | Context::Confirm) {
+            if matches!(context, Context::Form | Context::Confirm | Context::Picker) {
                 None
             } else {
                 self.index.get(&(Context::Global, key)).copied()
@@ -377,7 +446,8 @@ impl Keymap {
     pub fn bindings_for(&self, context: Context) -> Vec<&Binding> {
         let own = self.bindings.iter().filter(|b| b.context == context);
         let global = self.bindings.iter().filter(move |b| {
-            b.context == Context::Global && !matches!(context, Context::Form | Context::Confirm)
+            b.context == Context::Global
+                && !matches!(context, Context::Form | Context::Confirm | Context::Picker)
         });
         own.chain(global).collect()
     }

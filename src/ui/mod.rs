@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod company_form;
 pub mod form_flow;
 pub mod keymap;
 pub mod request;

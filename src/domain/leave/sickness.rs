@@ -365,25 +365,24 @@ pub fn guaranteed_salary(
     }
 }
 
-/// Whether the certificate is overdue on `today`: due within 2 working days (Monday to Friday; public
-/// holidays are not counted out) of the first day that needs one, and not received. A certificate-free
-/// day covers only the first day, so a longer spell still needs a certificate from its second day.
-pub fn missing_certificate(spell: &SickSpell, today: NaiveDate) -> bool {
-    if spell.certificate.is_some() {
-        return false;
-    }
+/// The day by which the certificate must be in: 2 working days (Monday to Friday; public holidays are not
+/// counted out) after the first day that needs one. A certificate-free day covers only the first day, so
+/// a longer spell still needs a certificate from its second day. `None` when no certificate is needed.
+pub fn certificate_due(spell: &SickSpell) -> Option<NaiveDate> {
     let first_needing = if spell.certificate_free {
-        match spell.start.succ_opt() {
-            Some(d) => d,
-            None => return false,
-        }
+        spell.start.succ_opt()?
     } else {
         spell.start
     };
     if spell.end.is_some_and(|e| e < first_needing) {
-        return false;
+        return None;
     }
-    today > add_working_days(first_needing, 2)
+    Some(add_working_days(first_needing, 2))
+}
+
+/// Whether the certificate is overdue on `today`: past its [`certificate_due`] day and not received.
+pub fn missing_certificate(spell: &SickSpell, today: NaiveDate) -> bool {
+    spell.certificate.is_none() && certificate_due(spell).is_some_and(|due| today > due)
 }
 
 fn add_working_days(mut day: NaiveDate, n: u32) -> NaiveDate {

@@ -19,6 +19,7 @@ pub use calendar::{REST_DAYS, RestDays};
 pub use ledger::buckets_for;
 pub use schedule_change::{RebookedRequest, ScheduleChange};
 pub use sickness::LEAVE_RULES;
+pub(super) use sickness::{COLUMNS as SPELL_COLUMNS, spell as spell_row};
 pub use year_end::YearEndLine;
 
 pub struct LeaveRepo<'a> {

@@ -13,9 +13,10 @@ use crate::store::{Result, StoreError};
 /// Setting key of the leave rules (BELGIAN-RULES.md items marked "verify", and company policy).
 pub const LEAVE_RULES: &str = "leave_rules";
 
-const COLUMNS: &str = "id, start_date, end_date, expected_return, cause, certificate, certificate_free, relapse_of, note";
+pub(in crate::store) const COLUMNS: &str = "id, start_date, end_date, expected_return, cause, certificate, certificate_free, relapse_of, note";
 
-fn spell(r: &Row<'_>) -> rusqlite::Result<(i64, SickSpell)> {
+/// A spell from the first nine columns of a row selected with [`COLUMNS`].
+pub(in crate::store) fn spell(r: &Row<'_>) -> rusqlite::Result<(i64, SickSpell)> {
     Ok((
         r.get(0)?,
         SickSpell {

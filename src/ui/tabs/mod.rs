@@ -2,5 +2,7 @@
 
 pub mod dossiers;
 pub mod leave;
+pub mod payroll;
 pub mod reports;
 pub mod staff;
+pub mod today;

@@ -104,6 +104,10 @@ fn context_name(c: Context) -> &'static str {
         Context::Leave => "leave",
         Context::LeaveList => "leave_list",
         Context::LeaveItems => "leave_items",
+        Context::Today => "today",
+        Context::Checklist => "checklist",
+        Context::Picker => "picker",
+        Context::Payroll => "payroll",
         Context::Reports => "reports",
     }
 }
@@ -133,6 +137,16 @@ impl Palette {
                 continue;
             }
             all.push((b.action, i18n.t(&b.action.label_key()), b.key.label()));
+        }
+        if !matches!(
+            self.context,
+            Context::Form | Context::Confirm | Context::Picker
+        ) {
+            for a in crate::ui::keymap::PALETTE_ONLY {
+                if !all.iter().any(|(x, _, _)| x == a) {
+                    all.push((*a, i18n.t(&a.label_key()), String::new()));
+                }
+            }
         }
         let query = self.input.value();
         if query.trim().is_empty() {

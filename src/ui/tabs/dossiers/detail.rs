@@ -202,8 +202,37 @@ fn lines(d: &Detail, i18n: &I18n) -> Vec<Line<'static>> {
                 )));
             }
         }
+        // Drawn by `render` itself: it scrolls with the selected task.
+        Section::Checklist => {}
         Section::Leave => out.extend(d.absence.lines(i18n)),
         Section::Documents => {
+            out.push(heading(i18n.t("detail.generated")));
+            if d.generated.is_empty() {
+                out.push(Line::from(Span::styled(
+                    i18n.t("detail.no_generated"),
+                    theme::hint(),
+                )));
+            }
+            for g in &d.generated {
+                let name =
+                    <crate::documents::TemplateId as crate::domain::choice::Choice>::from_code(
+                        &g.template,
+                    )
+                    .map(|t| i18n.t(crate::domain::choice::Choice::label_key(t)))
+                    .unwrap_or_else(|| g.template.clone());
+                let path = g.html_path.as_ref().or(g.markdown_path.as_ref());
+                out.push(Line::from(vec![
+                    Span::raw(format!(
+                        "{}  {:<34} {}  ",
+                        format_date(g.generated_on),
+                        name,
+                        g.language
+                    )),
+                    Span::styled(path.cloned().unwrap_or_default(), theme::muted()),
+                ]));
+            }
+            out.push(Line::from(""));
+            out.push(heading(i18n.t("detail.on_file")));
             if d.dossier.documents.is_empty() {
                 out.push(Line::from(Span::styled(
                     i18n.t("detail.no_documents"),
@@ -291,7 +320,12 @@ pub fn render(d: &Detail, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     );
     let mut spans = Vec::new();
     for (i, s) in Section::ALL.iter().enumerate() {
-        let label = format!(" {} ", i18n.t(s.key()));
+        let label = match (s, d.checklist.progress()) {
+            (Section::Checklist, Some((done, total))) => {
+                format!(" {} {done}/{total} ", i18n.t(s.key()))
+            }
+            _ => format!(" {} ", i18n.t(s.key())),
+        };
         spans.push(if i == d.section {
             Span::styled(label, theme::tab_active())
         } else {
@@ -303,6 +337,19 @@ pub fn render(d: &Detail, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border());
+    // The checklist scrolls with its selected task (not wrapped, so lines and rows agree).
+    if Section::ALL[d.section] == Section::Checklist {
+        let (text, selected) = d.checklist.lines(i18n, body.width.saturating_sub(2));
+        let rows = usize::from(body.height.saturating_sub(2)).max(1);
+        let scroll = (selected + 2).saturating_sub(rows);
+        frame.render_widget(
+            Paragraph::new(text)
+                .block(block)
+                .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            body,
+        );
+        return;
+    }
     frame.render_widget(
         Paragraph::new(lines(d, i18n))
             .block(block)

@@ -2,6 +2,7 @@
 
 use crate::domain::contract::{ContractInput, ContractKind, DepartureInput, EndedBy};
 use crate::domain::date::format_date;
+use crate::domain::dimona::{DimonaInput, DimonaKind};
 use crate::domain::employee::{
     DocLanguage, EmployeeInput, EmploymentStatus, MaritalStatus, Sex, WorkerCategory,
 };
@@ -27,6 +28,9 @@ pub enum Purpose {
     AddNote(i64, NoteInput),
     AddContact(i64, ContactInput),
     AddDependant(i64, DependantInput),
+    AddDimona(i64, DimonaInput),
+    /// A letter from a template (see generate.rs).
+    MakeDocument(Box<super::generate::MakeDoc>),
 }
 
 impl Purpose {
@@ -42,7 +46,9 @@ impl Purpose {
             | Purpose::AddDocument(id, _)
             | Purpose::AddNote(id, _)
             | Purpose::AddContact(id, _)
-            | Purpose::AddDependant(id, _) => Some(*id),
+            | Purpose::AddDependant(id, _)
+            | Purpose::AddDimona(id, _) => Some(*id),
+            Purpose::MakeDocument(m) => Some(m.employee_id),
         }
     }
 }
@@ -191,6 +197,19 @@ pub fn form_for(purpose: &Purpose, i18n: &I18n, who: &str) -> Form {
             ],
             v,
         ),
+        Purpose::AddDimona(_, v) => Form::new(
+            t("form.add_dimona"),
+            vec![
+                ("kind", FieldKind::choice::<DimonaKind>(), true),
+                ("declared_on", Date, true),
+                ("reference", Text, false),
+                ("start", Date, false),
+                ("end", Date, false),
+                ("note", Text, false),
+            ],
+            v,
+        ),
+        Purpose::MakeDocument(m) => m.form(i18n, who),
     }
 }
 
@@ -225,16 +244,22 @@ impl Purpose {
             Purpose::AddNote(_, b) => errs(form.values(b).validate()),
             Purpose::AddContact(_, b) => errs(form.values(b).validate()),
             Purpose::AddDependant(_, b) => errs(form.values(b).validate()),
+            Purpose::AddDimona(_, b) => errs(form.values(b).validate()),
+            // Reviewed with its notes in `review` below.
+            Purpose::MakeDocument(_) => ValidationErrors::default(),
         }
     }
 }
 
 impl FormPurpose for Purpose {
-    fn review(&self, form: &Form, store: &Store, _i18n: &I18n) -> Review {
-        self.check(form, store).into()
+    fn review(&self, form: &Form, store: &Store, i18n: &I18n) -> Review {
+        match self {
+            Purpose::MakeDocument(m) => m.review(form, store, i18n),
+            _ => self.check(form, store).into(),
+        }
     }
 
-    fn save(&self, form: &Form, store: &Store, _i18n: &I18n) -> Result<Saved, StoreError> {
+    fn save(&self, form: &Form, store: &Store, i18n: &I18n) -> Result<Saved, StoreError> {
         let records = store.records();
         let done = |employee_id, message_key| {
             Ok(Saved {
@@ -283,6 +308,11 @@ impl FormPurpose for Purpose {
                 records.add_dependant(*id, &form.values(b))?;
                 done(*id, "msg.saved")
             }
+            Purpose::AddDimona(id, b) => {
+                store.dimona().add(*id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::MakeDocument(m) => m.save(form, store, i18n),
         }
     }
 

@@ -1,8 +1,10 @@
 //! The Dossiers tab: the paged staff list with filter and sort, one dossier's sections, and its forms.
 
 pub mod absence;
+pub mod checklist;
 mod detail;
 pub mod forms;
+pub mod generate;
 mod list;
 
 use ratatui::Frame;
@@ -16,7 +18,9 @@ use crate::domain::records::{
     ContactInput, DependantInput, DocumentInput, JobChangeInput, NoteInput,
 };
 use crate::i18n::I18n;
-use crate::store::{AuditEntry, Dossier, EmployeeRow, ListQuery, Store, StoreError};
+use crate::store::{
+    AuditEntry, Dossier, EmployeeRow, GeneratedDocument, ListQuery, Store, StoreError,
+};
 use crate::ui::action::Action;
 use crate::ui::form_flow::{self, FormState, FormStep};
 use crate::ui::keymap::Context;
@@ -32,6 +36,7 @@ pub enum Section {
     Identity,
     Contact,
     Employment,
+    Checklist,
     Leave,
     Documents,
     Notes,
@@ -39,10 +44,11 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Identity,
         Section::Contact,
         Section::Employment,
+        Section::Checklist,
         Section::Leave,
         Section::Documents,
         Section::Notes,
@@ -54,6 +60,7 @@ impl Section {
             Section::Identity => "section.identity",
             Section::Contact => "section.contact",
             Section::Employment => "section.employment",
+            Section::Checklist => "section.checklist",
             Section::Leave => "section.leave",
             Section::Documents => "section.documents",
             Section::Notes => "section.notes",
@@ -66,7 +73,10 @@ impl Section {
 pub struct Detail {
     pub dossier: Dossier,
     pub history: Vec<AuditEntry>,
+    /// Letters made from templates, newest first.
+    pub generated: Vec<GeneratedDocument>,
     pub absence: absence::Absence,
+    pub checklist: checklist::ChecklistView,
     pub section: usize,
     pub scroll: u16,
 }
@@ -84,30 +94,52 @@ pub struct DossiersTab {
     pub window: PagedWindow<EmployeeRow>,
     pub view: View,
     pub form: Option<FormState<Purpose>>,
+    /// Some while the template list of "make a letter" is open over the dossier.
+    pub picker: Option<generate::Picker>,
     /// Set when the list could not be read, shown instead of rows.
     pub error: Option<String>,
+    /// The list is read when the tab is first shown, not at start (the start screen is Today).
+    loaded: bool,
+    /// `<config dir>/templates`: the user's own copies of document templates.
+    pub templates_dir: Option<std::path::PathBuf>,
 }
 
-impl DossiersTab {
-    pub fn new(store: &Store) -> DossiersTab {
-        let mut tab = DossiersTab {
+impl Default for DossiersTab {
+    /// The tab before its list is read: [`DossiersTab::enter`] reads it when it is first shown.
+    fn default() -> DossiersTab {
+        DossiersTab {
             query: ListQuery::default(),
             filter: None,
             window: PagedWindow::default(),
             view: View::List,
             form: None,
+            picker: None,
             error: None,
-        };
-        tab.reload(store);
-        tab
+            loaded: false,
+            templates_dir: None,
+        }
+    }
+}
+
+impl DossiersTab {
+    /// Called when the tab is shown: reads the list the first time; later it keeps its place.
+    pub fn enter(&mut self, store: &Store) {
+        if !self.loaded {
+            self.reload(store);
+        }
     }
 
     pub fn context(&self) -> Context {
         if self.form.is_some() {
             Context::Form
+        } else if self.picker.is_some() {
+            Context::Picker
         } else {
-            match self.view {
+            match &self.view {
                 View::List => Context::List,
+                View::Detail(d) if Section::ALL[d.section] == Section::Checklist => {
+                    Context::Checklist
+                }
                 View::Detail(_) => Context::Dossier,
             }
         }
@@ -115,6 +147,7 @@ impl DossiersTab {
 
     /// Re-reads the list from the first page (after a filter or sort change, or a save).
     pub fn reload(&mut self, store: &Store) {
+        self.loaded = true;
         self.error = staff::reload(&mut self.window, store, &self.query)
             .err()
             .map(|e| e.to_string());
@@ -137,14 +170,30 @@ impl DossiersTab {
         }
     }
 
+    /// Opens someone's dossier on a section (the Today tab's jump); an error shows in the list.
+    pub fn open_at(&mut self, store: &Store, id: i64, section: Section) {
+        self.form = None;
+        self.filter = None;
+        let index = Section::ALL.iter().position(|s| *s == section).unwrap_or(0);
+        if let Err(e) = self.open(store, id, index) {
+            self.view = View::List;
+            self.error = Some(e.to_string());
+        }
+    }
+
     fn open(&mut self, store: &Store, id: i64, section: usize) -> Result<(), StoreError> {
         let dossier = store.employees().dossier(id)?;
         let history = store.audit().for_employee(id, 200)?;
+        let generated = store.documents().for_employee(id)?;
         let absence = absence::Absence::load(store, id)?;
+        let left_on = dossier.departure.as_ref().map(|d| d.end_date);
+        let checklist = checklist::ChecklistView::load(store, &dossier.employee, left_on)?;
         self.view = View::Detail(Box::new(Detail {
             dossier,
             history,
+            generated,
             absence,
+            checklist,
             section,
             scroll: 0,
         }));
@@ -187,6 +236,24 @@ impl DossiersTab {
     pub fn handle(&mut self, action: Action, store: &Store, i18n: &I18n) -> Request {
         if self.form.is_some() {
             return self.handle_form(action, store, i18n);
+        }
+        if let Some(p) = self.picker.as_mut() {
+            match action {
+                Action::Up => p.move_by(-1),
+                Action::Down => p.move_by(1),
+                Action::Back => self.picker = None,
+                Action::Choose => {
+                    let chosen = p.chosen();
+                    self.picker = None;
+                    if let (Some(t), Some(id)) = (chosen, self.current_id()) {
+                        let m =
+                            generate::MakeDoc::new(store, id, t, self.templates_dir.clone(), i18n);
+                        self.start_form(store, i18n, Purpose::MakeDocument(Box::new(m)));
+                    }
+                }
+                _ => {}
+            }
+            return Request::None;
         }
         let q = self.query.clone();
         let today = forms::today_text(store);
@@ -253,6 +320,27 @@ impl DossiersTab {
             (View::Detail(d), Action::PrevSection) => {
                 d.section = (d.section + Section::ALL.len() - 1) % Section::ALL.len();
                 d.scroll = 0;
+            }
+            (View::Detail(d), Action::Down | Action::Up)
+                if Section::ALL[d.section] == Section::Checklist =>
+            {
+                d.checklist
+                    .move_by(if action == Action::Down { 1 } else { -1 });
+            }
+            (View::Detail(d), Action::ToggleTask) => {
+                let (id, section, selected) =
+                    (d.dossier.employee.id, d.section, d.checklist.selected);
+                let r = d.checklist.toggle(store, i18n);
+                if let Err(e) = self.open(store, id, section) {
+                    return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
+                }
+                if let View::Detail(d) = &mut self.view {
+                    d.checklist.selected = selected;
+                }
+                return r;
+            }
+            (View::Detail(_), Action::GenerateDocument) => {
+                self.picker = Some(generate::Picker::default());
             }
             (View::Detail(d), Action::Down) => d.scroll = d.scroll.saturating_add(1),
             (View::Detail(d), Action::Up) => d.scroll = d.scroll.saturating_sub(1),
@@ -355,6 +443,18 @@ impl DossiersTab {
                             ..Default::default()
                         },
                     ),
+                    Action::AddDimona => {
+                        let kind = checklist::next_dimona_kind(&d.checklist, &d.dossier);
+                        match store.dimona().prefill(id, kind) {
+                            Ok(input) => Purpose::AddDimona(id, input),
+                            Err(e) => {
+                                return Request::Status(
+                                    crate::errors::store_error(i18n, &e),
+                                    Level::Error,
+                                );
+                            }
+                        }
+                    }
                     _ => return Request::None,
                 };
                 self.start_form(store, i18n, purpose);
@@ -381,13 +481,32 @@ impl DossiersTab {
                 r
             }
             FormStep::Saved(saved) => {
+                let made_letter = matches!(
+                    self.form.as_ref().map(|f| &f.purpose),
+                    Some(Purpose::MakeDocument(_))
+                );
                 let section = match &self.view {
+                    _ if made_letter => Section::ALL
+                        .iter()
+                        .position(|s| *s == Section::Documents)
+                        .unwrap_or(0),
                     View::Detail(d) => d.section,
                     View::List => 0,
                 };
                 self.form = None;
                 self.reload_at(store, saved.employee_id);
                 let _ = self.open(store, saved.employee_id, section);
+                if made_letter
+                    && let View::Detail(d) = &self.view
+                    && let Some(doc) = d.generated.first()
+                {
+                    let path = doc.html_path.as_ref().or(doc.markdown_path.as_ref());
+                    let path = path.cloned().unwrap_or_default();
+                    return Request::Status(
+                        i18n.tf(saved.message_key, &[("path", &path)]),
+                        Level::Info,
+                    );
+                }
                 Request::Status(i18n.t(saved.message_key), Level::Info)
             }
         }
@@ -407,7 +526,12 @@ impl DossiersTab {
         }
         match &self.view {
             View::List => list::render(self, frame, area, i18n),
-            View::Detail(d) => detail::render(d, frame, area, i18n),
+            View::Detail(d) => {
+                detail::render(d, frame, area, i18n);
+                if let Some(p) = &self.picker {
+                    p.render(frame, area, &d.dossier.employee.data.full_name(), i18n);
+                }
+            }
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::contract::format_fte;
 use crate::domain::date::{format_date, parse_date};
 use crate::domain::error::ValidationErrors;
 use crate::domain::leave::correction::CorrectionInput;
+use crate::domain::leave::holidays::{CompanyDayInput, CompanyDayKind, missing_replacements};
 use crate::domain::leave::ledger::Bucket;
 use crate::domain::leave::request::{CheckedRequest, LeaveRequestInput, PartCode, RequestStatus};
 use crate::domain::leave::schedule::{ScheduleInput, WEEK_A, WEEK_B};
@@ -32,18 +33,22 @@ pub enum LeaveForm {
     Correct(i64, CorrectionInput),
     /// A new work schedule from a date: the balance is converted and booked leave recounted.
     Schedule(i64, ScheduleInput),
+    /// A day of the company calendar (a replacement day, from the Today list).
+    CompanyDay(CompanyDayInput),
 }
 
 use FieldKind::{Date, Text, YesNo};
 
 impl LeaveForm {
-    pub fn employee_id(&self) -> i64 {
+    /// Whose leave the form changes; `None` for the company calendar.
+    pub fn employee_id(&self) -> Option<i64> {
         match self {
             LeaveForm::AddRequest(id, _)
             | LeaveForm::AddSick(id, _)
             | LeaveForm::EditSick(id, _, _)
             | LeaveForm::Correct(id, _)
-            | LeaveForm::Schedule(id, _) => *id,
+            | LeaveForm::Schedule(id, _) => Some(*id),
+            LeaveForm::CompanyDay(_) => None,
         }
     }
 
@@ -109,6 +114,22 @@ impl LeaveForm {
                     .collect();
                 Form::new(t("form.schedule"), spec, v)
             }
+            LeaveForm::CompanyDay(v) => {
+                let kinds = CompanyDayKind::ALL
+                    .iter()
+                    .map(|k| (k.code(), k.label_key()))
+                    .collect();
+                Form::new(
+                    i18n.t("form.company_day"),
+                    vec![
+                        ("date", Date, true),
+                        ("kind", FieldKind::Choice(kinds), true),
+                        ("name", Text, false),
+                        ("replaces", Date, false),
+                    ],
+                    v,
+                )
+            }
             LeaveForm::Correct(_, v) => Form::new(
                 t("form.correct"),
                 vec![
@@ -158,12 +179,13 @@ impl FormPurpose for LeaveForm {
                     .change_schedule(*id, &form.values(b), true)
                     .map(|change| schedule_notes(&change, store, i18n)),
             ),
+            LeaveForm::CompanyDay(b) => outcome(company_day_notes(&form.values(b), store, i18n)),
         }
     }
 
     fn save(&self, form: &Form, store: &Store, i18n: &I18n) -> Result<Saved, StoreError> {
         let leave = store.leave();
-        let id = self.employee_id();
+        let id = self.employee_id().unwrap_or_default();
         let message_key = match self {
             LeaveForm::AddRequest(_, b) => {
                 leave.add_request(id, &form.values(b), i18n.lang.code())?;
@@ -186,12 +208,43 @@ impl FormPurpose for LeaveForm {
                 leave.change_schedule(id, &form.values(b), false)?;
                 "msg.schedule_saved"
             }
+            LeaveForm::CompanyDay(b) => {
+                leave.add_company_day(&form.values(b))?;
+                "msg.company_day_saved"
+            }
         };
         Ok(Saved {
             employee_id: id,
             message_key,
         })
     }
+}
+
+/// The day checked as the store will check it, and the replacement days of its year still to set.
+fn company_day_notes(
+    v: &CompanyDayInput,
+    store: &Store,
+    i18n: &I18n,
+) -> Result<Vec<String>, StoreError> {
+    let leave = store.leave();
+    let rest = leave.rest_days()?;
+    let day = v.validate(|d| rest.contains(d))?;
+    let days = leave.company_days()?;
+    day.check_against(&days, |d| rest.contains(d))?;
+    let still = missing_replacements(day.date.year(), &days, |d| rest.contains(d));
+    let still: Vec<String> = still
+        .iter()
+        .filter(|(lost, _)| day.replaces != Some(*lost))
+        .map(|(lost, h)| format!("{} {}", format_date(*lost), i18n.choice(*h)))
+        .collect();
+    Ok(if still.is_empty() {
+        vec![i18n.t("leave_form.replacements_complete")]
+    } else {
+        vec![i18n.tf(
+            "leave_form.replacements_left",
+            &[("days", &still.join(", "))],
+        )]
+    })
 }
 
 /// What the period counts, the balance it leaves, and who of the same department is away then.

@@ -16,8 +16,12 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+use crate::domain::choice::Choice;
 use crate::domain::date::format_date;
 use crate::domain::leave::correction::CorrectionInput;
+use crate::domain::leave::holidays::{
+    CompanyDayInput, CompanyDayKind, default_replacement, missing_replacements,
+};
 use crate::domain::leave::leave_type::LeaveType;
 use crate::domain::leave::ledger::{Balance, Bucket};
 use crate::domain::leave::request::{LeaveRequestInput, RequestStatus};
@@ -37,7 +41,7 @@ use crate::ui::widgets::month_grid::{GridDay, GridRow};
 use crate::ui::widgets::paged::PagedWindow;
 pub use forms::LeaveForm;
 use marks::{Absence, AbsenceStatus};
-use person::Person;
+use person::{Item, Person};
 
 /// Which of the two views the tab shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -114,6 +118,77 @@ impl LeaveTab {
         }
         self.reload_people(store);
         self.invalidate(store);
+    }
+
+    /// Shows one person's balances with their requests and sickness, on the request or spell given (the
+    /// Today tab's jump). The list is filtered to their number, so Esc brings everyone back.
+    pub fn show(
+        &mut self,
+        store: &Store,
+        employee_id: i64,
+        request_id: Option<i64>,
+        spell_id: Option<i64>,
+    ) {
+        let number = match store.employees().get(employee_id) {
+            Ok(e) => e.data.number,
+            Err(e) => {
+                self.error = Some(e.to_string());
+                return;
+            }
+        };
+        let leave = store.leave();
+        let on = request_id
+            .and_then(|id| leave.request(id).ok().map(|r| r.from))
+            .or_else(|| {
+                spell_id.and_then(|id| leave.sick_spell(employee_id, id).ok().map(|s| s.start))
+            })
+            .unwrap_or(self.today);
+        self.go_to(on);
+        self.view = LeaveView::Balances;
+        self.filter = None;
+        self.query.filter = number;
+        self.reload_people(store);
+        self.invalidate(store);
+        if let Some(p) = self.person.as_mut() {
+            let at = p.items.iter().position(|item| match *item {
+                Item::Request(i) => {
+                    request_id.is_some() && p.absence.requests.get(i).map(|r| r.id) == request_id
+                }
+                Item::Spell(i) => {
+                    spell_id.is_some() && p.absence.spell_ids.get(i).copied() == spell_id
+                }
+            });
+            p.select(at.unwrap_or(0));
+            self.focus = Focus::Items;
+        }
+    }
+
+    /// Opens the company-day form on the first of `year`'s holidays still without a replacement day,
+    /// with the first usual working day after it as the suggestion (the Today list's jump).
+    pub fn add_replacement_day(&mut self, store: &Store, i18n: &I18n, year: i32) -> Request {
+        let leave = store.leave();
+        let read = leave.rest_days().and_then(|rest| {
+            let days = leave.company_days()?;
+            let lost = missing_replacements(year, &days, |d| rest.contains(d));
+            Ok(lost.first().map(|(holiday, _)| {
+                let suggestion = default_replacement(*holiday, &days, |d| rest.contains(d));
+                (*holiday, suggestion)
+            }))
+        });
+        let (holiday, suggestion) = match read {
+            Ok(Some(found)) => found,
+            Ok(None) => return Request::Status(i18n.t("msg.replacements_complete"), Level::Info),
+            Err(e) => return Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
+        };
+        let purpose = LeaveForm::CompanyDay(CompanyDayInput {
+            date: suggestion.map(format_date).unwrap_or_default(),
+            kind: CompanyDayKind::Replacement.code().into(),
+            name: String::new(),
+            replaces: format_date(holiday),
+        });
+        let form = purpose.form(store, i18n, "");
+        self.form = Some(FormState::new(form, purpose, store, i18n));
+        Request::None
     }
 
     /// Forgets what was read, after a save or a status change, and reads what is shown again.
@@ -484,7 +559,7 @@ impl LeaveTab {
                     Err(e) => Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
                 }
             }
-            Pending::DiscardForm | Pending::SaveForm => Request::None,
+            Pending::DiscardForm | Pending::SaveForm | Pending::ExportPayroll => Request::None,
         }
     }
 

@@ -17,9 +17,6 @@ use crate::i18n::I18n;
 use crate::ui::theme;
 use crate::ui::widgets::month_grid::MonthGrid;
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 pub fn render(tab: &LeaveTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
@@ -73,7 +70,7 @@ pub(super) fn render_nothing_to_show(
 
 fn month_title(tab: &LeaveTab, i18n: &I18n) -> String {
     // Dutch and French write month names in lower case; as a title it starts with a capital.
-    let name = i18n.t(&format!("month.{}", MONTHS[tab.month.month0() as usize]));
+    let name = i18n.month(tab.month.month());
     let mut chars = name.chars();
     let month: String = chars
         .next()

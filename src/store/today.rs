@@ -1,0 +1,308 @@
+//! The facts behind the Today list, each read through an index over a window of dates, so the list
+//! costs the same on 10 or 100 000 people. The rules that turn facts into items are in domain::today.
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::{Row, params};
+
+use super::leave::{SPELL_COLUMNS, spell_row};
+use super::rows::{choice, date, iso};
+use super::{Result, Store};
+use crate::domain::choice::Choice;
+use crate::domain::dimona::DimonaKind;
+use crate::domain::leave::holidays::missing_replacements;
+use crate::domain::today::occasions::{OccasionFact, month_day_ranges};
+use crate::domain::today::rules::{
+    self, ContractFact, EXPIRING_KINDS, ExpiryFact, HireFact, RequestFact, SpellFact, TodayFacts,
+};
+use crate::domain::today::rules::{DimonaFact, TaskFact};
+use crate::domain::today::{DimonaDue, DossierPart, PersonRef, TodayList, TodaySettings};
+
+/// Setting key of the Today windows.
+pub const TODAY_SETTINGS: &str = "today";
+
+/// How far back an ended spell is still checked for its certificate.
+const CERTIFICATE_DAYS_BACK: i64 = 60;
+
+/// Each rule reads at most this many items, most urgent first: a list longer than this is worked
+/// through over days, and the cap keeps the start screen quick at any company size.
+pub const RULE_CAP: usize = 200;
+
+/// Dimona IN is checked for people starting within this many days (issue 7: a week).
+const DIMONA_DAYS_AHEAD: i64 = 7;
+
+/// Birthdays and anniversaries read at most (the screen shows a few).
+const OCCASION_CAP: usize = 50;
+
+/// The person columns every query below ends with, in this order (see [`person_at`]).
+const PERSON: &str = "e.id, e.number, e.first_name, e.preferred_name, e.last_name";
+
+pub struct TodayRepo<'a> {
+    pub(super) store: &'a Store,
+}
+
+fn person_at(r: &Row<'_>, at: usize) -> rusqlite::Result<PersonRef> {
+    let first: String = r.get(at + 2)?;
+    let preferred: String = r.get(at + 3)?;
+    let last: String = r.get::<_, String>(at + 4)?;
+    let shown = if preferred.is_empty() {
+        first
+    } else {
+        preferred
+    };
+    Ok(PersonRef {
+        id: r.get(at)?,
+        number: r.get(at + 1)?,
+        name: format!("{shown} {last}"),
+    })
+}
+
+impl TodayRepo<'_> {
+    pub fn settings(&self) -> Result<TodaySettings> {
+        self.store.settings().get(TODAY_SETTINGS)
+    }
+
+    /// The Today list on `today`, from the facts in their windows.
+    pub fn list(&self, today: NaiveDate) -> Result<TodayList> {
+        let settings = self.settings()?;
+        let facts = self.facts(today, &settings)?;
+        Ok(rules::attention(facts, today, settings.occasion_days))
+    }
+
+    /// Everything the rules look at, from the tables this store knows.
+    pub fn facts(&self, today: NaiveDate, s: &TodaySettings) -> Result<TodayFacts> {
+        let year = chrono::Datelike::year(&today) + 1;
+        let leave = self.store.leave();
+        let calendar = leave.calendar()?;
+        let rest = leave.rest_days()?;
+        let missing = missing_replacements(year, calendar.company_days(), |d| rest.contains(d));
+        Ok(TodayFacts {
+            contracts: self.contracts(today, s.contract_days)?,
+            hires: self.hires(today, s.hire_days_back, s.hire_days_ahead)?,
+            expiring: self.expiring(today, s.document_days)?,
+            spells: self.spells(today)?,
+            requests: self.requests()?,
+            replacements: Some((year, missing.len())),
+            dimona: self.dimona(today)?,
+            tasks: self.tasks(today, s.task_days)?,
+            payroll_unexported: self.payroll_unexported(today)?,
+            occasions: self.occasions(today, s.occasion_days)?,
+        })
+    }
+
+    /// Last month, when someone was employed and its payroll variables have not gone out.
+    fn payroll_unexported(&self, today: NaiveDate) -> Result<Option<(i32, u32)>> {
+        let (year, month) = rules::last_month(today);
+        let employed: bool = self.store.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM employees WHERE start_date < ?1)",
+            [iso(Some(
+                chrono::Datelike::with_day(&today, 1).unwrap_or(today),
+            ))],
+            |r| r.get(0),
+        )?;
+        if !employed || self.store.payroll().is_exported(year, month)? {
+            return Ok(None);
+        }
+        Ok(Some((year, month)))
+    }
+
+    /// Dimona declarations not recorded for people starting within a week or who left lately.
+    fn dimona(&self, today: NaiveDate) -> Result<Vec<DimonaFact>> {
+        let gaps = self.store.dimona().missing(today, DIMONA_DAYS_AHEAD)?;
+        Ok(gaps
+            .into_iter()
+            .take(RULE_CAP)
+            .map(|g| DimonaFact {
+                person: PersonRef {
+                    id: g.employee_id,
+                    number: g.number,
+                    name: g.name,
+                },
+                kind: match g.kind {
+                    DimonaKind::Out => DimonaDue::Out,
+                    _ => DimonaDue::In,
+                },
+                deadline: g.deadline,
+            })
+            .collect())
+    }
+
+    /// Open checklist tasks due within `days` (the overdue ones included).
+    fn tasks(&self, today: NaiveDate, days: i64) -> Result<Vec<TaskFact>> {
+        let until = today + Duration::days(days);
+        let tasks = self.store.checklists().due_for_today(until, RULE_CAP)?;
+        Ok(tasks
+            .into_iter()
+            .map(|t| TaskFact {
+                person: PersonRef {
+                    id: t.employee_id,
+                    number: t.number,
+                    name: t.name,
+                },
+                title: t.title,
+                due: t.due,
+                part: DossierPart::Checklist,
+            })
+            .collect())
+    }
+
+    /// The last contract of each person in service whose end falls within `days` either side of today.
+    fn contracts(&self, today: NaiveDate, days: i64) -> Result<Vec<ContractFact>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT c.kind, c.end_date, {PERSON} FROM contracts c JOIN employees e ON e.id = c.employee_id
+             WHERE c.end_date BETWEEN ?1 AND ?2 AND c.kind <> 'indefinite' AND e.status <> 'left'
+               AND NOT EXISTS (SELECT 1 FROM contracts n
+                               WHERE n.employee_id = c.employee_id AND n.start_date > c.start_date)
+             ORDER BY c.end_date LIMIT {RULE_CAP}"
+        ))?;
+        let rows = st.query_map(window(today, days, days), |r| {
+            Ok(ContractFact {
+                kind: choice(0, r.get(0)?)?,
+                end: date(r.get(1)?).unwrap_or(today),
+                person: person_at(r, 2)?,
+            })
+        })?;
+        Ok(rows
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|c| rules::ends_by_itself(c.kind))
+            .collect())
+    }
+
+    /// People starting or started within the window, and whether their hiring documents are on file (a
+    /// signed contract counts when scanned or when the last contract carries its signing date).
+    fn hires(&self, today: NaiveDate, back: i64, ahead: i64) -> Result<Vec<HireFact>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT start_date, signed, receipt, {PERSON} FROM (
+               SELECT e.*,
+                      EXISTS (SELECT 1 FROM documents d
+                              WHERE d.employee_id = e.id AND d.kind = 'signed_contract')
+                      OR (SELECT c.signed_on FROM contracts c WHERE c.employee_id = e.id
+                          ORDER BY c.start_date DESC LIMIT 1) IS NOT NULL AS signed,
+                      EXISTS (SELECT 1 FROM documents d
+                              WHERE d.employee_id = e.id AND d.kind = 'work_rules_receipt') AS receipt
+               FROM employees e WHERE e.start_date BETWEEN ?1 AND ?2 AND e.status <> 'left'
+               ORDER BY e.start_date
+             ) AS e WHERE NOT (signed AND receipt) LIMIT {RULE_CAP}"
+        ))?;
+        let rows = st.query_map(window(today, back, ahead), |r| {
+            Ok(HireFact {
+                start: date(r.get(0)?).unwrap_or(today),
+                has_signed_contract: r.get(1)?,
+                has_work_rules_receipt: r.get(2)?,
+                person: person_at(r, 3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The latest document of each expiring kind that expires within `days` or expired in the last year.
+    fn expiring(&self, today: NaiveDate, days: i64) -> Result<Vec<ExpiryFact>> {
+        let kinds = EXPIRING_KINDS
+            .iter()
+            .map(|k| format!("'{}'", k.code()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT d.kind, d.expires, {PERSON} FROM documents d JOIN employees e ON e.id = d.employee_id
+             WHERE d.expires BETWEEN ?1 AND ?2 AND d.kind IN ({kinds}) AND e.status <> 'left'
+               AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.employee_id = d.employee_id
+                               AND n.kind = d.kind AND n.expires > d.expires)
+             ORDER BY d.expires LIMIT {RULE_CAP}"
+        ))?;
+        let rows = st.query_map(window(today, 365, days), |r| {
+            Ok(ExpiryFact {
+                kind: choice(0, r.get(0)?)?,
+                expires: date(r.get(1)?).unwrap_or(today),
+                person: person_at(r, 2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Spells still open or ending today or later, and those of the last weeks still without certificate.
+    fn spells(&self, today: NaiveDate) -> Result<Vec<SpellFact>> {
+        let columns = SPELL_COLUMNS
+            .split(", ")
+            .map(|c| format!("s.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT {columns}, {PERSON} FROM sick_spells s JOIN employees e ON e.id = s.employee_id
+             WHERE e.status <> 'left'
+               AND (s.end_date IS NULL OR s.end_date >= ?1
+                    OR (s.start_date >= ?2 AND s.certificate IS NULL))
+             ORDER BY s.start_date LIMIT {RULE_CAP}"
+        ))?;
+        let back = today - Duration::days(CERTIFICATE_DAYS_BACK);
+        let rows = st.query_map(params![iso(Some(today)), iso(Some(back))], |r| {
+            let (spell_id, spell) = spell_row(r)?;
+            Ok(SpellFact {
+                person: person_at(r, 9)?,
+                spell_id,
+                spell,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Leave requests waiting for a decision; `leave_type` is the type's code.
+    fn requests(&self) -> Result<Vec<RequestFact>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT r.id, t.code, r.from_date, r.to_date, {PERSON}
+             FROM leave_requests r JOIN employees e ON e.id = r.employee_id
+                  JOIN leave_types t ON t.id = r.type_id
+             WHERE r.status = 'requested' AND e.status <> 'left'
+             ORDER BY r.from_date LIMIT {RULE_CAP}"
+        ))?;
+        let rows = st.query_map([], |r| {
+            let from = date(r.get(2)?).unwrap_or_default();
+            Ok(RequestFact {
+                request_id: r.get(0)?,
+                leave_type: r.get(1)?,
+                from,
+                to: date(r.get(3)?).unwrap_or(from),
+                person: person_at(r, 4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// People in service whose birthday or work anniversary falls in the window (by month and day).
+    fn occasions(&self, today: NaiveDate, days: i64) -> Result<Vec<OccasionFact>> {
+        let mut out = Vec::new();
+        for (from, to) in month_day_ranges(today, days) {
+            for column in ["birth_date", "seniority_date"] {
+                let not_null = if column == "birth_date" {
+                    " AND e.birth_date IS NOT NULL"
+                } else {
+                    ""
+                };
+                let mut st = self.store.conn().prepare_cached(&format!(
+                    "SELECT e.birth_date, e.seniority_date, {PERSON} FROM employees e
+                     WHERE substr(e.{column}, 6, 5) BETWEEN ?1 AND ?2 AND e.status <> 'left'{not_null}
+                     ORDER BY substr(e.{column}, 6, 5) LIMIT {OCCASION_CAP}"
+                ))?;
+                let rows = st.query_map(params![from, to], |r| {
+                    Ok(OccasionFact {
+                        birth: date(r.get(0)?),
+                        seniority: date(r.get(1)?).unwrap_or(today),
+                        person: person_at(r, 2)?,
+                    })
+                })?;
+                out.extend(rows.collect::<rusqlite::Result<Vec<_>>>()?);
+            }
+        }
+        // Someone with both a birthday and an anniversary in the window was read twice.
+        out.sort_by_key(|o| o.person.id);
+        out.dedup_by_key(|o| o.person.id);
+        Ok(out)
+    }
+}
+
+/// The ISO dates `back` days before and `ahead` days after `today`, as query parameters.
+fn window(today: NaiveDate, back: i64, ahead: i64) -> [Option<String>; 2] {
+    [
+        iso(Some(today - Duration::days(back))),
+        iso(Some(today + Duration::days(ahead))),
+    ]
+}

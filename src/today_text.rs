@@ -1,0 +1,124 @@
+//! How a Today item reads in the user's language: one wording for the Today tab and `dossier today`.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::date::format_date;
+use crate::domain::leave::holidays::replacement_notice_deadline;
+use crate::domain::leave::leave_type::LeaveType;
+use crate::domain::today::{
+    Attention, DimonaDue, DossierPart, Due, Occasion, OccasionKind, Place, Urgency,
+};
+use crate::i18n::I18n;
+
+/// What is due, in a short line ("Fixed-term contract ends on 01/12/2026").
+pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {
+    let d = |x: NaiveDate| format_date(x);
+    match &a.what {
+        Due::ContractEnds { kind, end } => i.tf(
+            "today.contract_ends",
+            &[("kind", &i.choice(*kind)), ("date", &d(*end))],
+        ),
+        Due::DocumentMissing { kind, .. } => {
+            i.tf("today.document_missing", &[("doc", &i.choice(*kind))])
+        }
+        Due::DocumentExpires { kind, expires } => i.tf(
+            if a.urgency == Urgency::Overdue {
+                "today.document_expired"
+            } else {
+                "today.document_expires"
+            },
+            &[("doc", &i.choice(*kind)), ("date", &d(*expires))],
+        ),
+        Due::SickOngoing {
+            since,
+            expected_return: Some(back),
+        } => i.tf(
+            "today.sick_until",
+            &[("since", &d(*since)), ("back", &d(*back))],
+        ),
+        Due::SickOngoing { since, .. } => i.tf("today.sick", &[("since", &d(*since))]),
+        Due::CertificateMissing { since } => {
+            i.tf("today.certificate_missing", &[("since", &d(*since))])
+        }
+        Due::LeaveWaiting {
+            leave_type,
+            from,
+            to,
+            ..
+        } => {
+            let name = types
+                .iter()
+                .find(|t| &t.code == leave_type)
+                .map_or(leave_type.as_str(), |t| t.name(i.lang.code()));
+            let period = if from == to {
+                d(*from)
+            } else if from.year() == to.year() {
+                format!("{}–{}", from.format("%d/%m"), d(*to))
+            } else {
+                format!("{}–{}", d(*from), d(*to))
+            };
+            i.tf(
+                "today.leave_waiting",
+                &[("type", name), ("period", &period)],
+            )
+        }
+        Due::ReplacementDays { year, missing } => i.tf(
+            "today.replacement_days",
+            &[
+                ("count", &missing.to_string()),
+                ("year", &year.to_string()),
+                ("deadline", &d(replacement_notice_deadline(*year))),
+            ],
+        ),
+        Due::Dimona {
+            kind: DimonaDue::In,
+        } => i.t("today.dimona_in"),
+        Due::Dimona {
+            kind: DimonaDue::Out,
+        } => i.t("today.dimona_out"),
+        Due::ChecklistTask { title } => title.get(i.lang.code()).to_string(),
+        Due::PayrollExport { year, month } => i.tf(
+            "today.payroll_export",
+            &[("month", &i.month(*month)), ("year", &year.to_string())],
+        ),
+    }
+}
+
+/// Where Enter on the item goes ("dossier: Documents", "Leave tab").
+pub fn place(i: &I18n, p: &Place) -> String {
+    match p {
+        Place::Dossier { part, .. } => {
+            let section = match part {
+                DossierPart::Employment => "section.employment",
+                DossierPart::Checklist => "section.checklist",
+                DossierPart::Documents => "section.documents",
+            };
+            i.tf("today.go_dossier", &[("section", &i.t(section))])
+        }
+        Place::Leave { .. } => i.t("today.go_leave"),
+        Place::CompanyDays { .. } => i.t("today.go_company_day"),
+        Place::Payroll { .. } => i.t("today.go_payroll"),
+    }
+}
+
+/// The due date relative to today: "today", "in 3 days", "5 days late".
+pub fn when(i: &I18n, due: NaiveDate, today: NaiveDate) -> String {
+    let n = (due - today).num_days();
+    match n {
+        0 => i.t("today.due_today"),
+        1 => i.t("today.due_tomorrow"),
+        -1 => i.t("today.due_yesterday"),
+        n if n > 1 => i.tf("today.due_in", &[("days", &n.to_string())]),
+        n => i.tf("today.due_late", &[("days", &(-n).to_string())]),
+    }
+}
+
+/// A birthday or work anniversary ("turns 36", "10 years in service").
+pub fn occasion(i: &I18n, o: &Occasion) -> String {
+    match o.kind {
+        OccasionKind::Birthday { age } => i.tf("today.birthday", &[("age", &age.to_string())]),
+        OccasionKind::Anniversary { years } => {
+            i.tf("today.anniversary", &[("years", &years.to_string())])
+        }
+    }
+}
