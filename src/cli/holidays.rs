@@ -7,7 +7,7 @@ use super::out::outln;
 use super::{CliError, CompanyDayCommand, Ctx, date_arg, print_json};
 use crate::domain::date::{format_date, iso};
 use crate::domain::leave::holidays::{
-    CompanyDayInput, EntryName, HolidayEntry, missing_replacements, replacement_notice_deadline,
+    CompanyDayInput, EntryName, HolidayEntry, replacement_notice_deadline,
 };
 use crate::i18n::I18n;
 use crate::store::Access;
@@ -73,11 +73,10 @@ pub fn list(ctx: &Ctx, year: i32, json: bool) -> Result<(), CliError> {
     }
     // Lost holidays must be replaced and the replacement days posted before 15 December of the
     // year before: say so here, where the assistant checks the calendar.
-    let rest = store
+    let missing = store
         .leave()
-        .rest_days()
+        .lost_holidays(year)
         .map_err(|e| CliError::store(i, &e))?;
-    let missing = missing_replacements(year, calendar.company_days(), |d| rest.contains(d));
     if !missing.is_empty() {
         outln!();
         outln!(

@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
-use super::dimona::{FULL_NAME_SQL, declarations_of};
-use super::rows::{self, iso};
+use super::dimona::declarations_of;
+
+use super::rows::{self, FULL_NAME_SQL, iso};
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::checklist::{
     Checklist, ChecklistKind, DIMONA_IN, DIMONA_OUT, Done, Localized, Task, TemplateTask,

@@ -4,7 +4,7 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Connection, params};
 use serde::Serialize;
 
-use super::rows::{self, iso};
+use super::rows::{self, FULL_NAME_SQL, iso};
 use super::{Result, Store};
 use crate::domain::choice::Choice;
 use crate::domain::dimona::{
@@ -20,9 +20,6 @@ pub struct DimonaGap {
     pub kind: DimonaKind,
     pub deadline: NaiveDate,
 }
-
-/// "First Last" with the preferred name, as `EmployeeData::full_name` writes it.
-pub(super) const FULL_NAME_SQL: &str = "(CASE WHEN e.preferred_name <> '' THEN e.preferred_name ELSE e.first_name END || ' ' || e.last_name)";
 
 /// One person's declarations, oldest first (shared by the repository and the checklist reads).
 pub(super) fn declarations_of(

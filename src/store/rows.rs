@@ -13,6 +13,9 @@ use crate::domain::records::{
     Dependant, Document, DocumentKind, EmergencyContact, JobChange, Note, Relation,
 };
 
+/// "First Last" with the preferred name, as `EmployeeData::full_name` writes it.
+pub(super) const FULL_NAME_SQL: &str = "(CASE WHEN e.preferred_name <> '' THEN e.preferred_name ELSE e.first_name END || ' ' || e.last_name)";
+
 pub(super) fn date(s: Option<String>) -> Option<NaiveDate> {
     s.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
 }

@@ -5,11 +5,11 @@ use chrono::{Duration, NaiveDate};
 use rusqlite::{Row, params};
 
 use super::leave::{SPELL_COLUMNS, spell_row};
-use super::rows::{choice, date, iso};
+use super::rows::{FULL_NAME_SQL, choice, date, iso};
 use super::{Result, Store};
 use crate::domain::choice::Choice;
+use crate::domain::contract::ContractKind;
 use crate::domain::dimona::DimonaKind;
-use crate::domain::leave::holidays::missing_replacements;
 use crate::domain::today::occasions::{OccasionFact, month_day_ranges};
 use crate::domain::today::rules::{
     self, ContractFact, EXPIRING_KINDS, ExpiryFact, HireFact, RequestFact, SpellFact, TodayFacts,
@@ -33,26 +33,19 @@ const DIMONA_DAYS_AHEAD: i64 = 7;
 /// Birthdays and anniversaries read at most (the screen shows a few).
 const OCCASION_CAP: usize = 50;
 
-/// The person columns every query below ends with, in this order (see [`person_at`]).
-const PERSON: &str = "e.id, e.number, e.first_name, e.preferred_name, e.last_name";
+/// The person columns every query below ends with, in this order, followed by [`FULL_NAME_SQL`]
+/// (see [`person_at`]).
+const PERSON: &str = "e.id, e.number";
 
 pub struct TodayRepo<'a> {
     pub(super) store: &'a Store,
 }
 
 fn person_at(r: &Row<'_>, at: usize) -> rusqlite::Result<PersonRef> {
-    let first: String = r.get(at + 2)?;
-    let preferred: String = r.get(at + 3)?;
-    let last: String = r.get::<_, String>(at + 4)?;
-    let shown = if preferred.is_empty() {
-        first
-    } else {
-        preferred
-    };
     Ok(PersonRef {
         id: r.get(at)?,
         number: r.get(at + 1)?,
-        name: format!("{shown} {last}"),
+        name: r.get(at + 2)?,
     })
 }
 
@@ -71,10 +64,7 @@ impl TodayRepo<'_> {
     /// Everything the rules look at, from the tables this store knows.
     pub fn facts(&self, today: NaiveDate, s: &TodaySettings) -> Result<TodayFacts> {
         let year = chrono::Datelike::year(&today) + 1;
-        let leave = self.store.leave();
-        let calendar = leave.calendar()?;
-        let rest = leave.rest_days()?;
-        let missing = missing_replacements(year, calendar.company_days(), |d| rest.contains(d));
+        let missing = self.store.leave().lost_holidays(year)?;
         Ok(TodayFacts {
             contracts: self.contracts(today, s.contract_days)?,
             hires: self.hires(today, s.hire_days_back, s.hire_days_ahead)?,
@@ -147,9 +137,14 @@ impl TodayRepo<'_> {
 
     /// The last contract of each person in service whose end falls within `days` either side of today.
     fn contracts(&self, today: NaiveDate, days: i64) -> Result<Vec<ContractFact>> {
+        let kinds = codes(
+            ContractKind::ALL
+                .iter()
+                .filter(|k| rules::ends_by_itself(**k)),
+        );
         let mut st = self.store.conn().prepare_cached(&format!(
-            "SELECT c.kind, c.end_date, {PERSON} FROM contracts c JOIN employees e ON e.id = c.employee_id
-             WHERE c.end_date BETWEEN ?1 AND ?2 AND c.kind <> 'indefinite' AND e.status <> 'left'
+            "SELECT c.kind, c.end_date, {PERSON}, {FULL_NAME_SQL} FROM contracts c JOIN employees e ON e.id = c.employee_id
+             WHERE c.end_date BETWEEN ?1 AND ?2 AND c.kind IN ({kinds}) AND e.status <> 'left'
                AND NOT EXISTS (SELECT 1 FROM contracts n
                                WHERE n.employee_id = c.employee_id AND n.start_date > c.start_date)
              ORDER BY c.end_date LIMIT {RULE_CAP}"
@@ -161,18 +156,14 @@ impl TodayRepo<'_> {
                 person: person_at(r, 2)?,
             })
         })?;
-        Ok(rows
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .into_iter()
-            .filter(|c| rules::ends_by_itself(c.kind))
-            .collect())
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// People starting or started within the window, and whether their hiring documents are on file (a
     /// signed contract counts when scanned or when the last contract carries its signing date).
     fn hires(&self, today: NaiveDate, back: i64, ahead: i64) -> Result<Vec<HireFact>> {
         let mut st = self.store.conn().prepare_cached(&format!(
-            "SELECT start_date, signed, receipt, {PERSON} FROM (
+            "SELECT start_date, signed, receipt, {PERSON}, {FULL_NAME_SQL} FROM (
                SELECT e.*,
                       EXISTS (SELECT 1 FROM documents d
                               WHERE d.employee_id = e.id AND d.kind = 'signed_contract')
@@ -197,13 +188,9 @@ impl TodayRepo<'_> {
 
     /// The latest document of each expiring kind that expires within `days` or expired in the last year.
     fn expiring(&self, today: NaiveDate, days: i64) -> Result<Vec<ExpiryFact>> {
-        let kinds = EXPIRING_KINDS
-            .iter()
-            .map(|k| format!("'{}'", k.code()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let kinds = codes(EXPIRING_KINDS.iter());
         let mut st = self.store.conn().prepare_cached(&format!(
-            "SELECT d.kind, d.expires, {PERSON} FROM documents d JOIN employees e ON e.id = d.employee_id
+            "SELECT d.kind, d.expires, {PERSON}, {FULL_NAME_SQL} FROM documents d JOIN employees e ON e.id = d.employee_id
              WHERE d.expires BETWEEN ?1 AND ?2 AND d.kind IN ({kinds}) AND e.status <> 'left'
                AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.employee_id = d.employee_id
                                AND n.kind = d.kind AND n.expires > d.expires)
@@ -227,7 +214,7 @@ impl TodayRepo<'_> {
             .collect::<Vec<_>>()
             .join(", ");
         let mut st = self.store.conn().prepare_cached(&format!(
-            "SELECT {columns}, {PERSON} FROM sick_spells s JOIN employees e ON e.id = s.employee_id
+            "SELECT {columns}, {PERSON}, {FULL_NAME_SQL} FROM sick_spells s JOIN employees e ON e.id = s.employee_id
              WHERE e.status <> 'left'
                AND (s.end_date IS NULL OR s.end_date >= ?1
                     OR (s.start_date >= ?2 AND s.certificate IS NULL))
@@ -248,7 +235,7 @@ impl TodayRepo<'_> {
     /// Leave requests waiting for a decision; `leave_type` is the type's code.
     fn requests(&self) -> Result<Vec<RequestFact>> {
         let mut st = self.store.conn().prepare_cached(&format!(
-            "SELECT r.id, t.code, r.from_date, r.to_date, {PERSON}
+            "SELECT r.id, t.code, r.from_date, r.to_date, {PERSON}, {FULL_NAME_SQL}
              FROM leave_requests r JOIN employees e ON e.id = r.employee_id
                   JOIN leave_types t ON t.id = r.type_id
              WHERE r.status = 'requested' AND e.status <> 'left'
@@ -278,7 +265,7 @@ impl TodayRepo<'_> {
                     ""
                 };
                 let mut st = self.store.conn().prepare_cached(&format!(
-                    "SELECT e.birth_date, e.seniority_date, {PERSON} FROM employees e
+                    "SELECT e.birth_date, e.seniority_date, {PERSON}, {FULL_NAME_SQL} FROM employees e
                      WHERE substr(e.{column}, 6, 5) BETWEEN ?1 AND ?2 AND e.status <> 'left'{not_null}
                      ORDER BY substr(e.{column}, 6, 5) LIMIT {OCCASION_CAP}"
                 ))?;
@@ -297,6 +284,14 @@ impl TodayRepo<'_> {
         out.dedup_by_key(|o| o.person.id);
         Ok(out)
     }
+}
+
+/// Choice codes as an SQL list (`'a', 'b'`): the rule that picks them stays in the domain.
+fn codes<'a, C: Choice + 'a>(choices: impl Iterator<Item = &'a C>) -> String {
+    choices
+        .map(|c| format!("'{}'", c.code()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The ISO dates `back` days before and `ahead` days after `today`, as query parameters.

@@ -7,7 +7,8 @@ use rusqlite::params;
 use super::LeaveRepo;
 use crate::domain::choice::Choice;
 use crate::domain::leave::holidays::{
-    CompanyDay, CompanyDayInput, CompanyDayKind, HolidayCalendar,
+    CompanyDay, CompanyDayInput, CompanyDayKind, HolidayCalendar, LegalHoliday,
+    missing_replacements,
 };
 use crate::store::rows::{date, iso};
 use crate::store::{Result, StoreError};
@@ -52,6 +53,14 @@ impl LeaveRepo<'_> {
     /// Legal holidays and the company's days: what every leave count uses.
     pub fn calendar(&self) -> Result<HolidayCalendar> {
         Ok(HolidayCalendar::new(self.company_days()?))
+    }
+
+    /// `year`'s legal holidays lost on a Sunday or a usual day off and not yet given a replacement day.
+    pub fn lost_holidays(&self, year: i32) -> Result<Vec<(NaiveDate, LegalHoliday)>> {
+        let rest = self.rest_days()?;
+        Ok(missing_replacements(year, &self.company_days()?, |d| {
+            rest.contains(d)
+        }))
     }
 
     pub fn rest_days(&self) -> Result<RestDays> {
