@@ -38,6 +38,19 @@ const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
 const REPORTS: usize = 5;
 
+/// What the body of the screen shows: a tab, or the Reports tab's second view. Every dispatch on the
+/// current screen (keys, forms, confirmations, drawing) matches on this one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    Today,
+    Dossiers,
+    Leave,
+    Reports,
+    Payroll,
+    /// A tab not built yet.
+    Soon,
+}
+
 pub enum Overlay {
     None,
     Help,
@@ -89,17 +102,30 @@ impl App {
         }
     }
 
+    fn shown(&self) -> Shown {
+        match self.tab {
+            TODAY => Shown::Today,
+            DOSSIERS => Shown::Dossiers,
+            LEAVE => Shown::Leave,
+            REPORTS if self.payroll_shown => Shown::Payroll,
+            REPORTS => Shown::Reports,
+            _ => Shown::Soon,
+        }
+    }
+
     /// The keys that apply right now.
     pub fn context(&self) -> Context {
         match &self.overlay {
             Overlay::Confirm(..) => Context::Confirm,
             _ if self.company_form.is_some() => Context::Form,
-            _ if self.tab == DOSSIERS => self.dossiers.context(),
-            _ if self.tab == LEAVE => self.leave.context(),
-            _ if self.tab == TODAY => self.today.context(),
-            _ if self.tab == REPORTS && self.payroll_shown => self.payroll.context(),
-            _ if self.tab == REPORTS => self.reports.context(),
-            _ => Context::Global,
+            _ => match self.shown() {
+                Shown::Today => self.today.context(),
+                Shown::Dossiers => self.dossiers.context(),
+                Shown::Leave => self.leave.context(),
+                Shown::Reports => self.reports.context(),
+                Shown::Payroll => self.payroll.context(),
+                Shown::Soon => Context::Global,
+            },
         }
     }
 
@@ -162,12 +188,13 @@ impl App {
                     f.form.edit(&key);
                 }
             }
-            None if context == Context::Form && self.tab == LEAVE => self.leave.form_key(&key),
-            None if context == Context::Form && self.tab == REPORTS && self.payroll_shown => {
-                self.payroll.form_key(&key)
-            }
-            None if context == Context::Form && self.tab == REPORTS => self.reports.form_key(&key),
-            None if context == Context::Form => self.dossiers.form_key(&key),
+            None if context == Context::Form => match self.shown() {
+                Shown::Dossiers => self.dossiers.form_key(&key),
+                Shown::Leave => self.leave.form_key(&key),
+                Shown::Reports => self.reports.form_key(&key),
+                Shown::Payroll => self.payroll.form_key(&key),
+                Shown::Today | Shown::Soon => {}
+            },
             None => {}
         }
     }
@@ -218,43 +245,34 @@ impl App {
                         }
                         return;
                     }
-                    let r = if self.tab == LEAVE {
-                        self.leave.confirmed(pending, &self.store, &self.i18n)
-                    } else if self.tab == REPORTS && self.payroll_shown {
-                        self.payroll.confirmed(pending, &self.store, &self.i18n)
-                    } else if self.tab == REPORTS {
-                        self.reports.confirmed(pending, &self.store, &self.i18n)
-                    } else {
-                        self.dossiers.confirmed(pending, &self.store, &self.i18n)
+                    let (store, i18n) = (&self.store, &self.i18n);
+                    let r = match self.shown() {
+                        Shown::Leave => self.leave.confirmed(pending, store, i18n),
+                        Shown::Reports => self.reports.confirmed(pending, store, i18n),
+                        Shown::Payroll => self.payroll.confirmed(pending, store, i18n),
+                        Shown::Dossiers | Shown::Today | Shown::Soon => {
+                            self.dossiers.confirmed(pending, store, i18n)
+                        }
                     };
                     self.apply(r);
                 }
-            }
-            other if self.tab == DOSSIERS => {
-                let r = self.dossiers.handle(other, &self.store, &self.i18n);
-                self.apply(r);
-            }
-            other if self.tab == LEAVE => {
-                let r = self.leave.handle(other, &self.store, &self.i18n);
-                self.apply(r);
-            }
-            other if self.tab == TODAY => {
-                let r = self.today.handle(other, &self.store, &self.i18n);
-                self.apply(r);
             }
             Action::ReportsOrPayroll if self.tab == REPORTS => {
                 self.payroll_shown = !self.payroll_shown;
                 self.enter_reports();
             }
-            other if self.tab == REPORTS && self.payroll_shown => {
-                let r = self.payroll.handle(other, &self.store, &self.i18n);
+            other => {
+                let (store, i18n) = (&self.store, &self.i18n);
+                let r = match self.shown() {
+                    Shown::Today => self.today.handle(other, store, i18n),
+                    Shown::Dossiers => self.dossiers.handle(other, store, i18n),
+                    Shown::Leave => self.leave.handle(other, store, i18n),
+                    Shown::Reports => self.reports.handle(other, store, i18n),
+                    Shown::Payroll => self.payroll.handle(other, store, i18n),
+                    Shown::Soon => Request::None,
+                };
                 self.apply(r);
             }
-            other if self.tab == REPORTS => {
-                let r = self.reports.handle(other, &self.store, &self.i18n);
-                self.apply(r);
-            }
-            _ => {}
         }
     }
 
@@ -353,21 +371,18 @@ impl App {
         .areas(frame.area());
         let names: Vec<String> = TAB_KEYS.iter().map(|k| self.i18n.t(k)).collect();
         bars::render_tabs(frame, tabs, &names, self.tab);
-        if let Some(f) = &self.company_form {
-            f.form.render(frame, body, &self.i18n);
-        } else if self.tab == DOSSIERS {
-            self.dossiers.render(frame, body, &self.i18n);
-        } else if self.tab == LEAVE {
-            self.leave.render(frame, body, &self.i18n);
-        } else if self.tab == TODAY {
-            self.today.render(frame, body, &self.i18n);
-        } else if self.tab == REPORTS && self.payroll_shown {
-            self.payroll.render(frame, body, &self.i18n);
-        } else if self.tab == REPORTS {
-            self.reports.render(frame, body, &self.i18n);
-        } else {
-            let line = self.i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
-            frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);
+        let i18n = &self.i18n;
+        match self.shown() {
+            _ if let Some(f) = &self.company_form => f.form.render(frame, body, i18n),
+            Shown::Today => self.today.render(frame, body, i18n),
+            Shown::Dossiers => self.dossiers.render(frame, body, i18n),
+            Shown::Leave => self.leave.render(frame, body, i18n),
+            Shown::Reports => self.reports.render(frame, body, i18n),
+            Shown::Payroll => self.payroll.render(frame, body, i18n),
+            Shown::Soon => {
+                let line = i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
+                frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);
+            }
         }
         let context = match self.overlay {
             Overlay::Confirm(..) => Context::Confirm,
