@@ -151,6 +151,19 @@ fn dossier_employment_section() {
     insta::assert_snapshot!("dossier_employment", render(&app, 120, 36));
 }
 
+/// At 80 columns not every section label fits: the bar slides so the selected one shows, and
+/// says on which side more sections lie.
+#[test]
+fn dossier_section_bar_follows_the_selection_at_80_columns() {
+    let (_dir, mut app) = app(Lang::Nl);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('h'));
+    let screen = render(&app, 80, 24);
+    let bar = screen.lines().find(|l| l.contains("Historiek"));
+    assert!(bar.is_some_and(|l| l.starts_with("\"‹")), "{screen}");
+    insta::assert_snapshot!("dossier_history_nl_80x24", screen);
+}
+
 #[test]
 fn new_employee_form_refuses_bad_input_and_keeps_values() {
     let (_dir, mut app) = app(Lang::En);

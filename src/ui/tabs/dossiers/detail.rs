@@ -12,6 +12,7 @@ use crate::domain::ids::{format_iban, mask_rrn};
 use crate::domain::money::{format_cents, format_minutes};
 use crate::i18n::I18n;
 use crate::ui::theme;
+use crate::ui::widgets::bars;
 
 fn kv(i18n: &I18n, field: &str, value: String) -> Line<'static> {
     Line::from(vec![
@@ -331,9 +332,11 @@ pub fn render(d: &Detail, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
         } else {
             Span::raw(label)
         });
-        spans.push(Span::raw(" "));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), bar);
+    frame.render_widget(
+        Paragraph::new(bars::section_line(spans, d.section, bar.width)),
+        bar,
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme::border());
