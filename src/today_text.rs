@@ -6,9 +6,28 @@ use crate::domain::date::format_date;
 use crate::domain::leave::holidays::replacement_notice_deadline;
 use crate::domain::leave::leave_type::LeaveType;
 use crate::domain::today::{
-    Attention, DimonaDue, DossierPart, Due, Occasion, OccasionKind, Place, Urgency,
+    Attention, DimonaDue, DossierPart, Due, Occasion, OccasionKind, Place, TodayList, Urgency,
 };
 use crate::i18n::I18n;
+
+/// The headline: how many items, how many overdue, and whether the list was cut at the cap.
+pub fn summary(i: &I18n, list: &TodayList) -> String {
+    let mut text = i.tf(
+        if list.items.len() == 1 {
+            "today.summary_one"
+        } else {
+            "today.summary"
+        },
+        &[
+            ("count", &list.items.len().to_string()),
+            ("overdue", &list.overdue().to_string()),
+        ],
+    );
+    if let Some(cap) = list.limited {
+        text.push_str(&i.tf("today.limited", &[("cap", &cap.to_string())]));
+    }
+    text
+}
 
 /// What is due, in a short line ("Fixed-term contract ends on 01/12/2026").
 pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {

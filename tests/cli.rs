@@ -1394,3 +1394,45 @@ fn today_on_a_missing_database_says_how_to_create_it() {
     assert!(out.stderr.contains("dossier init"), "{}", out.stderr);
     assert!(!env.db().exists(), "nothing was created");
 }
+
+/// Settings are read and changed by name; a value of the wrong shape, an unknown field or an
+/// unknown setting is refused with exit 1, says what is wrong, and leaves the stored value alone.
+#[test]
+fn settings_change_by_name_and_refuse_what_does_not_fit() {
+    let env = Env::new();
+    env.init();
+    let list = env.ok(&["settings"]);
+    assert!(list.stdout.contains("today") && list.stdout.contains("leave_rules"));
+    env.ok(&["settings", "today", "contract_days=45", "task_days=14"]);
+    let read = |env: &Env| -> serde_json::Value {
+        serde_json::from_str(&env.ok(&["settings", "today", "--json"]).stdout).unwrap()
+    };
+    assert_eq!(read(&env)["contract_days"], 45);
+    assert_eq!(read(&env)["task_days"], 14);
+
+    let bad = env.run(&["settings", "today", "contract_days=45", "task_days=soon"]);
+    expect(&bad, 1, "text where days are expected");
+    assert!(
+        bad.stderr.contains("today does not take this value"),
+        "{}",
+        bad.stderr
+    );
+    let unknown = env.run(&["settings", "today", "contract_weeks=3"]);
+    expect(&unknown, 1, "unknown field");
+    assert!(
+        unknown.stderr.contains("contract_days, document_days"),
+        "{}",
+        unknown.stderr
+    );
+    expect(&env.run(&["settings", "holidays"]), 1, "unknown setting");
+    expect(&env.run(&["settings", "today", "contract_days"]), 1, "no =");
+    assert_eq!(
+        read(&env)["task_days"],
+        14,
+        "nothing of a refused change is kept"
+    );
+
+    env.ok(&["settings", "company_rest_days", "value=[6]"]);
+    let rest = env.ok(&["settings", "company_rest_days"]);
+    assert_eq!(rest.stdout.trim(), "[6]");
+}

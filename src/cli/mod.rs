@@ -14,6 +14,7 @@ mod payroll;
 mod report;
 mod schedule;
 mod seed;
+mod settings;
 mod today;
 mod validate;
 
@@ -123,6 +124,9 @@ pub enum Command {
     /// Reports: headcount and FTE, joiners and leavers, absenteeism, Bradford factor, leave taken and
     /// remaining, social elections; as a table, JSON, CSV or XLSX
     Report(Box<report::ReportArgs>),
+    /// Read or change a setting: the Today windows, leave rules, rest days, payroll items
+    /// (e.g. `settings today contract_days=45`; values in JSON, a bare word is text)
+    Settings(settings::SettingsArgs),
     /// Check a national register number, IBAN or company/VAT number
     Validate {
         #[arg(value_enum)]
@@ -536,6 +540,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Document(cmd) => document::run(ctx, *cmd),
         Command::Payroll(cmd) => payroll::run(ctx, *cmd),
         Command::Report(args) => report::run(ctx, *args),
+        Command::Settings(args) => settings::run(ctx, args),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
     }
 }

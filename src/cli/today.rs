@@ -29,6 +29,8 @@ struct Json<'a> {
     today: String,
     items: Vec<Item<'a>>,
     occasions: Vec<Quiet<'a>>,
+    /// Set when a rule had more items than this: only its most urgent ones are listed.
+    limited_to: Option<usize>,
 }
 
 pub fn run(ctx: &Ctx, json: bool) -> Result<(), CliError> {
@@ -59,25 +61,13 @@ pub fn run(ctx: &Ctx, json: bool) -> Result<(), CliError> {
                     text: today_text::occasion(i, o),
                 })
                 .collect(),
+            limited_to: list.limited,
         });
     }
     if list.items.is_empty() {
         outln!("{}", i.t("today.nothing"));
     } else {
-        outln!(
-            "{}",
-            i.tf(
-                if list.items.len() == 1 {
-                    "today.summary_one"
-                } else {
-                    "today.summary"
-                },
-                &[
-                    ("count", &list.items.len().to_string()),
-                    ("overdue", &list.overdue().to_string())
-                ]
-            )
-        );
+        outln!("{}", today_text::summary(i, &list));
         outln!();
         for a in &list.items {
             let who = a

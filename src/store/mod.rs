@@ -41,7 +41,7 @@ pub use migrate::SCHEMA_VERSION;
 pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
 pub use records::{RecordRepo, RemovableRecord};
 pub use reports::ReportRepo;
-pub use settings::SettingsRepo;
+pub use settings::{KNOWN as KNOWN_SETTINGS, KnownSetting, SettingsRepo};
 pub use today::{TODAY_SETTINGS, TodayRepo};
 
 use crate::clock::Clock;

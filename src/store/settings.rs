@@ -5,6 +5,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Serialize, de::DeserializeOwned};
 
 use super::{Result, Store, StoreError};
+use crate::domain::error::{FieldError, ValidationErrors};
 
 pub struct SettingsRepo<'a> {
     pub(super) store: &'a Store,
@@ -50,3 +51,78 @@ impl SettingsRepo<'_> {
         })
     }
 }
+
+/// A setting the user may read and change by name (`dossier settings KEY field=value`): its key,
+/// the i18n key of what it governs, and its type's reader and writer behind JSON, so a value of
+/// the wrong shape is refused by the same type the program reads it as.
+pub struct KnownSetting {
+    pub key: &'static str,
+    pub about: &'static str,
+    read: fn(&Store, &str) -> Result<serde_json::Value>,
+    write: fn(&Store, &'static str, serde_json::Value) -> Result<()>,
+}
+
+impl KnownSetting {
+    /// The current value (the default when never set).
+    pub fn read(&self, store: &Store) -> Result<serde_json::Value> {
+        (self.read)(store, self.key)
+    }
+
+    /// Replaces the value, audited; refused with the type's complaint when it does not fit.
+    pub fn write(&self, store: &Store, value: serde_json::Value) -> Result<()> {
+        (self.write)(store, self.key, value)
+    }
+}
+
+const fn known<T: Serialize + DeserializeOwned + Default>(
+    key: &'static str,
+    about: &'static str,
+) -> KnownSetting {
+    KnownSetting {
+        key,
+        about,
+        read: read_as::<T>,
+        write: write_as::<T>,
+    }
+}
+
+fn read_as<T: Serialize + DeserializeOwned + Default>(
+    store: &Store,
+    key: &str,
+) -> Result<serde_json::Value> {
+    let value: T = store.settings().get(key)?;
+    Ok(serde_json::to_value(value).map_err(anyhow::Error::new)?)
+}
+
+fn write_as<T: Serialize + DeserializeOwned + Default>(
+    store: &Store,
+    key: &'static str,
+    value: serde_json::Value,
+) -> Result<()> {
+    let typed: T = serde_json::from_value(value).map_err(|e| {
+        StoreError::Invalid(ValidationErrors(vec![
+            FieldError::new("setting", "err.setting_shape")
+                .arg("key", key)
+                .arg("detail", e.to_string()),
+        ]))
+    })?;
+    store.settings().set(key, &typed)
+}
+
+/// Every setting a user may change by name. The company's details have their own command
+/// (`dossier company`), with a check per field.
+pub const KNOWN: &[KnownSetting] = &[
+    known::<crate::domain::today::TodaySettings>(
+        super::today::TODAY_SETTINGS,
+        "settings.about_today",
+    ),
+    known::<crate::domain::leave::rules::LeaveRules>(
+        super::leave::LEAVE_RULES,
+        "settings.about_leave_rules",
+    ),
+    known::<super::leave::RestDays>(super::leave::REST_DAYS, "settings.about_rest_days"),
+    known::<crate::domain::payroll::settings::PayrollSettings>(
+        super::payroll::PAYROLL,
+        "settings.about_payroll",
+    ),
+];

@@ -58,7 +58,10 @@ impl TodayRepo<'_> {
     pub fn list(&self, today: NaiveDate) -> Result<TodayList> {
         let settings = self.settings()?;
         let facts = self.facts(today, &settings)?;
-        Ok(rules::attention(facts, today, settings.occasion_days))
+        let limited = facts.reached(RULE_CAP).then_some(RULE_CAP);
+        let mut list = rules::attention(facts, today, settings.occasion_days);
+        list.limited = limited;
+        Ok(list)
     }
 
     /// Everything the rules look at, from the tables this store knows.

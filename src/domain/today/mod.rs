@@ -183,6 +183,9 @@ impl Attention {
 pub struct TodayList {
     pub items: Vec<Attention>,
     pub occasions: Vec<Occasion>,
+    /// Some rule found as many items as the store reads for one rule (this cap), so the list may
+    /// not be complete.
+    pub limited: Option<usize>,
 }
 
 impl TodayList {
@@ -198,7 +201,11 @@ impl TodayList {
             a.on.cmp(&b.on)
                 .then_with(|| a.person.name.cmp(&b.person.name))
         });
-        TodayList { items, occasions }
+        TodayList {
+            items,
+            occasions,
+            limited: None,
+        }
     }
 
     pub fn overdue(&self) -> usize {

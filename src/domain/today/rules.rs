@@ -86,6 +86,23 @@ pub struct TodayFacts {
     pub occasions: Vec<OccasionFact>,
 }
 
+impl TodayFacts {
+    /// Whether any rule's facts reached `cap`, the most the store reads for one rule.
+    pub fn reached(&self, cap: usize) -> bool {
+        [
+            self.contracts.len(),
+            self.hires.len(),
+            self.expiring.len(),
+            self.spells.len(),
+            self.requests.len(),
+            self.dimona.len(),
+            self.tasks.len(),
+        ]
+        .into_iter()
+        .any(|n| n >= cap)
+    }
+}
+
 /// The kinds of contract that end by themselves and so need a decision before they do.
 pub fn ends_by_itself(kind: ContractKind) -> bool {
     !matches!(kind, ContractKind::Indefinite)

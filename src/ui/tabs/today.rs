@@ -110,17 +110,7 @@ impl TodayTab {
             theme::title(),
         )];
         if !self.list.items.is_empty() {
-            spans.push(Span::raw(i18n.tf(
-                if self.list.items.len() == 1 {
-                    "today.summary_one"
-                } else {
-                    "today.summary"
-                },
-                &[
-                    ("count", &self.list.items.len().to_string()),
-                    ("overdue", &self.list.overdue().to_string()),
-                ],
-            )));
+            spans.push(Span::raw(today_text::summary(i18n, &self.list)));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }

@@ -192,3 +192,21 @@ fn the_list_puts_the_earliest_due_first_and_legal_deadlines_before_paperwork() {
     assert_eq!(order, ["dimona", "leave", "contract", "replacement"]);
     assert_eq!(list.overdue(), 0);
 }
+
+#[test]
+fn facts_reach_the_cap_when_any_one_rule_is_full() {
+    let request = |id| RequestFact {
+        person: person(id, "Nadia"),
+        request_id: id,
+        leave_type: "legal".into(),
+        from: d(2026, 12, 1),
+        to: d(2026, 12, 2),
+    };
+    let mut facts = TodayFacts {
+        requests: (0..3).map(request).collect(),
+        ..TodayFacts::default()
+    };
+    assert!(!facts.reached(4));
+    facts.requests.push(request(9));
+    assert!(facts.reached(4));
+}
