@@ -247,3 +247,83 @@ fn export_locks_the_month_and_carries_the_corrections() {
     ]);
     assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK");
 }
+
+/// A hand entry typed by mistake is taken back by its id: gone from the month, audited; in a
+/// month already exported only with a reason, and the next export sends it back as a correction.
+#[test]
+fn a_hand_entry_is_taken_back_and_a_sent_one_goes_out_as_a_correction() {
+    let env = Env::demo();
+    env.ok(&[
+        "payroll", "entry", "add", "E0001", "2026-10", "--item", "bonus", "--amount", "125,50",
+    ]);
+    let listed: Vec<serde_json::Value> = serde_json::from_str(
+        &env.ok(&[
+            "payroll",
+            "entry",
+            "list",
+            "2026-10",
+            "--employee",
+            "E0001",
+            "--json",
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let bonus = listed
+        .iter()
+        .find(|e| e["item"] == "bonus")
+        .expect("the bonus is listed");
+    assert_eq!(bonus["shown"], "125,50");
+    let number = bonus["id"].as_i64().unwrap();
+    let id = number.to_string();
+    env.refused(&["payroll", "entry", "remove", "999999"], "Not found");
+
+    // Sent with October, then taken back: the reason is required, and November's export
+    // sends −125,50 for October.
+    let csv = env.path("october.csv");
+    env.ok(&[
+        "payroll",
+        "variables",
+        "2026-10",
+        "--export",
+        csv.to_str().unwrap(),
+    ]);
+    env.refused(&["payroll", "entry", "remove", &id], "reason");
+    assert!(
+        env.entries("E0001", "2026-10")
+            .iter()
+            .any(|e| e["id"] == number)
+    );
+    let out = env.ok(&[
+        "payroll",
+        "entry",
+        "remove",
+        &id,
+        "--reason",
+        "entered twice",
+    ]);
+    assert!(out.stdout.contains("taken back"), "{}", out.stdout);
+    assert!(
+        !env.entries("E0001", "2026-10")
+            .iter()
+            .any(|e| e["id"] == number)
+    );
+    let next = env.path("november.csv");
+    env.ok(&[
+        "payroll",
+        "variables",
+        "2026-11",
+        "--today",
+        "2026-12-02",
+        "--export",
+        next.to_str().unwrap(),
+    ]);
+    let text = std::fs::read_to_string(&next).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("2026-11;2026-10;correction;")
+                && l.contains("E0001")
+                && l.contains("-125,50")),
+        "{text}"
+    );
+}

@@ -11,6 +11,7 @@ mod leave;
 mod notice;
 pub(crate) mod out;
 mod payroll;
+mod payroll_entries;
 mod report;
 mod schedule;
 mod seed;

@@ -81,6 +81,23 @@ pub enum EntryCommand {
         #[arg(long)]
         reason: Option<String>,
     },
+    /// The hand entries of a month, with their ids (all people, or one with --employee)
+    List {
+        /// The month, YYYY-MM
+        month: String,
+        #[arg(long)]
+        employee: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Take a hand entry back (a typo, a premium entered twice); a month already exported needs
+    /// --reason and the next export sends the correction
+    Remove {
+        /// The entry's id, from `payroll entry list`
+        id: i64,
+        #[arg(long)]
+        reason: Option<String>,
+    },
 }
 
 pub fn run(ctx: &Ctx, cmd: PayrollCommand) -> Result<(), CliError> {
@@ -151,6 +168,17 @@ pub fn run(ctx: &Ctx, cmd: PayrollCommand) -> Result<(), CliError> {
                 )
             );
             Ok(())
+        }
+        PayrollCommand::Entry(EntryCommand::List {
+            month,
+            employee,
+            json,
+        }) => {
+            let month = month_arg(&ctx.i18n, &month)?;
+            super::payroll_entries::list(ctx, month, employee.as_deref(), json)
+        }
+        PayrollCommand::Entry(EntryCommand::Remove { id, reason }) => {
+            super::payroll_entries::remove(ctx, id, reason.unwrap_or_default())
         }
         PayrollCommand::Items { json } => items(ctx, json),
         PayrollCommand::Commute { number, km, clear } => {

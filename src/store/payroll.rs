@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::rows::date;
 use super::{PageCursor, Result, Store, StoreError};
-use crate::domain::payroll::entry::{HandEntry, PayEntryInput};
+use crate::domain::payroll::entry::{HandEntry, PayEntryInput, RemoveEntryInput};
 use crate::domain::payroll::month::PayMonth;
 use crate::domain::payroll::settings::PayrollSettings;
 
@@ -206,6 +206,60 @@ impl PayrollRepo<'_> {
                 "create",
                 None::<&()>,
                 Some(&(month.to_string(), &entry)),
+            )?;
+            Ok(entry)
+        })
+    }
+
+    /// The hand entry with this id, with its month; `NotFound` when there is none.
+    pub fn entry(&self, id: i64) -> Result<(PayMonth, HandEntry)> {
+        let (month, employee_id): (String, i64) = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT month, employee_id FROM payroll_entries WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("payroll entry {id}")))?;
+        let month = PayMonth::parse(&month).ok_or_else(|| {
+            StoreError::Other(anyhow::anyhow!("payroll entry {id}: bad month {month}"))
+        })?;
+        let entry = self
+            .entries(month, Some(employee_id))?
+            .into_iter()
+            .find(|e| e.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("payroll entry {id}")))?;
+        Ok((month, entry))
+    }
+
+    /// Takes back a hand entry of the person's month (a typo, a premium entered twice). In a month
+    /// already exported it needs a reason, and the next export sends the difference as a correction
+    /// (found, like any change, through the audit row written here).
+    pub fn remove_entry(
+        &self,
+        employee_id: i64,
+        month: PayMonth,
+        input: &RemoveEntryInput,
+    ) -> Result<HandEntry> {
+        let entries = self.entries(month, Some(employee_id))?;
+        let locked = self.is_exported(month.year, month.month)?;
+        let (id, reason) = input.validate(&entries, locked)?;
+        let entry = entries
+            .into_iter()
+            .find(|e| e.id == id)
+            .ok_or_else(|| StoreError::NotFound(format!("payroll entry {id}")))?;
+        self.store.write(|tx| {
+            tx.conn
+                .execute("DELETE FROM payroll_entries WHERE id = ?1", [id])?;
+            tx.audit(
+                "payroll_entry",
+                id,
+                Some(employee_id),
+                "delete",
+                Some(&(month.to_string(), &entry)),
+                Some(&serde_json::json!({ "reason": reason })),
             )?;
             Ok(entry)
         })

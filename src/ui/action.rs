@@ -81,6 +81,8 @@ pub enum Action {
     Choose,
     /// Payroll review: enter a premium, deduction, overtime or telework days for the selected person.
     AddEntry,
+    /// Payroll review: take back one of the selected person's hand entries of the month.
+    RemoveEntry,
     /// Payroll review: export the month for the social secretariat (locks it).
     Export,
     /// Reports tab: the period before or after the one shown.

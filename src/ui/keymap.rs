@@ -324,6 +324,7 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Payroll, "[", Action::PrevMonth, true),
     (Context::Payroll, "]", Action::NextMonth, true),
     (Context::Payroll, "a", Action::AddEntry, true),
+    (Context::Payroll, "d", Action::RemoveEntry, false),
     (Context::Payroll, "x", Action::Export, true),
     (Context::Payroll, "v", Action::ReportsOrPayroll, true),
     (Context::Reports, "up", Action::Up, false),

@@ -67,3 +67,39 @@ fn payroll_entry_export_and_lock() {
     assert!(app.payroll.form.is_some());
     assert!(render(&app, 120, 36).contains("give the reason"));
 }
+
+/// `d` takes back one of the selected person's hand entries: the form lists them by name and
+/// amount, saving removes the chosen one; a person without entries is told so and no form opens.
+#[test]
+fn payroll_entry_taken_back() {
+    let (_dir, mut app) = payroll_app();
+    let id = app.payroll.window.selected_row().unwrap().id;
+    let before = app.payroll.figures[&id].entries.len();
+    key(&mut app, KeyCode::Char('a'));
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2h15");
+    ctrl(&mut app, 's');
+    assert_eq!(app.payroll.figures[&id].entries.len(), before + 1);
+    key(&mut app, KeyCode::Char('d'));
+    assert!(app.payroll.form.is_some(), "{:?}", app.status);
+    insta::assert_snapshot!("payroll_entry_taken_back_80x24", render(&app, 80, 24));
+    // The newest entry, the one typed above, is chosen to begin with.
+    ctrl(&mut app, 's');
+    assert!(app.payroll.form.is_none(), "{:?}", app.status);
+    assert_eq!(app.payroll.figures[&id].entries.len(), before);
+    let (status, _) = app.status.clone().unwrap();
+    assert!(status.contains("taken back"), "{status}");
+    // Someone without entries: a message, no form.
+    while app
+        .payroll
+        .window
+        .selected_row()
+        .is_some_and(|r| !app.payroll.figures[&r.id].entries.is_empty())
+    {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Char('d'));
+    assert!(app.payroll.form.is_none());
+    let (status, _) = app.status.clone().unwrap();
+    assert!(status.contains("has no hand entries"), "{status}");
+}

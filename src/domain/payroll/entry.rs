@@ -129,9 +129,81 @@ impl PayEntryInput {
     }
 }
 
+text_input!(
+    /// Taking a hand entry back: which one (its id), and the reason a locked month needs.
+    RemoveEntryInput, REMOVE_ENTRY_FIELDS { entry, reason }
+);
+
+impl RemoveEntryInput {
+    /// The entry's id, checked to be one of `entries` (those of the person and month shown); the
+    /// reason is required when the month was already exported.
+    pub fn validate(
+        &self,
+        entries: &[HandEntry],
+        locked: bool,
+    ) -> Result<(i64, String), ValidationErrors> {
+        let mut errs = ValidationErrors::default();
+        let id = match self.entry.trim().parse::<i64>() {
+            Ok(id) if entries.iter().any(|e| e.id == id) => Some(id),
+            _ if self.entry.trim().is_empty() => {
+                errs.push(FieldError::new("entry", "err.required"));
+                None
+            }
+            _ => {
+                errs.push(
+                    FieldError::new("entry", "err.pay_no_entry").arg("value", self.entry.trim()),
+                );
+                None
+            }
+        };
+        let reason = collect(&mut errs, optional_text("reason", &self.reason, 200));
+        if locked && reason.as_ref().is_some_and(String::is_empty) {
+            errs.push(FieldError::new("reason", "err.pay_locked_reason"));
+        }
+        match (id, reason) {
+            (Some(id), Some(reason)) if errs.is_empty() => Ok((id, reason)),
+            _ => Err(errs),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn taking_an_entry_back_names_one_of_the_shown_entries_and_a_locked_month_needs_a_reason() {
+        let entries = [HandEntry {
+            id: 7,
+            employee_id: 1,
+            item: "bonus".into(),
+            quantity: 100,
+            note: String::new(),
+            reason: String::new(),
+        }];
+        let input = |entry: &str, reason: &str| RemoveEntryInput {
+            entry: entry.into(),
+            reason: reason.into(),
+        };
+        assert_eq!(
+            input("7", "").validate(&entries, false),
+            Ok((7, String::new()))
+        );
+        let key = |i: RemoveEntryInput, locked| {
+            let e = i.validate(&entries, locked).unwrap_err();
+            (e.0[0].field, e.0[0].key)
+        };
+        assert_eq!(key(input("8", ""), false), ("entry", "err.pay_no_entry"));
+        assert_eq!(key(input("", ""), false), ("entry", "err.required"));
+        assert_eq!(
+            key(input("7", " "), true),
+            ("reason", "err.pay_locked_reason")
+        );
+        assert_eq!(
+            input("7", "sent twice").validate(&entries, true),
+            Ok((7, "sent twice".into()))
+        );
+    }
 
     fn input(item: &str, quantity: &str) -> PayEntryInput {
         PayEntryInput {

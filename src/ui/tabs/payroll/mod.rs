@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use crate::domain::payroll::entry::PayEntryInput;
+use crate::domain::payroll::entry::{PayEntryInput, RemoveEntryInput};
 use crate::domain::payroll::figures::EmployeeMonth;
 use crate::domain::payroll::month::PayMonth;
 use crate::i18n::I18n;
@@ -27,7 +27,7 @@ use crate::ui::keymap::Context;
 use crate::ui::request::{Pending, Request};
 use crate::ui::widgets::bars::Level;
 use crate::ui::widgets::paged::PagedWindow;
-pub use form::EntryForm;
+pub use form::{EntryForm, PayrollForm, RemoveEntryForm};
 
 /// Rows a page down or up moves.
 const PAGE_STEP: isize = 20;
@@ -44,7 +44,7 @@ pub struct PayrollView {
     /// When the month was exported (it is then locked).
     pub locked: Option<NaiveDate>,
     pub error: Option<String>,
-    pub form: Option<FormState<EntryForm>>,
+    pub form: Option<FormState<PayrollForm>>,
 }
 
 /// The people in service in `month` as pages for a `PagedWindow`.
@@ -167,6 +167,7 @@ impl PayrollView {
                 return Request::None;
             }
             Action::AddEntry => return self.start_form(month, store, i18n),
+            Action::RemoveEntry => return self.start_removal(month, store, i18n),
             Action::Export => return self.ask_export(month, store, i18n),
             _ => return Request::None,
         }
@@ -187,7 +188,34 @@ impl PayrollView {
             },
         };
         let form = purpose.form(store, i18n, &row.name);
-        self.form = Some(FormState::new(form, purpose, store, i18n));
+        self.form = Some(FormState::new(form, PayrollForm::Add(purpose), store, i18n));
+        Request::None
+    }
+
+    fn start_removal(&mut self, month: PayMonth, store: &Store, i18n: &I18n) -> Request {
+        let Some(row) = self.window.selected_row() else {
+            return Request::Status(i18n.t("msg.nobody_selected"), Level::Error);
+        };
+        let purpose = RemoveEntryForm {
+            employee_id: row.id,
+            month,
+            input: RemoveEntryInput::default(),
+        };
+        let Some(form) = purpose.form(store, i18n, &row.name) else {
+            return Request::Status(
+                i18n.tf(
+                    "msg.pay_no_entries",
+                    &[("name", &row.name), ("month", &month.shown())],
+                ),
+                Level::Info,
+            );
+        };
+        self.form = Some(FormState::new(
+            form,
+            PayrollForm::Remove(purpose),
+            store,
+            i18n,
+        ));
         Request::None
     }
 
