@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::rows::date;
 use super::{PageCursor, Result, Store, StoreError};
+use crate::domain::employee::WorkerCategory;
 use crate::domain::payroll::entry::{HandEntry, PayEntryInput, RemoveEntryInput};
 use crate::domain::payroll::month::PayMonth;
 use crate::domain::payroll::settings::PayrollSettings;
@@ -32,6 +33,7 @@ pub struct PayRow {
     pub name: String,
     pub start: chrono::NaiveDate,
     pub end: Option<chrono::NaiveDate>,
+    pub category: WorkerCategory,
     #[serde(skip)]
     pub cursor: PageCursor,
 }
@@ -89,7 +91,7 @@ impl PayrollRepo<'_> {
         };
         let sql = format!(
             "SELECT e.id, e.number, e.last_name, e.first_name, e.preferred_name, e.start_date, e.end_date,
-                    e.sort_name
+                    e.sort_name, e.category
              FROM employees e WHERE {IN_SERVICE} {after}
              ORDER BY e.sort_name {dir}, e.id {dir} LIMIT ?5"
         );
@@ -118,6 +120,7 @@ impl PayrollRepo<'_> {
                         name: format!("{last}, {shown}"),
                         start: date(r.get(5)?).unwrap_or_default(),
                         end: date(r.get(6)?),
+                        category: super::rows::choice(8, r.get(8)?)?,
                         cursor: PageCursor {
                             key: r.get(7)?,
                             id: r.get(0)?,

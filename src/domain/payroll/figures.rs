@@ -3,6 +3,7 @@
 //! warnings the assistant should look at before sending the month. Days are counted by the leave
 //! module's `count_period`, so payroll, balances and calendars never disagree about a day.
 
+use crate::domain::employee::WorkerCategory;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -35,6 +36,8 @@ pub struct PersonFacts<'a> {
     pub entries: &'a [HandEntry],
     /// The person's contracts, oldest first.
     pub contracts: &'a [ContractData],
+    /// White- or blue-collar: some DmfA codes differ.
+    pub category: WorkerCategory,
     pub settings: &'a PayrollSettings,
     /// One-way distance home–workplace in km, when known.
     pub commute_km: Option<u32>,
@@ -212,7 +215,8 @@ pub fn compute(month: PayMonth, f: &PersonFacts<'_>) -> EmployeeMonth {
         }
         let code = spell.cause.leave_type_code();
         let leave_type = f.types.iter().find(|t| t.code == code);
-        let paid_until = guaranteed_salary(spell, &relapse_chain(f.spells, spell), f.rules).ends_on;
+        let guarantee = guaranteed_salary(spell, &relapse_chain(f.spells, spell), f.rules);
+        let paid_until = guarantee.ends_on;
         for d in first.iter_days().take_while(|d| *d <= last) {
             let Some(i) = index(d) else { continue };
             let left = base.days[i].charged - absent[i];
@@ -222,7 +226,8 @@ pub fn compute(month: PayMonth, f: &PersonFacts<'_>) -> EmployeeMonth {
             absent[i] += left;
             let guaranteed = paid_until.is_some_and(|p| d <= p);
             let payroll_code = if guaranteed {
-                f.settings.guaranteed_salary_code.clone()
+                let day = i64::from(guarantee.days_used_before) + (d - spell.start).num_days() + 1;
+                f.settings.guaranteed_code(f.category, day).to_string()
             } else {
                 leave_type
                     .map(|t| t.payroll_code.clone())
@@ -258,7 +263,7 @@ pub fn compute(month: PayMonth, f: &PersonFacts<'_>) -> EmployeeMonth {
                 absent[i] += taken;
                 add_absence(
                     &mut out.absences,
-                    t.payroll_code.clone(),
+                    f.settings.leave_code(f.category, t).to_string(),
                     &t.code,
                     false,
                     taken,

@@ -48,6 +48,7 @@ struct Case {
     contracts: Vec<ContractData>,
     settings: PayrollSettings,
     employment: (NaiveDate, Option<NaiveDate>),
+    category: WorkerCategory,
 }
 
 impl Case {
@@ -63,6 +64,7 @@ impl Case {
             contracts: vec![],
             settings: PayrollSettings::default(),
             employment: (d(2024, 1, 1), None),
+            category: WorkerCategory::WhiteCollar,
         }
     }
 
@@ -80,6 +82,7 @@ impl Case {
                 rules: &self.rules,
                 entries: &self.entries,
                 contracts: &self.contracts,
+                category: self.category,
                 settings: &self.settings,
                 commute_km,
                 negative_balance,
@@ -341,4 +344,50 @@ fn corrections_are_the_difference_with_what_was_sent() {
     // Once the correction is sent too, nothing is left to correct.
     let both: Vec<PayLine> = sent.iter().chain(&fix).cloned().collect();
     assert!(corrections(&now, &both).is_empty());
+}
+
+/// A blue-collar full-timer ill from Monday 2/11 to Friday 27/11/2026, then a day of legal leave
+/// on Monday 30/11. Counting the incapacity's calendar days from 1 on 2/11:
+/// - days 1–7 (2–8/11): Monday to Friday, 5 working days under code 1;
+/// - days 8–14 (9–15/11): 9, 10, 12 and 13/11 (Armistice, 11/11, is a holiday): 4 days, code 10;
+/// - days 15–26 (16–27/11): 10 working days, code 11 (the employer's supplement).
+///
+/// The legal day is paid by the holiday fund: code 2, not the white-collar code 1.
+#[test]
+fn a_blue_collar_worker_has_the_codes_of_the_holiday_fund_and_the_guaranteed_weeks() {
+    let mut c = Case::new([DAY, DAY, DAY, DAY, DAY, 0, 0]);
+    c.category = WorkerCategory::BlueCollar;
+    c.spells = vec![(
+        1,
+        sample_spell(d(2026, 11, 2), Some(d(2026, 11, 27)), SickCause::Illness),
+    )];
+    c.requests = vec![sample_request(
+        1,
+        d(2026, 11, 30),
+        d(2026, 11, 30),
+        DAY,
+        RequestStatus::Approved,
+    )];
+    let codes = |m: &EmployeeMonth| {
+        let mut v: Vec<(String, u32)> = m
+            .absences
+            .iter()
+            .map(|a| (a.code.clone(), a.days))
+            .collect();
+        v.sort();
+        v
+    };
+    let blue = c.compute(None, false);
+    assert_eq!(
+        codes(&blue),
+        vec![
+            ("1".into(), 5),
+            ("10".into(), 4),
+            ("11".into(), 10),
+            ("2".into(), 1)
+        ]
+    );
+    c.category = WorkerCategory::WhiteCollar;
+    let white = c.compute(None, false);
+    assert_eq!(codes(&white), vec![("1".into(), 1), ("1".into(), 19)]);
 }

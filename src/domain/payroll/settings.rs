@@ -4,6 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::choice_enum;
+use crate::domain::employee::WorkerCategory;
+use crate::domain::leave::leave_type::{Counting, LeaveType};
+
+/// DmfA code 1: time covered by pay (work, a white-collar worker's holidays, paid leave).
+pub const COVERED_BY_PAY: &str = "1";
 
 choice_enum!(
     /// What a hand entry counts: money, hours or days.
@@ -69,6 +74,61 @@ pub struct PayrollSettings {
     /// The code under which sickness within the employer's guaranteed salary is declared (DmfA 1:
     /// time covered by pay). After it, the sickness type's own code (50, 60) applies.
     pub guaranteed_salary_code: String,
+    /// The codes that differ for blue-collar workers (arbeiders/ouvriers).
+    pub blue_collar: BlueCollarCodes,
+}
+
+/// DmfA codes of blue-collar workers where they differ from white-collar ones (BELGIAN-RULES.md,
+/// DmfA working-time codes): their legal holidays are paid by the holiday fund, and their
+/// guaranteed salary is declared by week of the incapacity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BlueCollarCodes {
+    /// Legal holidays (code 2) instead of the leave type's white-collar code 1.
+    pub annual_leave: String,
+    /// Guaranteed salary, days 8–14 of the incapacity (code 10).
+    pub guaranteed_second_week: String,
+    /// Guaranteed salary, days 15–30 (code 11: the employer's supplement).
+    pub guaranteed_after_two_weeks: String,
+}
+
+impl Default for BlueCollarCodes {
+    fn default() -> Self {
+        BlueCollarCodes {
+            annual_leave: "2".into(),
+            guaranteed_second_week: "10".into(),
+            guaranteed_after_two_weeks: "11".into(),
+        }
+    }
+}
+
+impl PayrollSettings {
+    /// The code of a sick day within the guaranteed salary, `day` counted from 1 over the
+    /// incapacity (a relapse continues its chain's count).
+    pub fn guaranteed_code(&self, category: WorkerCategory, day: i64) -> &str {
+        match category {
+            WorkerCategory::BlueCollar if day > 14 => &self.blue_collar.guaranteed_after_two_weeks,
+            WorkerCategory::BlueCollar if day > 7 => &self.blue_collar.guaranteed_second_week,
+            _ => &self.guaranteed_salary_code,
+        }
+    }
+
+    /// The code of a day of leave of `leave_type`: a blue-collar worker's annual holidays that the
+    /// type declares as time covered by pay (code 1) go under the holiday fund's code instead.
+    pub fn leave_code<'a>(
+        &'a self,
+        category: WorkerCategory,
+        leave_type: &'a LeaveType,
+    ) -> &'a str {
+        if category == WorkerCategory::BlueCollar
+            && leave_type.counting == Counting::Annual
+            && leave_type.payroll_code == COVERED_BY_PAY
+        {
+            &self.blue_collar.annual_leave
+        } else {
+            &leave_type.payroll_code
+        }
+    }
 }
 
 fn item(code: &str, en: &str, nl: &str, fr: &str, unit: Unit, deduction: bool) -> PayItem {
@@ -138,7 +198,8 @@ impl Default for PayrollSettings {
                 ),
             ],
             meal_vouchers: MealVoucherRule::default(),
-            guaranteed_salary_code: "1".into(),
+            guaranteed_salary_code: COVERED_BY_PAY.into(),
+            blue_collar: BlueCollarCodes::default(),
         }
     }
 }

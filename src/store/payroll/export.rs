@@ -255,6 +255,7 @@ impl PayrollRepo<'_> {
                     name: e.data.display_name(),
                     start: e.data.start_date,
                     end,
+                    category: e.data.category,
                     cursor: PageCursor {
                         key: String::new(),
                         id: *id,

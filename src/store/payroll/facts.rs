@@ -100,6 +100,7 @@ impl PayrollRepo<'_> {
                 rules: &facts.rules,
                 entries: facts.entries.get(&id).map_or(&[], Vec::as_slice),
                 contracts: &contracts,
+                category: row.category,
                 settings: &facts.settings,
                 commute_km: facts.commute.get(&id).copied(),
                 negative_balance,
