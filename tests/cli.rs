@@ -2,82 +2,25 @@
 //! 3 storage) and what the user reads on stdout/stderr. Every run uses its own temp HOME and database,
 //! with `DOSSIER_DB` and `LANG` removed, so the user's own files are never touched.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use assert_cmd::Command;
+
 use dossier::clock::Clock;
 use dossier::store::{Access, Store};
-use tempfile::TempDir;
 
-/// A sandbox: a temp dir that is both HOME and the home of the database.
-struct Env {
-    dir: TempDir,
+mod common;
+
+use common::{Env, Out, expect};
+
+/// What these tests ask of the sandbox beyond running commands.
+trait Staff {
+    fn list_json(&self, extra: &[&str]) -> Vec<serde_json::Value>;
+    fn count(&self) -> usize;
+    fn write(&self, name: &str, bytes: &[u8]) -> PathBuf;
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("x.db")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// Runs `dossier` with the standard flags on `db`.
-    fn run_on(&self, db: &Path, args: &[&str]) -> Out {
-        let mut cmd = Command::cargo_bin("dossier").unwrap();
-        cmd.env("HOME", self.dir.path())
-            .env_remove("DOSSIER_DB")
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env("XDG_CONFIG_HOME", self.dir.path().join(".config"))
-            .env("XDG_DATA_HOME", self.dir.path().join(".local/share"))
-            .arg("--db")
-            .arg(db)
-            .args(["--today", "2026-11-23", "--lang", "en"])
-            .args(args);
-        let out = cmd.output().unwrap();
-        Out {
-            code: out.status.code().expect("killed by a signal"),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        self.run_on(&self.db(), args)
-    }
-
-    fn ok(&self, args: &[&str]) -> Out {
-        let out = self.run(args);
-        assert_eq!(
-            out.code, 0,
-            "{args:?} failed:\nstdout: {}\nstderr: {}",
-            out.stdout, out.stderr
-        );
-        out
-    }
-
-    fn init(&self) {
-        self.ok(&["init"]);
-    }
-
-    fn demo(&self) {
-        self.ok(&["init", "--demo"]);
-    }
-
+impl Staff for Env {
     fn list_json(&self, extra: &[&str]) -> Vec<serde_json::Value> {
         let mut args = vec!["employee", "list", "--json"];
         args.extend_from_slice(extra);
@@ -97,14 +40,6 @@ impl Env {
         std::fs::write(&p, bytes).unwrap();
         p
     }
-}
-
-fn expect(out: &Out, code: i32, what: &str) {
-    assert_eq!(
-        out.code, code,
-        "{what}: expected exit {code}\nstdout: {}\nstderr: {}",
-        out.stdout, out.stderr
-    );
 }
 
 fn add_jan(env: &Env, extra: &[&str]) -> Out {
@@ -278,7 +213,7 @@ fn demo_list_json_and_left_people() {
 #[test]
 fn list_filter_ignores_accents() {
     let env = Env::new();
-    env.demo();
+    env.ok(&["init", "--demo"]);
     let found = env.list_json(&["--filter", "celine"]);
     assert!(
         found.iter().any(|e| e["name"] == "Dupont, Céline"),
@@ -289,7 +224,7 @@ fn list_filter_ignores_accents() {
 #[test]
 fn show_json_and_not_found() {
     let env = Env::new();
-    env.demo();
+    env.ok(&["init", "--demo"]);
     let out = env.ok(&["employee", "show", "E0017", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert!(v.is_object());
@@ -309,7 +244,7 @@ fn show_json_and_not_found() {
 #[test]
 fn add_then_show() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let out = add_jan(&env, &[]);
     expect(&out, 0, "add");
     assert!(out.stdout.contains("E1"), "{}", out.stdout);
@@ -329,7 +264,7 @@ fn add_then_show() {
 #[test]
 fn add_duplicate_number_refused() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     expect(&add_jan(&env, &[]), 0, "first add");
     let out = add_jan(&env, &[]);
     expect(&out, 1, "second add");
@@ -340,7 +275,7 @@ fn add_duplicate_number_refused() {
 #[test]
 fn add_bad_rrn_stores_nothing() {
     let env = Env::new();
-    env.demo();
+    env.ok(&["init", "--demo"]);
     let before = env.count();
     let out = add_jan(&env, &["--rrn", "93051822362"]);
     expect(&out, 1, "bad rrn");
@@ -356,7 +291,7 @@ fn add_bad_rrn_stores_nothing() {
 #[test]
 fn add_bad_email_refused() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let out = add_jan(&env, &["--email-work", "foo"]);
     expect(&out, 1, "bad email");
     assert!(out.stderr.contains('@'), "{}", out.stderr);
@@ -366,7 +301,7 @@ fn add_bad_email_refused() {
 #[test]
 fn add_fixed_term_needs_end() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let out = env.run(&[
         "employee",
         "add",
@@ -398,7 +333,7 @@ const GOOD: &str = "number;first_name;last_name;start_date\r\n\
 #[test]
 fn import_dry_run_then_real() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let file = env.write("good.csv", GOOD.as_bytes());
     let f = file.to_str().unwrap();
 
@@ -426,7 +361,7 @@ fn import_dry_run_then_real() {
 #[test]
 fn import_bad_rows_all_or_nothing() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let csv = "number;first_name;last_name;start_date\n\
                B1;Jan;Peeters;01/02/2024\n\
                B2;An;Maes;31/02/2023\n\
@@ -453,7 +388,7 @@ fn import_bad_rows_all_or_nothing() {
 #[test]
 fn import_windows_1252() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let mut bytes = b"number;first_name;last_name;start_date\r\nW1;C".to_vec();
     bytes.push(0xE9); // é in Windows-1252
     bytes.extend_from_slice(b"line;Janssens;01/03/2024\r\n");
@@ -470,7 +405,7 @@ fn import_windows_1252() {
 #[test]
 fn import_unknown_column_refused() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let file = env.write(
         "cols.csv",
         b"number;first_name;last_name;shoe_size\nU1;Jan;Peeters;44\n",
@@ -486,7 +421,7 @@ fn import_unknown_column_refused() {
 #[test]
 fn export_bom_semicolons_and_no_overwrite() {
     let env = Env::new();
-    env.demo();
+    env.ok(&["init", "--demo"]);
     let file = env.path("out.csv");
     let f = file.to_str().unwrap();
     let out = env.ok(&["employee", "export", f]);
@@ -515,7 +450,7 @@ fn export_bom_semicolons_and_no_overwrite() {
 #[test]
 fn export_neutralises_formulas() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let out = env.run(&[
         "employee",
         "add",
@@ -595,7 +530,7 @@ fn db_folder_that_cannot_be_created() {
 #[test]
 fn second_writer_is_refused_readers_are_not() {
     let env = Env::new();
-    env.demo();
+    env.ok(&["init", "--demo"]);
     let before = env.count();
     let held = Store::open(&env.db(), Access::ReadWrite, Clock::System).unwrap();
 
@@ -1305,7 +1240,7 @@ fn leave_totals_per_employee_and_type() {
 #[test]
 fn leave_types_are_listed_added_and_changed() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let listed = env.ok(&["leave", "types"]);
     assert!(listed.stdout.contains("small_wedding"), "{}", listed.stdout);
     let new = [
@@ -1351,7 +1286,7 @@ fn leave_types_are_listed_added_and_changed() {
 #[test]
 fn today_lists_what_needs_attention_most_urgent_first() {
     let env = Env::new();
-    env.demo();
+    env.ok(&["init", "--demo"]);
     let out = env.ok(&["today", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["today"], "2026-11-23");
@@ -1400,7 +1335,7 @@ fn today_on_a_missing_database_says_how_to_create_it() {
 #[test]
 fn settings_change_by_name_and_refuse_what_does_not_fit() {
     let env = Env::new();
-    env.init();
+    env.ok(&["init"]);
     let list = env.ok(&["settings"]);
     assert!(list.stdout.contains("today") && list.stdout.contains("leave_rules"));
     env.ok(&["settings", "today", "contract_days=45", "task_days=14"]);

@@ -1,82 +1,11 @@
 //! The command line of documents: company settings, the notice calculator, listing and making
 //! letters, with their error paths (exit 1, message on stderr, nothing written).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
-use tempfile::TempDir;
+mod common;
 
-struct Env {
-    dir: TempDir,
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Env {
-    /// A demo company (with its letterhead and letters) in a temp HOME.
-    fn demo() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        let out = env.run(&["init", "--demo"]);
-        assert_eq!(out.code, 0, "{}", out.stderr);
-        env
-    }
-
-    fn empty() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        assert_eq!(env.run(&["init"]).code, 0);
-        env
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("x.db")
-    }
-
-    fn config(&self) -> PathBuf {
-        self.dir.path().join(".config")
-    }
-
-    /// Runs `dossier` without --lang: messages in English (no LANG), documents in the person's language.
-    fn run(&self, args: &[&str]) -> Out {
-        let mut cmd = Command::cargo_bin("dossier").unwrap();
-        cmd.env("HOME", self.dir.path())
-            .env_remove("DOSSIER_DB")
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env("XDG_CONFIG_HOME", self.config())
-            .env("XDG_DATA_HOME", self.dir.path().join(".local/share"))
-            .arg("--db")
-            .arg(self.db())
-            .args(["--today", "2026-11-23"])
-            .args(args);
-        let out = cmd.output().unwrap();
-        Out {
-            code: out.status.code().expect("killed by a signal"),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
-        out.stdout
-    }
-
-    fn refused(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert_eq!(out.code, 1, "{args:?} should be refused: {}", out.stdout);
-        assert!(!out.stderr.is_empty());
-        out.stderr
-    }
-}
+use common::Env;
 
 fn files_in(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
@@ -91,64 +20,75 @@ fn files_in(dir: &Path) -> Vec<String> {
 
 #[test]
 fn company_set_keeps_what_is_not_given_and_refuses_a_bad_number() {
-    let env = Env::empty();
+    let env = Env::empty().without_lang();
     env.ok(&["company", "set", "--name", "Acme BV", "--city", "Gent"]);
-    let out = env.ok(&["company", "set", "--company-number", "BE0566988259"]);
+    let out = env
+        .ok(&["company", "set", "--company-number", "BE0566988259"])
+        .stdout;
     assert!(
         out.contains("Acme BV") && out.contains("0566.988.259"),
         "{out}"
     );
-    let err = env.refused(&[
-        "company",
-        "set",
-        "--company-number",
-        "0566.988.258",
-        "--name",
-        "X",
-    ]);
+    let err = env
+        .fails(&[
+            "company",
+            "set",
+            "--company-number",
+            "0566.988.258",
+            "--name",
+            "X",
+        ])
+        .stderr;
     assert!(
         err.contains("Enterprise number: Check digits do not match"),
         "{err}"
     );
     let json: serde_json::Value =
-        serde_json::from_str(&env.ok(&["company", "show", "--json"])).unwrap();
+        serde_json::from_str(&env.ok(&["company", "show", "--json"]).stdout).unwrap();
     assert_eq!(
         json["name"], "Acme BV",
         "nothing of the refused command was stored"
     );
     assert_eq!(json["company_number"], "0566988259");
     assert_eq!(json["city"], "Gent");
-    let err = env.refused(&["company", "set", "--notice-cap-from", "31/02/2026"]);
+    let err = env
+        .fails(&["company", "set", "--notice-cap-from", "31/02/2026"])
+        .stderr;
     assert!(err.contains("not a date"), "{err}");
 }
 
 #[test]
 fn notice_for_the_employer_and_the_employee() {
-    let env = Env::demo();
+    let env = Env::demo().without_lang();
     // Sofie De Smet, since 01/08/2018: 8 years at 30/11/2026.
-    let out = env.ok(&["notice", "E0002", "--by", "employer", "--registered-letter"]);
+    let out = env
+        .ok(&["notice", "E0002", "--by", "employer", "--registered-letter"])
+        .stdout;
     assert!(out.contains("27 weeks"), "{out}");
     assert!(out.contains("takes effect 26/11/2026"), "{out}");
     assert!(
         out.contains("30/11/2026") && out.contains("art. 37/2 §1"),
         "{out}"
     );
-    let json: serde_json::Value = serde_json::from_str(&env.ok(&[
-        "notice",
-        "E0002",
-        "--by",
-        "employee",
-        "--notified",
-        "01/12/2026",
-        "--json",
-    ]))
+    let json: serde_json::Value = serde_json::from_str(
+        &env.ok(&[
+            "notice",
+            "E0002",
+            "--by",
+            "employee",
+            "--notified",
+            "01/12/2026",
+            "--json",
+        ])
+        .stdout,
+    )
     .unwrap();
     assert_eq!(json["weeks"], 13);
     assert_eq!(json["start"], "2026-12-07");
     assert_eq!(json["end"], "2027-03-07");
-    let err = env.refused(&["notice", "E9999", "--by", "employer"]);
+    let err = env.fails(&["notice", "E9999", "--by", "employer"]).stderr;
     assert!(err.contains("E9999"), "{err}");
-    env.refused(&[
+    env.fails(&[
         "notice",
         "E0002",
         "--by",
@@ -162,8 +102,8 @@ fn notice_for_the_employer_and_the_employee() {
 
 #[test]
 fn document_list_names_every_template_and_its_flags() {
-    let env = Env::empty();
-    let out = env.ok(&["document", "list"]);
+    let env = Env::empty().without_lang();
+    let out = env.ok(&["document", "list"]).stdout;
     for code in [
         "employment_certificate",
         "contract_draft",
@@ -181,25 +121,27 @@ fn document_list_names_every_template_and_its_flags() {
     }
     assert!(out.contains("--expected DATE"));
     let json: serde_json::Value =
-        serde_json::from_str(&env.ok(&["document", "list", "--json"])).unwrap();
+        serde_json::from_str(&env.ok(&["document", "list", "--json"]).stdout).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 11);
 }
 
 #[test]
 fn make_writes_in_the_employees_language_and_records_it() {
-    let env = Env::demo();
+    let env = Env::demo().without_lang();
     let out_dir = env.dir.path().join("letters");
-    let out = env.ok(&[
-        "document",
-        "make",
-        "termination_letter",
-        "E0017",
-        "--by",
-        "employer",
-        "--registered-letter",
-        "--out",
-        out_dir.to_str().unwrap(),
-    ]);
+    let out = env
+        .ok(&[
+            "document",
+            "make",
+            "termination_letter",
+            "E0017",
+            "--by",
+            "employer",
+            "--registered-letter",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ])
+        .stdout;
     // Céline Dupont works at the Namur branch: French.
     assert!(out.contains("(fr)"), "{out}");
     let files = files_in(&out_dir);
@@ -212,22 +154,24 @@ fn make_writes_in_the_employees_language_and_records_it() {
     );
     let md = std::fs::read_to_string(out_dir.join(&files[1])).unwrap();
     assert!(md.contains("Recommandé") && md.contains("semaines"), "{md}");
-    let history = env.ok(&["document", "history", "E0017"]);
+    let history = env.ok(&["document", "history", "E0017"]).stdout;
     assert!(
         history.contains("Termination letter") && history.contains(" fr "),
         "{history}"
     );
     // --lang decides the language; --format md writes one file to the export folder.
-    let out = env.ok(&[
-        "--lang",
-        "nl",
-        "document",
-        "make",
-        "parental_leave_information",
-        "E0017",
-        "--format",
-        "md",
-    ]);
+    let out = env
+        .ok(&[
+            "--lang",
+            "nl",
+            "document",
+            "make",
+            "parental_leave_information",
+            "E0017",
+            "--format",
+            "md",
+        ])
+        .stdout;
     assert!(out.contains("(nl)"), "{out}");
     let exports = files_in(&env.dir.path().join("x-exports"));
     assert!(exports.contains(&"2026-11-23_E0017_parental_leave_information_nl.md".to_string()));
@@ -236,32 +180,36 @@ fn make_writes_in_the_employees_language_and_records_it() {
 
 #[test]
 fn candidate_letters_need_their_recipient_and_have_no_dossier() {
-    let env = Env::demo();
-    let err = env.refused(&[
-        "document",
-        "make",
-        "interview_invitation",
-        "--vacancy",
-        "Lasser",
-    ]);
+    let env = Env::demo().without_lang();
+    let err = env
+        .fails(&[
+            "document",
+            "make",
+            "interview_invitation",
+            "--vacancy",
+            "Lasser",
+        ])
+        .stderr;
     assert!(
         err.contains("Addressee: Required") && err.contains("Day and hour"),
         "{err}"
     );
-    let out = env.ok(&[
-        "document",
-        "make",
-        "interview_invitation",
-        "--to-name",
-        "Sara Janssens",
-        "--to-address",
-        "Kerkstraat 1, 9000 Gent",
-        "--vacancy",
-        "CNC-operator",
-        "--at",
-        "02/12/2026 14:30",
-        "--json",
-    ]);
+    let out = env
+        .ok(&[
+            "document",
+            "make",
+            "interview_invitation",
+            "--to-name",
+            "Sara Janssens",
+            "--to-address",
+            "Kerkstraat 1, 9000 Gent",
+            "--vacancy",
+            "CNC-operator",
+            "--at",
+            "02/12/2026 14:30",
+            "--json",
+        ])
+        .stdout;
     let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["employee_id"], serde_json::Value::Null);
     assert_eq!(doc["recipient"], "Sara Janssens");
@@ -274,43 +222,51 @@ fn candidate_letters_need_their_recipient_and_have_no_dossier() {
 
 #[test]
 fn bad_input_is_refused_and_writes_nothing() {
-    let env = Env::demo();
+    let env = Env::demo().without_lang();
     let before = files_in(&env.dir.path().join("x-exports"));
-    let err = env.refused(&["document", "make", "letter_of_love", "E0002"]);
+    let err = env
+        .fails(&["document", "make", "letter_of_love", "E0002"])
+        .stderr;
     assert!(err.contains("not a template"), "{err}");
-    let err = env.refused(&["document", "make", "welcome_letter"]);
+    let err = env.fails(&["document", "make", "welcome_letter"]).stderr;
     assert!(err.contains("employee number"), "{err}");
-    let err = env.refused(&["document", "make", "leave_confirmation", "E0002"]);
+    let err = env
+        .fails(&["document", "make", "leave_confirmation", "E0002"])
+        .stderr;
     assert!(err.contains("Leave request: Required"), "{err}");
-    let err = env.refused(&[
-        "document",
-        "make",
-        "maternity_information",
-        "E0014",
-        "--expected",
-        "15/05/2027",
-        "--leave-from",
-        "01/01/2027",
-    ]);
+    let err = env
+        .fails(&[
+            "document",
+            "make",
+            "maternity_information",
+            "E0014",
+            "--expected",
+            "15/05/2027",
+            "--leave-from",
+            "01/01/2027",
+        ])
+        .stderr;
     assert!(
         err.contains("Choose a day from 04/04/2027 to 09/05/2027"),
         "{err}"
     );
-    let err = env.refused(&[
-        "document",
-        "make",
-        "welcome_letter",
-        "E0002",
-        "--format",
-        "pdf",
-    ]);
+    let err = env
+        .fails(&[
+            "document",
+            "make",
+            "welcome_letter",
+            "E0002",
+            "--format",
+            "pdf",
+        ])
+        .stderr;
     assert!(err.contains("File format"), "{err}");
     assert_eq!(files_in(&env.dir.path().join("x-exports")), before);
 }
 
 #[test]
 fn a_template_in_the_config_folder_replaces_the_embedded_one() {
-    let env = Env::demo();
+    let env = Env::demo().without_lang();
     let dir = env.config().join("dossier/templates/nl");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
@@ -318,14 +274,16 @@ fn a_template_in_the_config_folder_replaces_the_embedded_one() {
         "Welkom {{ employee.first_name }} bij {{ company.name }}!\n",
     )
     .unwrap();
-    let out = env.ok(&[
-        "document",
-        "make",
-        "welcome_letter",
-        "E0002",
-        "--format",
-        "md",
-    ]);
+    let out = env
+        .ok(&[
+            "document",
+            "make",
+            "welcome_letter",
+            "E0002",
+            "--format",
+            "md",
+        ])
+        .stdout;
     let path = out.lines().nth(1).unwrap().trim();
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains("Welkom Sofie bij Demo Metaal NV!"), "{text}");
@@ -335,13 +293,15 @@ fn a_template_in_the_config_folder_replaces_the_embedded_one() {
         "Hallo\n{{ employee.voornaam }}\n",
     )
     .unwrap();
-    let err = env.refused(&[
-        "document",
-        "make",
-        "welcome_letter",
-        "E0002",
-        "--format",
-        "md",
-    ]);
+    let err = env
+        .fails(&[
+            "document",
+            "make",
+            "welcome_letter",
+            "E0002",
+            "--format",
+            "md",
+        ])
+        .stderr;
     assert!(err.contains("welcome_letter.md, line 2"), "{err}");
 }

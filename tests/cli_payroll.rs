@@ -2,80 +2,20 @@
 //! and every refusal (exit code 1, a message on stderr, nothing written). Each run has its own temp
 //! HOME and database, today fixed at 23/11/2026.
 
-use std::path::PathBuf;
+mod common;
 
-use assert_cmd::Command;
-use tempfile::TempDir;
+use common::Env;
 
-struct Env {
-    dir: TempDir,
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Env {
-    /// A database with the demo company (October 2026 not exported, September exported).
-    fn demo() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        env.ok(&["init", "--demo"]);
-        env
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        let out = Command::cargo_bin("dossier")
-            .unwrap()
-            .env("HOME", self.dir.path())
-            .env_remove("DOSSIER_DB")
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env("XDG_CONFIG_HOME", self.dir.path().join(".config"))
-            .env("XDG_DATA_HOME", self.dir.path().join(".local/share"))
-            .arg("--db")
-            .arg(self.path("x.db"))
-            .args(["--today", "2026-11-23", "--lang", "en"])
-            .args(args)
-            .output()
-            .unwrap();
-        Out {
-            code: out.status.code().expect("killed by a signal"),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> Out {
-        let out = self.run(args);
-        assert_eq!(out.code, 0, "{args:?}: {}{}", out.stdout, out.stderr);
-        out
-    }
-
-    fn refused(&self, args: &[&str], message: &str) {
-        let out = self.run(args);
-        assert_eq!(out.code, 1, "{args:?}: {}{}", out.stdout, out.stderr);
-        assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
-        assert!(out.stdout.is_empty(), "{args:?}: {}", out.stdout);
-    }
-
-    /// The person's hand entries of a month, from the JSON output.
-    fn entries(&self, number: &str, month: &str) -> Vec<serde_json::Value> {
-        let out = self.ok(&["payroll", "variables", month, "--json"]);
-        let people: Vec<serde_json::Value> = serde_json::from_str(&out.stdout).unwrap();
-        people
-            .into_iter()
-            .find(|p| p["employee"] == number)
-            .map(|p| p["entries"].as_array().unwrap().clone())
-            .unwrap_or_default()
-    }
+/// The person's hand entries of a month, from the JSON output.
+fn entries(env: &Env, number: &str, month: &str) -> Vec<serde_json::Value> {
+    let people = env.json(&["payroll", "variables", month, "--json"]);
+    people
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["employee"] == number)
+        .map(|p| p["entries"].as_array().unwrap().clone())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -115,13 +55,13 @@ fn items_variables_and_json() {
 #[test]
 fn an_entry_and_its_refusals() {
     let env = Env::demo();
-    let before = env.entries("E0001", "2026-10").len();
+    let before = entries(&env, "E0001", "2026-10").len();
     let out = env.ok(&[
         "payroll", "entry", "add", "E0001", "2026-10", "--item", "bonus", "--amount", "125,50",
         "--note", "Fair",
     ]);
     assert!(out.stdout.contains("125,50"), "{}", out.stdout);
-    assert_eq!(env.entries("E0001", "2026-10").len(), before + 1);
+    assert_eq!(entries(&env, "E0001", "2026-10").len(), before + 1);
     fn add<'a>(extra: &[&'a str]) -> Vec<&'a str> {
         let mut args = vec!["payroll", "entry", "add"];
         args.extend_from_slice(extra);
@@ -156,7 +96,7 @@ fn an_entry_and_its_refusals() {
         &add(&["E0001", "2026-09", "--item", "bonus", "--amount", "5"]),
         "reason",
     );
-    assert_eq!(env.entries("E0001", "2026-10").len(), before + 1);
+    assert_eq!(entries(&env, "E0001", "2026-10").len(), before + 1);
     env.ok(&add(&[
         "E0001",
         "2026-09",
@@ -290,7 +230,7 @@ fn a_hand_entry_is_taken_back_and_a_sent_one_goes_out_as_a_correction() {
     ]);
     env.refused(&["payroll", "entry", "remove", &id], "reason");
     assert!(
-        env.entries("E0001", "2026-10")
+        entries(&env, "E0001", "2026-10")
             .iter()
             .any(|e| e["id"] == number)
     );
@@ -304,7 +244,7 @@ fn a_hand_entry_is_taken_back_and_a_sent_one_goes_out_as_a_correction() {
     ]);
     assert!(out.stdout.contains("taken back"), "{}", out.stdout);
     assert!(
-        !env.entries("E0001", "2026-10")
+        !entries(&env, "E0001", "2026-10")
             .iter()
             .any(|e| e["id"] == number)
     );

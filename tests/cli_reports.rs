@@ -1,8 +1,5 @@
 //! `dossier report …` end to end: the tables, JSON and files, and every refusal with its exit code.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
 use chrono::NaiveDate;
 use dossier::clock::Clock;
 use dossier::domain::contract::ContractInput;
@@ -10,100 +7,51 @@ use dossier::domain::employee::EmployeeInput;
 use dossier::domain::leave::sickness::SickSpellInput;
 use dossier::store::{Access, Store};
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
+mod common;
+
+use common::Env;
 
 /// A temp HOME with a small company: Ann (Office, 38 h), Bart and Chris (Workshop, 38 h and 19 h);
 /// Bart was ill 02–04/03/2026.
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        let dir = tempfile::tempdir().unwrap();
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let store = Store::open(
-            &dir.path().join("x.db"),
-            Access::ReadWrite,
-            Clock::frozen_at(today),
-        )
-        .unwrap();
-        for (number, first, dept, hours) in [
-            ("E1", "Ann", "Office", "38"),
-            ("E2", "Bart", "Workshop", "38"),
-            ("E3", "Chris", "Workshop", "19"),
-        ] {
-            let person = EmployeeInput {
-                number: number.into(),
-                first_name: first.into(),
-                last_name: "Test".into(),
-                department: dept.into(),
-                start_date: "01/01/2024".into(),
-                ..Default::default()
-            };
-            let contract = ContractInput {
-                kind: "indefinite".into(),
-                start: "01/01/2024".into(),
-                weekly_hours: hours.into(),
-                ..Default::default()
-            };
-            store.employees().add(&person, Some(&contract)).unwrap();
-        }
-        let bart = store.employees().by_number("E2").unwrap().id;
-        let spell = SickSpellInput {
-            start: "02/03/2026".into(),
-            end: "04/03/2026".into(),
-            certificate: "02/03/2026".into(),
+fn company() -> Env {
+    let env = Env::new();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let store = Store::open(&env.db(), Access::ReadWrite, Clock::frozen_at(today)).unwrap();
+    for (number, first, dept, hours) in [
+        ("E1", "Ann", "Office", "38"),
+        ("E2", "Bart", "Workshop", "38"),
+        ("E3", "Chris", "Workshop", "19"),
+    ] {
+        let person = EmployeeInput {
+            number: number.into(),
+            first_name: first.into(),
+            last_name: "Test".into(),
+            department: dept.into(),
+            start_date: "01/01/2024".into(),
             ..Default::default()
         };
-        store.leave().save_sick_spell(bart, &spell, None).unwrap();
-        Env { dir }
+        let contract = ContractInput {
+            kind: "indefinite".into(),
+            start: "01/01/2024".into(),
+            weekly_hours: hours.into(),
+            ..Default::default()
+        };
+        store.employees().add(&person, Some(&contract)).unwrap();
     }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run_on(&self, db: &Path, args: &[&str]) -> Out {
-        let out = Command::cargo_bin("dossier")
-            .unwrap()
-            .env("HOME", self.dir.path())
-            .env_remove("DOSSIER_DB")
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env("XDG_CONFIG_HOME", self.dir.path().join(".config"))
-            .env("XDG_DATA_HOME", self.dir.path().join(".local/share"))
-            .arg("--db")
-            .arg(db)
-            .args(["--today", "2026-11-23", "--lang", "en"])
-            .args(args)
-            .output()
-            .unwrap();
-        Out {
-            code: out.status.code().expect("killed by a signal"),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        self.run_on(&self.path("x.db"), args)
-    }
-
-    fn ok(&self, args: &[&str]) -> Out {
-        let out = self.run(args);
-        assert_eq!(out.code, 0, "{args:?}: {}{}", out.stdout, out.stderr);
-        out
-    }
+    let bart = store.employees().by_number("E2").unwrap().id;
+    let spell = SickSpellInput {
+        start: "02/03/2026".into(),
+        end: "04/03/2026".into(),
+        certificate: "02/03/2026".into(),
+        ..Default::default()
+    };
+    store.leave().save_sick_spell(bart, &spell, None).unwrap();
+    env
 }
 
 #[test]
 fn headcount_as_a_table() {
-    let env = Env::new();
+    let env = company();
     let out = env.ok(&[
         "report",
         "headcount",
@@ -134,7 +82,7 @@ fn headcount_as_a_table() {
 
 #[test]
 fn json_carries_the_figures_in_minutes_and_iso_dates() {
-    let env = Env::new();
+    let env = company();
     let out = env.ok(&[
         "report",
         "absenteeism",
@@ -152,7 +100,7 @@ fn json_carries_the_figures_in_minutes_and_iso_dates() {
 
 #[test]
 fn csv_and_xlsx_files_are_written_once() {
-    let env = Env::new();
+    let env = company();
     let csv = env.path("absence.csv");
     let xlsx = env.path("absence.xlsx");
     let out = env.ok(&[
@@ -180,7 +128,7 @@ fn csv_and_xlsx_files_are_written_once() {
 
 #[test]
 fn elections_show_the_timetable() {
-    let env = Env::new();
+    let env = company();
     let out = env.ok(&["report", "elections", "--election-day", "15/05/2028"]);
     assert!(out.stdout.contains("X−60"), "{}", out.stdout);
     assert!(out.stdout.contains("17/12/2027"), "{}", out.stdout);
@@ -192,7 +140,7 @@ fn elections_show_the_timetable() {
 
 #[test]
 fn bad_input_is_refused_on_stderr_with_exit_code_1() {
-    let env = Env::new();
+    let env = company();
     for (args, message) in [
         (
             vec!["report", "headcount", "--year", "2026"],
@@ -239,7 +187,7 @@ fn bad_input_is_refused_on_stderr_with_exit_code_1() {
 
 #[test]
 fn unknown_report_is_a_usage_error_and_a_missing_database_a_storage_one() {
-    let env = Env::new();
+    let env = company();
     assert_eq!(env.run(&["report", "payroll"]).code, 2);
     assert_eq!(env.run(&["report", "headcount", "--by", "shoe"]).code, 2);
     let missing = env.run_on(&env.path("none.db"), &["report", "headcount"]);
