@@ -7,6 +7,7 @@
 mod candidates;
 mod hire;
 mod interviews;
+mod page;
 mod pipeline;
 mod purge;
 mod vacancies;
@@ -17,6 +18,7 @@ use crate::domain::recruitment::{Pipeline, RejectionReasons, RetentionPolicy};
 pub use candidates::{ApplicationRow, CandidateFile, Duplicate, Link};
 pub use hire::HireInput;
 pub use interviews::{Feedback, InterviewInput, InterviewRow, Recommendation};
+pub use page::{ApplicationPage, CandidatePage};
 pub use pipeline::{CandidateLetter, QuestionAnswer, ReferenceCheck, ScreeningLine, StageMove};
 pub use purge::{PurgeReport, PurgedCandidate};
 pub use vacancies::VacancyRow;
