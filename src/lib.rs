@@ -9,6 +9,7 @@ pub mod documents;
 pub mod domain;
 pub mod errors;
 pub mod i18n;
+pub mod ics;
 pub mod payroll;
 pub mod report_sheets;
 pub mod sheet;

@@ -12,6 +12,8 @@ mod notice;
 pub(crate) mod out;
 mod payroll;
 mod payroll_entries;
+mod recruitment;
+mod recruitment_show;
 mod report;
 mod schedule;
 mod seed;
@@ -134,6 +136,18 @@ pub enum Command {
         kind: validate::IdKind,
         value: String,
     },
+    /// Vacancies: add one with its profile and channels, list them, show one with its funnel
+    #[command(subcommand)]
+    Vacancy(Box<recruitment::VacancyCommand>),
+    /// Candidates: add (with duplicate check), list by score, move through the stages, show
+    #[command(subcommand)]
+    Candidate(Box<recruitment::CandidateCommand>),
+    /// Interviews: plan one (refused when it clashes), list, export to an .ics calendar file
+    #[command(subcommand)]
+    Interview(Box<recruitment::InterviewCommand>),
+    /// Recruitment housekeeping: purge candidates' data after the retention period
+    #[command(subcommand)]
+    Recruitment(recruitment::RecruitmentCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -543,6 +557,10 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Report(args) => report::run(ctx, *args),
         Command::Settings(args) => settings::run(ctx, args),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
+        Command::Vacancy(cmd) => recruitment::vacancy(ctx, *cmd),
+        Command::Candidate(cmd) => recruitment::candidate(ctx, *cmd),
+        Command::Interview(cmd) => recruitment::interview(ctx, *cmd),
+        Command::Recruitment(cmd) => recruitment::recruitment(ctx, cmd),
     }
 }
 

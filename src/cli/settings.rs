@@ -23,8 +23,14 @@ pub struct SettingsArgs {
 pub fn run(ctx: &Ctx, a: SettingsArgs) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let Some(key) = a.key else {
+        let width = KNOWN_SETTINGS
+            .iter()
+            .map(|s| s.key.len())
+            .max()
+            .unwrap_or(0)
+            + 2;
         for s in KNOWN_SETTINGS {
-            outln!("{:<20}{}", s.key, i.t(s.about));
+            outln!("{:<width$}{}", s.key, i.t(s.about));
         }
         return Ok(());
     };

@@ -16,6 +16,7 @@ pub mod money;
 pub mod notice;
 pub mod payroll;
 pub mod records;
+pub mod recruitment;
 pub mod reports;
 pub mod text;
 pub mod today;

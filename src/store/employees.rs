@@ -8,7 +8,9 @@ use super::rows::{self, EMPLOYEE_COLUMNS, iso};
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::checklist::{ChecklistKind, wants_offboarding, wants_onboarding};
 use crate::domain::choice::Choice;
-use crate::domain::contract::{ContractInput, ContractKind, Departure, DepartureInput};
+use crate::domain::contract::{
+    ContractData, ContractInput, ContractKind, Departure, DepartureInput,
+};
 use crate::domain::employee::{Employee, EmployeeData, EmployeeInput, EmploymentStatus};
 use crate::domain::error::{FieldError, ValidationErrors};
 use crate::domain::text::search_key;
@@ -226,6 +228,38 @@ impl Tx<'_> {
     }
 }
 
+impl Tx<'_> {
+    /// The one path that adds a person (a new dossier, or a hired candidate): the dossier, its first
+    /// contract, and the onboarding checklist (with the Dimona IN) when the start is near.
+    pub(super) fn create_employee(
+        &self,
+        data: &EmployeeData,
+        contract: Option<&ContractData>,
+        today: NaiveDate,
+    ) -> Result<Employee> {
+        let id = self.insert_employee(data)?;
+        let employee = Employee {
+            id,
+            data: data.clone(),
+        };
+        self.audit(
+            "employee",
+            id,
+            Some(id),
+            "create",
+            None::<&()>,
+            Some(&employee.data),
+        )?;
+        if let Some(c) = contract {
+            self.insert_contract(id, c)?;
+        }
+        if wants_onboarding(data.start_date, today) {
+            self.create_checklist(id, ChecklistKind::Onboarding, data.start_date)?;
+        }
+        Ok(employee)
+    }
+}
+
 impl EmployeeRepo<'_> {
     /// Resolves a manager's employee number to an id (`None` for empty or unknown; validation reports unknown).
     pub fn manager_id(&self, number: &str) -> Result<Option<i64>> {
@@ -246,6 +280,18 @@ impl EmployeeRepo<'_> {
 
     /// Validates and stores a new dossier, with its first contract when one is given, in one transaction.
     pub fn add(&self, input: &EmployeeInput, contract: Option<&ContractInput>) -> Result<Employee> {
+        let (data, contract) = self.validate_new(input, contract)?;
+        let today = self.store.clock().today();
+        self.store
+            .write(|tx| tx.create_employee(&data, contract.as_ref(), today))
+    }
+
+    /// Checks a new dossier and its first contract, reporting every problem of both at once.
+    pub(super) fn validate_new(
+        &self,
+        input: &EmployeeInput,
+        contract: Option<&ContractInput>,
+    ) -> Result<(EmployeeData, Option<ContractData>)> {
         let manager_id = self.manager_id(&input.manager)?;
         let mut errs = ValidationErrors::default();
         let data = input
@@ -257,29 +303,7 @@ impl EmployeeRepo<'_> {
             None => None,
         };
         let data = errs.into_result(data)?.expect("validated");
-        let today = self.store.clock().today();
-        self.store.write(|tx| {
-            let id = tx.insert_employee(&data)?;
-            let employee = Employee {
-                id,
-                data: data.clone(),
-            };
-            tx.audit(
-                "employee",
-                id,
-                Some(id),
-                "create",
-                None::<&()>,
-                Some(&employee.data),
-            )?;
-            if let Some(c) = &contract {
-                tx.insert_contract(id, c)?;
-            }
-            if wants_onboarding(data.start_date, today) {
-                tx.create_checklist(id, ChecklistKind::Onboarding, data.start_date)?;
-            }
-            Ok(employee)
-        })
+        Ok((data, contract))
     }
 
     /// Saves an edited dossier. A change of department, job or manager is also kept as a dated job change.

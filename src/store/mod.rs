@@ -11,6 +11,7 @@ mod lock;
 mod migrate;
 mod payroll;
 mod records;
+pub mod recruitment;
 mod reports;
 mod rows;
 mod seed;
@@ -40,6 +41,7 @@ pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
 pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
 pub use records::{RecordRepo, RemovableRecord};
+pub use recruitment::RecruitmentRepo;
 pub use reports::ReportRepo;
 pub use settings::{KNOWN as KNOWN_SETTINGS, KnownSetting, SettingsRepo};
 pub use today::{TODAY_SETTINGS, TodayRepo};
@@ -218,6 +220,10 @@ impl Store {
 
     pub fn payroll(&self) -> PayrollRepo<'_> {
         PayrollRepo { store: self }
+    }
+
+    pub fn recruitment(&self) -> RecruitmentRepo<'_> {
+        RecruitmentRepo { store: self }
     }
 
     /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the

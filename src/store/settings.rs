@@ -121,6 +121,18 @@ pub const KNOWN: &[KnownSetting] = &[
         "settings.about_leave_rules",
     ),
     known::<super::leave::RestDays>(super::leave::REST_DAYS, "settings.about_rest_days"),
+    known::<crate::domain::recruitment::stage::Pipeline>(
+        super::recruitment::PIPELINE_KEY,
+        "settings.about_pipeline",
+    ),
+    known::<crate::domain::recruitment::stage::RejectionReasons>(
+        super::recruitment::REASONS_KEY,
+        "settings.about_rejection_reasons",
+    ),
+    known::<crate::domain::recruitment::retention::RetentionPolicy>(
+        super::recruitment::RETENTION_KEY,
+        "settings.about_candidate_retention",
+    ),
     known::<crate::domain::payroll::settings::PayrollSettings>(
         super::payroll::PAYROLL,
         "settings.about_payroll",
