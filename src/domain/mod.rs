@@ -19,3 +19,4 @@ pub mod records;
 pub mod reports;
 pub mod text;
 pub mod today;
+pub mod training;
