@@ -19,6 +19,7 @@ mod seed_leave;
 mod seed_payroll;
 mod settings;
 mod today;
+mod training;
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,10 @@ pub use records::{RecordRepo, RemovableRecord};
 pub use reports::ReportRepo;
 pub use settings::SettingsRepo;
 pub use today::{TODAY_SETTINGS, TodayRepo};
+pub use training::{
+    CertificateDue, EnrolmentRow, Evaluation, MarkResult, MissingCertificate, Need, NeedInput,
+    PlanLine, RightLine, SessionRow, TRAINING_SETTINGS, TalkDue, TrainingRepo, TrainingRequest,
+};
 
 use crate::clock::Clock;
 use crate::domain::error::ValidationErrors;
@@ -218,6 +223,11 @@ impl Store {
 
     pub fn payroll(&self) -> PayrollRepo<'_> {
         PayrollRepo { store: self }
+    }
+
+    /// Training and development: catalogue, sessions, records, certificates, needs, talks.
+    pub fn training(&self) -> TrainingRepo<'_> {
+        TrainingRepo { store: self }
     }
 
     /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the
