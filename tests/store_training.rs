@@ -55,7 +55,7 @@ fn hire(store: &Store, number: &str, job: &str, start: &str, weekly: &str) -> i6
 fn forklift(store: &Store) -> i64 {
     let c = CourseInput {
         title: "Forklift refresher".into(),
-        hours: "7h36".into(),
+        duration: "7h36".into(),
         cost: "150".into(),
         certificate_months: "36".into(),
         mandatory_for: "Forklift driver".into(),
@@ -260,7 +260,7 @@ fn the_training_right_is_pro_rata_and_counts_what_was_followed() {
     let followed = RecordInput {
         title: "Excel".into(),
         from: "10/02/2026".into(),
-        hours: "15h12".into(),
+        duration: "15h12".into(),
         ..Default::default()
     };
     t.add_record(full, &followed.validate(None).unwrap())
@@ -325,7 +325,7 @@ fn talks_make_needs_and_the_plan_sums_them_per_department() {
     t.add_need(
         id,
         &NeedInput {
-            year: "2025".into(),
+            training_year: "2025".into(),
             course: c.to_string(),
             ..Default::default()
         },
@@ -338,7 +338,7 @@ fn talks_make_needs_and_the_plan_sums_them_per_department() {
     assert_eq!(plan.len(), 1);
     assert_eq!((plan[0].needs, plan[0].planned_cost_cents), (2, 15000));
     let bad = NeedInput {
-        year: "x".into(),
+        training_year: "x".into(),
         ..Default::default()
     };
     assert!(matches!(
@@ -376,7 +376,7 @@ fn the_social_balance_counts_participants_hours_and_cost_by_kind() {
             title: "Course".into(),
             kind: kind.into(),
             from: from.into(),
-            hours: "4".into(),
+            duration: "4".into(),
             cost: "100".into(),
             ..Default::default()
         };

@@ -15,6 +15,7 @@ mod report;
 mod schedule;
 mod seed;
 mod today;
+mod training;
 mod validate;
 
 use std::path::PathBuf;
@@ -129,6 +130,10 @@ pub enum Command {
         kind: validate::IdKind,
         value: String,
     },
+    /// Training: the course catalogue, sessions, attendance, records, expiring certificates and
+    /// the individual training right
+    #[command(subcommand)]
+    Training(Box<training::TrainingCommand>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -537,6 +542,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Payroll(cmd) => payroll::run(ctx, *cmd),
         Command::Report(args) => report::run(ctx, *args),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
+        Command::Training(cmd) => training::run(ctx, *cmd),
     }
 }
 

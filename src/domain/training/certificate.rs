@@ -113,7 +113,7 @@ text_input!(
     /// A training record typed by hand: a course followed elsewhere, or a certificate obtained
     /// outside the company. `course` is a catalogue id (optional); `title` is needed without one.
     RecordInput, RECORD_FIELDS {
-        course, title, kind, from, to, hours, cost, certificate, expires, counts_for_right,
+        course, title, kind, from, to, duration, cost, certificate_no, expires, counts_for_right,
     }
 );
 
@@ -129,19 +129,25 @@ impl RecordInput {
         let kind = collect(&mut e, choice_field("kind", &self.kind, default_kind));
         let from = collect(&mut e, required_date("from", &self.from));
         let to = collect(&mut e, optional_date("to", &self.to));
-        let minutes = if self.hours.trim().is_empty() {
+        let minutes = if self.duration.trim().is_empty() {
             match course {
                 Some(c) => Some(c.data.minutes),
                 None => {
-                    e.push(FieldError::new("hours", "err.required"));
+                    e.push(FieldError::new("duration", "err.required"));
                     None
                 }
             }
         } else {
-            collect(&mut e, super::course::hours_field("hours", &self.hours))
+            collect(
+                &mut e,
+                super::course::hours_field("duration", &self.duration),
+            )
         };
         let cost = collect(&mut e, money_field("cost", &self.cost));
-        let certificate = collect(&mut e, optional_text("certificate", &self.certificate, 60));
+        let certificate = collect(
+            &mut e,
+            optional_text("certificate_no", &self.certificate_no, 60),
+        );
         let expires = collect(&mut e, optional_date("expires", &self.expires));
         let default_counts = course.is_none_or(|c| c.data.counts_for_right);
         let counts = collect(
@@ -213,7 +219,7 @@ mod tests {
     fn course(id: i64, months: &str, jobs: &str) -> Course {
         let data = CourseInput {
             title: format!("Course {id}"),
-            hours: "8".into(),
+            duration: "8".into(),
             certificate_months: months.into(),
             mandatory_for: jobs.into(),
             ..Default::default()
@@ -307,7 +313,7 @@ mod tests {
         let c = course(5, "36", "");
         let r = RecordInput {
             from: "02/03/2026".into(),
-            certificate: "FA-123".into(),
+            certificate_no: "FA-123".into(),
             ..Default::default()
         }
         .validate(Some(&c))
@@ -323,7 +329,7 @@ mod tests {
         }
         .validate(None)
         .unwrap_err();
-        for f in ["title", "hours", "to"] {
+        for f in ["title", "duration", "to"] {
             assert!(e.for_field(f).is_some(), "{f}: {e}");
         }
     }

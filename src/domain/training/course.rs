@@ -47,7 +47,7 @@ impl CourseData {
 text_input!(
     /// A catalogue entry as typed. `mandatory_for` lists job titles separated by `;`.
     CourseInput, COURSE_FIELDS {
-        title, provider, internal, kind, hours, cost, language, certificate_months, mandatory_for,
+        title, provider, internal, kind, duration, cost, course_language, certificate_months, mandatory_for,
         counts_for_right,
     }
 );
@@ -141,9 +141,12 @@ impl CourseInput {
             &mut e,
             choice_field("kind", &self.kind, TrainingKind::Formal),
         );
-        let minutes = collect(&mut e, hours_field("hours", &self.hours));
+        let minutes = collect(&mut e, hours_field("duration", &self.duration));
         let cost = collect(&mut e, money_field("cost", &self.cost));
-        let language = collect(&mut e, language_field("language", &self.language));
+        let language = collect(
+            &mut e,
+            language_field("course_language", &self.course_language),
+        );
         let months = collect(
             &mut e,
             number_field("certificate_months", &self.certificate_months, 1, 240),
@@ -205,9 +208,9 @@ impl CourseInput {
             provider: d.provider.clone(),
             internal: yn(d.internal),
             kind: d.kind.code().into(),
-            hours: crate::domain::money::format_minutes(d.minutes),
+            duration: crate::domain::money::format_minutes(d.minutes),
             cost: crate::domain::money::format_cents(d.cost_cents),
-            language: d.language.clone(),
+            course_language: d.language.clone(),
             certificate_months: d
                 .certificate_months
                 .map(|m| m.to_string())
@@ -248,7 +251,7 @@ mod tests {
             title: "Forklift refresher".into(),
             provider: "Safety First bv".into(),
             kind: "formal".into(),
-            hours: "7h36".into(),
+            duration: "7h36".into(),
             cost: "180,00".into(),
             certificate_months: "60".into(),
             mandatory_for: "Forklift driver; Warehouse worker".into(),
@@ -276,9 +279,9 @@ mod tests {
         let bad = CourseInput {
             title: " ".into(),
             kind: "online".into(),
-            hours: "0".into(),
+            duration: "0".into(),
             cost: "abc".into(),
-            language: "es".into(),
+            course_language: "es".into(),
             certificate_months: "0".into(),
             internal: "maybe".into(),
             ..Default::default()
@@ -287,9 +290,9 @@ mod tests {
         for f in [
             "title",
             "kind",
-            "hours",
+            "duration",
             "cost",
-            "language",
+            "course_language",
             "certificate_months",
             "internal",
         ] {

@@ -63,7 +63,7 @@ impl TrainingRepo<'_> {
             let (rec, job_title, person) = row?;
             let expires = rec.data.expires.unwrap_or(until);
             let planned = match rec.data.course_id {
-                Some(c) => self.planned_for(person.id, c, today)?,
+                Some(c) => self.planned_after(person.id, c, today, rec.data.session_id)?,
                 None => None,
             };
             out.push(CertificateDue {
@@ -85,10 +85,22 @@ impl TrainingRepo<'_> {
         course_id: i64,
         today: NaiveDate,
     ) -> Result<Option<NaiveDate>> {
+        self.planned_after(employee_id, course_id, today, None)
+    }
+
+    /// Like [`Self::planned_for`], leaving out the session a certificate came from.
+    fn planned_after(
+        &self,
+        employee_id: i64,
+        course_id: i64,
+        today: NaiveDate,
+        except: Option<i64>,
+    ) -> Result<Option<NaiveDate>> {
         let d: Option<String> = self.store.conn().query_row(
             "SELECT min(s.first_day) FROM training_enrolments en JOIN training_sessions s ON s.id = en.session_id
-             WHERE en.employee_id = ?1 AND s.course_id = ?2 AND en.status <> 'cancelled' AND s.last_day >= ?3",
-            params![employee_id, course_id, iso(Some(today))],
+             WHERE en.employee_id = ?1 AND s.course_id = ?2 AND en.status <> 'cancelled' AND s.last_day >= ?3
+               AND s.id IS NOT ?4",
+            params![employee_id, course_id, iso(Some(today)), except],
             |r| r.get(0),
         )?;
         Ok(date(d))

@@ -32,7 +32,7 @@ pub struct Need {
 
 text_input!(
     /// A need as typed; `course` is a catalogue id (optional), `description` defaults to its title.
-    NeedInput, NEED_FIELDS { year, course, description, source, priority, cost }
+    NeedInput, NEED_FIELDS { training_year, course, description, source, priority, cost }
 );
 
 /// One department's line of the yearly plan.
@@ -126,7 +126,7 @@ impl TrainingRepo<'_> {
         let mut e = ValidationErrors::default();
         let year = collect(
             &mut e,
-            number_field("year", &input.year, 1900, 2200).map(|y| y.unwrap_or(0)),
+            number_field("training_year", &input.training_year, 1900, 2200).map(|y| y.unwrap_or(0)),
         );
         let course = match input.course.trim() {
             "" => None,
@@ -169,7 +169,7 @@ impl TrainingRepo<'_> {
         if !e.is_empty() || year == 0 {
             if year == 0 {
                 e.push(crate::domain::error::FieldError::new(
-                    "year",
+                    "training_year",
                     "err.required",
                 ));
             }

@@ -60,7 +60,7 @@ impl TrainingRepo<'_> {
         })?;
         for n in needs {
             let input = NeedInput {
-                year: chrono::Datelike::year(&d.date).to_string(),
+                training_year: chrono::Datelike::year(&d.date).to_string(),
                 description: n.clone(),
                 source: "talk".into(),
                 ..Default::default()
