@@ -15,4 +15,5 @@ pub mod report_sheets;
 pub mod sheet;
 pub mod store;
 pub mod today_text;
+pub mod training_sheets;
 pub mod ui;

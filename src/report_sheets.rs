@@ -21,6 +21,7 @@ pub fn sheets(report: &Report, i: &I18n) -> Vec<Sheet> {
         Report::Bradford(b) => vec![bradford(b, i)],
         Report::Leave(l) => leave(l, i),
         Report::Elections(e) => elections(e, i),
+        Report::Training(t) => crate::training_sheets::training(t, i),
     }
 }
 

@@ -19,6 +19,7 @@ mod schedule;
 mod seed;
 mod settings;
 mod today;
+mod training;
 mod validate;
 
 use std::path::PathBuf;
@@ -148,6 +149,10 @@ pub enum Command {
     /// Recruitment housekeeping: purge candidates' data after the retention period
     #[command(subcommand)]
     Recruitment(recruitment::RecruitmentCommand),
+    /// Training: the course catalogue, sessions, attendance, records, expiring certificates and
+    /// the individual training right
+    #[command(subcommand)]
+    Training(Box<training::TrainingCommand>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -561,6 +566,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Candidate(cmd) => recruitment::candidate(ctx, *cmd),
         Command::Interview(cmd) => recruitment::interview(ctx, *cmd),
         Command::Recruitment(cmd) => recruitment::recruitment(ctx, cmd),
+        Command::Training(cmd) => training::run(ctx, *cmd),
     }
 }
 

@@ -63,6 +63,7 @@ fn applies(kind: ReportKind, flag: &str) -> bool {
             )
             | (ReportKind::Leave, "--year")
             | (ReportKind::Elections, "--election-day")
+            | (ReportKind::Training, "--year")
     )
 }
 

@@ -20,3 +20,4 @@ pub mod recruitment;
 pub mod reports;
 pub mod text;
 pub mod today;
+pub mod training;

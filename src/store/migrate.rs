@@ -16,6 +16,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_documents.sql"),
     include_str!("migrations/006_payroll.sql"),
     include_str!("migrations/007_recruitment.sql"),
+    include_str!("migrations/008_training.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -20,6 +20,7 @@ mod seed_leave;
 mod seed_payroll;
 mod settings;
 mod today;
+mod training;
 
 use std::path::{Path, PathBuf};
 
@@ -45,6 +46,10 @@ pub use recruitment::RecruitmentRepo;
 pub use reports::ReportRepo;
 pub use settings::{KNOWN as KNOWN_SETTINGS, KnownSetting, SettingsRepo};
 pub use today::{TODAY_SETTINGS, TodayRepo};
+pub use training::{
+    CertificateDue, EnrolmentRow, Evaluation, MarkResult, MissingCertificate, Need, NeedInput,
+    PlanLine, RightLine, SessionRow, TRAINING_SETTINGS, TalkDue, TrainingRepo, TrainingRequest,
+};
 
 use crate::clock::Clock;
 use crate::domain::error::ValidationErrors;
@@ -224,6 +229,11 @@ impl Store {
 
     pub fn recruitment(&self) -> RecruitmentRepo<'_> {
         RecruitmentRepo { store: self }
+    }
+
+    /// Training and development: catalogue, sessions, records, certificates, needs, talks.
+    pub fn training(&self) -> TrainingRepo<'_> {
+        TrainingRepo { store: self }
     }
 
     /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the

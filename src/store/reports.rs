@@ -41,6 +41,7 @@ impl ReportRepo<'_> {
             ReportKind::Bradford => Report::Bradford(self.bradford(params.at)?),
             ReportKind::Leave => Report::Leave(self.leave(params.year)?),
             ReportKind::Elections => Report::Elections(self.elections(params.election_day)?),
+            ReportKind::Training => Report::Training(self.store.training().balance(params.year)?),
         })
     }
 

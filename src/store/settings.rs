@@ -133,6 +133,10 @@ pub const KNOWN: &[KnownSetting] = &[
         super::recruitment::RETENTION_KEY,
         "settings.about_candidate_retention",
     ),
+    known::<crate::domain::training::TrainingSettings>(
+        super::training::TRAINING_SETTINGS,
+        "settings.about_training",
+    ),
     known::<crate::domain::payroll::settings::PayrollSettings>(
         super::payroll::PAYROLL,
         "settings.about_payroll",

@@ -25,6 +25,7 @@ choice_enum!(
         Bradford => "bradford",
         Leave => "leave",
         Elections => "elections",
+        Training => "training",
     }
 );
 
@@ -89,6 +90,8 @@ pub enum Report {
     Bradford(absence::Bradford),
     Leave(leave::LeaveReport),
     Elections(elections::Elections),
+    /// The social balance sheet's training section of a year (issue 6).
+    Training(crate::domain::training::balance::TrainingBalance),
 }
 
 impl Report {
@@ -100,6 +103,7 @@ impl Report {
             Report::Bradford(_) => ReportKind::Bradford,
             Report::Leave(_) => ReportKind::Leave,
             Report::Elections(_) => ReportKind::Elections,
+            Report::Training(_) => ReportKind::Training,
         }
     }
 }

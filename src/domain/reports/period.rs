@@ -141,7 +141,7 @@ impl ReportParams {
                 self.from = self.from.plus(steps * len);
                 self.to = self.to.plus(steps * len);
             }
-            ReportKind::Leave => self.year += steps,
+            ReportKind::Leave | ReportKind::Training => self.year += steps,
             ReportKind::Elections => {
                 self.election_day = by_months(
                     self.election_day,
@@ -164,7 +164,7 @@ impl ReportParams {
                 self.from.to_string()
             }
             ReportKind::Movements | ReportKind::Absenteeism => format!("{}–{}", self.from, self.to),
-            ReportKind::Leave => self.year.to_string(),
+            ReportKind::Leave | ReportKind::Training => self.year.to_string(),
             ReportKind::Elections => format_date(self.election_day),
         }
     }
@@ -179,7 +179,7 @@ impl ReportParams {
             ReportKind::Movements | ReportKind::Absenteeism => {
                 format!("{}_{}", self.from.iso(), self.to.iso())
             }
-            ReportKind::Leave => self.year.to_string(),
+            ReportKind::Leave | ReportKind::Training => self.year.to_string(),
             ReportKind::Elections => iso(self.election_day),
         }
     }

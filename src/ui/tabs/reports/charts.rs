@@ -279,6 +279,18 @@ pub fn render(report: &Report, table: usize, frame: &mut Frame<'_>, area: Rect, 
             ));
             horizontal(frame, area, head, bars);
         }
+        Report::Training(t) => {
+            let bars = t
+                .lines
+                .iter()
+                .map(|l| {
+                    let h = l.total.minutes as f64 / 60.0;
+                    (i.choice(l.kind), h.round() as u64, format!("{} h", dec(h)))
+                })
+                .collect();
+            let head = title(i.t("report.sheet_training"));
+            horizontal(frame, area, head, bars);
+        }
         Report::Elections(e) => {
             let mut bars: Vec<Bar> = e
                 .quarters

@@ -24,7 +24,7 @@ impl PeriodForm {
                 ("from_month", FieldKind::Text, true),
                 ("to_month", FieldKind::Text, true),
             ],
-            ReportKind::Leave => vec![("year", FieldKind::Number, true)],
+            ReportKind::Leave | ReportKind::Training => vec![("year", FieldKind::Number, true)],
             ReportKind::Elections => vec![("election_day", FieldKind::Date, true)],
         }
     }

@@ -41,6 +41,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry::Report(ReportKind::Bradford),
     Entry::Report(ReportKind::Leave),
     Entry::Report(ReportKind::Elections),
+    Entry::Report(ReportKind::Training),
 ];
 
 impl Entry {

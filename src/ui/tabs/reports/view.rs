@@ -44,7 +44,7 @@ fn render_menu_column(tab: &ReportsTab, frame: &mut Frame<'_>, area: Rect, i: &I
         ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let mut lines: Vec<Line> = ENTRIES
+    let lines: Vec<Line> = ENTRIES
         .iter()
         .enumerate()
         .map(|(n, e)| {
@@ -59,11 +59,6 @@ fn render_menu_column(tab: &ReportsTab, frame: &mut Frame<'_>, area: Rect, i: &I
             }
         })
         .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        i.t("report.training_later"),
-        theme::hint(),
-    )));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 

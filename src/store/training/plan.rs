@@ -1,0 +1,492 @@
+//! Training needs and the yearly plan, employees' requests (approve → enrolment, refuse with a
+//! reason), and evaluations after a course with their follow-up.
+
+use chrono::{Months, NaiveDate};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+
+use super::{PERSON, TrainingRepo, invalid, person_at};
+use crate::domain::choice::Choice;
+use crate::domain::error::{ValidationErrors, collect};
+use crate::domain::money::money_field;
+use crate::domain::today::PersonRef;
+use crate::domain::training::course::{choice_field, number_field, optional_text, required_text};
+use crate::domain::training::{NeedPriority, NeedSource, NeedStatus, RequestStatus};
+use crate::store::rows::{choice, date, iso};
+use crate::store::{Result, StoreError, Tx};
+use crate::text_input;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Need {
+    pub id: i64,
+    pub person: PersonRef,
+    pub department: String,
+    pub year: i32,
+    pub course_id: Option<i64>,
+    pub description: String,
+    pub source: NeedSource,
+    pub priority: NeedPriority,
+    pub status: NeedStatus,
+    pub planned_cost_cents: i64,
+}
+
+text_input!(
+    /// A need as typed; `course` is a catalogue id (optional), `description` defaults to its title.
+    NeedInput, NEED_FIELDS { training_year, course, description, source, priority, cost }
+);
+
+/// One department's line of the yearly plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PlanLine {
+    pub department: String,
+    pub needs: u32,
+    pub open: u32,
+    pub planned_cost_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrainingRequest {
+    pub id: i64,
+    pub person: PersonRef,
+    pub course_id: i64,
+    pub course: String,
+    pub session_id: Option<i64>,
+    pub asked_on: NaiveDate,
+    pub motivation: String,
+    pub status: RequestStatus,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evaluation {
+    pub record_id: i64,
+    pub scores: Vec<u8>,
+    pub comment: String,
+    pub follow_up_due: NaiveDate,
+    pub follow_up_on: Option<NaiveDate>,
+    pub helped: Option<bool>,
+    pub follow_up_note: String,
+}
+
+impl Tx<'_> {
+    /// Marks a person's open or planned needs for a course done (the course was followed).
+    pub(in crate::store) fn needs_done(&self, employee_id: i64, course_id: i64) -> Result<()> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT id, status FROM training_needs WHERE employee_id = ?1 AND course_id = ?2
+             AND status IN ('open', 'planned')",
+        )?;
+        let ids = st
+            .query_map([employee_id, course_id], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, old) in ids {
+            self.conn.execute(
+                "UPDATE training_needs SET status = 'done' WHERE id = ?1",
+                [id],
+            )?;
+            self.audit(
+                "training_need",
+                id,
+                Some(employee_id),
+                "done",
+                Some(&serde_json::json!({ "status": old })),
+                Some(&serde_json::json!({ "status": "done" })),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+const NEED_COLUMNS: &str = "n.id, n.year, n.course_id, n.description, n.source, n.priority, n.status, n.planned_cost_cents, e.department";
+
+fn need(r: &rusqlite::Row<'_>) -> rusqlite::Result<Need> {
+    Ok(Need {
+        id: r.get(0)?,
+        year: r.get(1)?,
+        course_id: r.get(2)?,
+        description: r.get(3)?,
+        source: choice::<NeedSource>(4, r.get(4)?)?,
+        priority: choice::<NeedPriority>(5, r.get(5)?)?,
+        status: choice::<NeedStatus>(6, r.get(6)?)?,
+        planned_cost_cents: r.get(7)?,
+        department: r.get(8)?,
+        person: person_at(r, 9)?,
+    })
+}
+
+impl TrainingRepo<'_> {
+    /// Records a training need for a person.
+    pub fn add_need(
+        &self,
+        employee_id: i64,
+        input: &NeedInput,
+        talk_id: Option<i64>,
+    ) -> Result<i64> {
+        let mut e = ValidationErrors::default();
+        let year = collect(
+            &mut e,
+            number_field("training_year", &input.training_year, 1900, 2200).map(|y| y.unwrap_or(0)),
+        );
+        let course = match input.course.trim() {
+            "" => None,
+            t => match t.parse::<i64>().ok().map(|id| self.course(id)) {
+                Some(Ok(c)) => Some(c),
+                _ => {
+                    e.push(
+                        crate::domain::error::FieldError::new(
+                            "course",
+                            "err.training_course_unknown",
+                        )
+                        .arg("value", t),
+                    );
+                    None
+                }
+            },
+        };
+        let description = if input.description.trim().is_empty() && course.is_some() {
+            course.as_ref().map(|c| c.data.title.clone())
+        } else {
+            collect(
+                &mut e,
+                required_text("description", &input.description, 200),
+            )
+        };
+        let source = collect(
+            &mut e,
+            choice_field("source", &input.source, NeedSource::Manager),
+        );
+        let priority = collect(
+            &mut e,
+            choice_field("priority", &input.priority, NeedPriority::Medium),
+        );
+        let cost = collect(&mut e, money_field("cost", &input.cost));
+        let (Some(year), Some(description), Some(source), Some(priority), Some(cost)) =
+            (year, description, source, priority, cost)
+        else {
+            return Err(StoreError::Invalid(e));
+        };
+        if !e.is_empty() || year == 0 {
+            if year == 0 {
+                e.push(crate::domain::error::FieldError::new(
+                    "training_year",
+                    "err.required",
+                ));
+            }
+            return Err(StoreError::Invalid(e));
+        }
+        let cost = cost.unwrap_or_else(|| course.as_ref().map_or(0, |c| c.data.cost_cents));
+        let course_id = course.map(|c| c.id);
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "INSERT INTO training_needs (employee_id, year, course_id, description, source, priority, status,
+                 talk_id, planned_cost_cents) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'open', ?7, ?8)",
+                params![employee_id, year, course_id, description, source.code(), priority.code(), talk_id, cost],
+            )?;
+            let id = tx.conn.last_insert_rowid();
+            tx.audit(
+                "training_need",
+                id,
+                Some(employee_id),
+                "create",
+                None::<&()>,
+                Some(&serde_json::json!({
+                    "year": year, "course": course_id, "description": description,
+                    "source": source, "priority": priority, "cost": cost
+                })),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Changes a need's status (planned, done, dropped).
+    pub fn set_need_status(&self, id: i64, status: NeedStatus) -> Result<()> {
+        let (employee_id, old): (i64, String) = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT employee_id, status FROM training_needs WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("need {id}")))?;
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "UPDATE training_needs SET status = ?2 WHERE id = ?1",
+                params![id, status.code()],
+            )?;
+            tx.audit(
+                "training_need",
+                id,
+                Some(employee_id),
+                "status",
+                Some(&serde_json::json!({ "status": old })),
+                Some(&serde_json::json!({ "status": status })),
+            )
+        })
+    }
+
+    /// All needs of a year, by department and name.
+    pub fn needs(&self, year: i32) -> Result<Vec<Need>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT {NEED_COLUMNS}, {PERSON} FROM training_needs n JOIN employees e ON e.id = n.employee_id
+             WHERE n.year = ?1 ORDER BY e.department, e.sort_name, n.id"
+        ))?;
+        let rows = st.query_map([year], need)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// A person's needs, latest year first.
+    pub fn needs_of(&self, employee_id: i64) -> Result<Vec<Need>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT {NEED_COLUMNS}, {PERSON} FROM training_needs n JOIN employees e ON e.id = n.employee_id
+             WHERE n.employee_id = ?1 ORDER BY n.year DESC, n.id"
+        ))?;
+        let rows = st.query_map([employee_id], need)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The yearly plan: needs (not dropped) per department with their planned cost.
+    pub fn plan(&self, year: i32) -> Result<Vec<PlanLine>> {
+        let mut lines: Vec<PlanLine> = Vec::new();
+        for n in self
+            .needs(year)?
+            .into_iter()
+            .filter(|n| n.status != NeedStatus::Dropped)
+        {
+            if lines.last().is_none_or(|l| l.department != n.department) {
+                lines.push(PlanLine {
+                    department: n.department.clone(),
+                    ..Default::default()
+                });
+            }
+            if let Some(l) = lines.last_mut() {
+                l.needs += 1;
+                l.open += u32::from(n.status == NeedStatus::Open);
+                l.planned_cost_cents += n.planned_cost_cents;
+            }
+        }
+        Ok(lines)
+    }
+
+    /// An employee asks for a course (optionally a given session).
+    pub fn request(
+        &self,
+        employee_id: i64,
+        course_id: i64,
+        session_id: Option<i64>,
+        motivation: &str,
+    ) -> Result<i64> {
+        self.course(course_id)
+            .map_err(|_| invalid("course", "err.training_course_unknown"))?;
+        let motivation = optional_text("motivation", motivation, 400)
+            .map_err(|e| StoreError::Invalid(ValidationErrors(vec![e])))?;
+        let today = self.store.clock().today();
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "INSERT INTO training_requests (employee_id, course_id, session_id, asked_on, motivation, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
+                params![employee_id, course_id, session_id, iso(Some(today)), motivation],
+            )?;
+            let id = tx.conn.last_insert_rowid();
+            tx.audit(
+                "training_request",
+                id,
+                Some(employee_id),
+                "create",
+                None::<&()>,
+                Some(&serde_json::json!({ "course": course_id, "session": session_id, "motivation": motivation })),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Requests, pending first.
+    pub fn requests(&self) -> Result<Vec<TrainingRequest>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT q.id, q.course_id, c.title, q.session_id, q.asked_on, q.motivation, q.status, q.reason, {PERSON}
+             FROM training_requests q JOIN training_courses c ON c.id = q.course_id
+             JOIN employees e ON e.id = q.employee_id
+             ORDER BY q.status <> 'pending', q.asked_on DESC, q.id DESC LIMIT 500"
+        ))?;
+        let rows = st.query_map([], |r| {
+            Ok(TrainingRequest {
+                id: r.get(0)?,
+                course_id: r.get(1)?,
+                course: r.get(2)?,
+                session_id: r.get(3)?,
+                asked_on: date(r.get(4)?).unwrap_or_default(),
+                motivation: r.get(5)?,
+                status: choice::<RequestStatus>(6, r.get(6)?)?,
+                reason: r.get(7)?,
+                person: person_at(r, 8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn pending(&self, id: i64) -> Result<(i64, i64, Option<i64>)> {
+        let (employee, course, session, status): (i64, i64, Option<i64>, String) = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT employee_id, course_id, session_id, status FROM training_requests WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("request {id}")))?;
+        if status != RequestStatus::Pending.code() {
+            return Err(invalid("request", "err.training_request_decided"));
+        }
+        Ok((employee, course, session))
+    }
+
+    /// Approves a request; with a session (the one asked for, or `session_id`) the person is
+    /// enrolled in the same transaction. Returns the enrolment, if any.
+    pub fn approve_request(&self, id: i64, session_id: Option<i64>) -> Result<Option<i64>> {
+        let (employee, course, asked) = self.pending(id)?;
+        let session = session_id.or(asked);
+        if let Some(s) = session
+            && self.session(s)?.data.course_id != course
+        {
+            return Err(invalid("session", "err.training_session_other_course"));
+        }
+        let today = self.store.clock().today();
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "UPDATE training_requests SET status = 'approved', decided_on = ?2, session_id = ?3 WHERE id = ?1",
+                params![id, iso(Some(today)), session],
+            )?;
+            tx.audit(
+                "training_request",
+                id,
+                Some(employee),
+                "approve",
+                Some(&serde_json::json!({ "status": "pending" })),
+                Some(&serde_json::json!({ "status": "approved", "session": session })),
+            )?;
+            match session {
+                Some(s) => Ok(Some(tx.enrol(s, employee, today)?.0)),
+                None => Ok(None),
+            }
+        })
+    }
+
+    /// Refuses a request; the reason is required.
+    pub fn refuse_request(&self, id: i64, reason: &str) -> Result<()> {
+        let reason = required_text("reason", reason, 400)
+            .map_err(|e| StoreError::Invalid(ValidationErrors(vec![e])))?;
+        let (employee, _, _) = self.pending(id)?;
+        let today = self.store.clock().today();
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "UPDATE training_requests SET status = 'refused', decided_on = ?2, reason = ?3 WHERE id = ?1",
+                params![id, iso(Some(today)), reason],
+            )?;
+            tx.audit(
+                "training_request",
+                id,
+                Some(employee),
+                "refuse",
+                Some(&serde_json::json!({ "status": "pending" })),
+                Some(&serde_json::json!({ "status": "refused", "reason": reason })),
+            )
+        })
+    }
+
+    /// Saves the evaluation of a course followed: scores 1–5 and a comment. The follow-up is due
+    /// the setting's number of months after the course.
+    pub fn evaluate(&self, record_id: i64, scores: &[u8], comment: &str) -> Result<NaiveDate> {
+        if scores.iter().any(|s| !(1..=5).contains(s)) {
+            return Err(invalid("scores", "err.training_score"));
+        }
+        let (employee, to): (i64, String) = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT employee_id, to_day FROM training_records WHERE id = ?1",
+                [record_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("record {record_id}")))?;
+        let months = self.settings()?.follow_up_months;
+        let to = date(Some(to)).unwrap_or_default();
+        let due = to.checked_add_months(Months::new(months)).unwrap_or(to);
+        let scores_json = serde_json::to_string(scores).map_err(anyhow::Error::new)?;
+        let comment = crate::domain::text::clean(comment);
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "INSERT INTO training_evaluations (record_id, scores, comment, follow_up_due) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (record_id) DO UPDATE SET scores = excluded.scores, comment = excluded.comment",
+                params![record_id, scores_json, comment, iso(Some(due))],
+            )?;
+            tx.audit(
+                "training_evaluation",
+                record_id,
+                Some(employee),
+                "save",
+                None::<&()>,
+                Some(&serde_json::json!({ "scores": scores, "comment": comment })),
+            )?;
+            Ok(due)
+        })
+    }
+
+    /// Records the follow-up: did the course help in the job?
+    pub fn follow_up(&self, record_id: i64, helped: bool, note: &str) -> Result<()> {
+        let employee: i64 = self
+            .store
+            .conn()
+            .query_row(
+                "SELECT r.employee_id FROM training_evaluations v JOIN training_records r ON r.id = v.record_id
+                 WHERE v.record_id = ?1",
+                [record_id],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| invalid("record", "err.training_not_evaluated"))?;
+        let today = self.store.clock().today();
+        let note = crate::domain::text::clean(note);
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "UPDATE training_evaluations SET follow_up_on = ?2, helped = ?3, follow_up_note = ?4 WHERE record_id = ?1",
+                params![record_id, iso(Some(today)), helped, note],
+            )?;
+            tx.audit(
+                "training_evaluation",
+                record_id,
+                Some(employee),
+                "follow_up",
+                None::<&()>,
+                Some(&serde_json::json!({ "helped": helped, "note": note })),
+            )
+        })
+    }
+
+    pub fn evaluation(&self, record_id: i64) -> Result<Option<Evaluation>> {
+        Ok(self
+            .store
+            .conn()
+            .query_row(
+                "SELECT record_id, scores, comment, follow_up_due, follow_up_on, helped, follow_up_note
+                 FROM training_evaluations WHERE record_id = ?1",
+                [record_id],
+                |r| {
+                    let scores: String = r.get(1)?;
+                    Ok(Evaluation {
+                        record_id: r.get(0)?,
+                        scores: serde_json::from_str(&scores).unwrap_or_default(),
+                        comment: r.get(2)?,
+                        follow_up_due: date(r.get(3)?).unwrap_or_default(),
+                        follow_up_on: date(r.get(4)?),
+                        helped: r.get(5)?,
+                        follow_up_note: r.get(6)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+}
