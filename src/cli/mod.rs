@@ -2,6 +2,7 @@
 
 mod checklist;
 mod company;
+mod data;
 mod dimona;
 mod document;
 mod employee;
@@ -128,6 +129,16 @@ pub enum Command {
         #[arg(value_enum)]
         kind: validate::IdKind,
         value: String,
+    },
+    /// Copy the database safely (also while Dossier is open); --daily/--keep set the automatic
+    /// daily backups kept in the backups folder beside the database
+    Backup(data::BackupArgs),
+    /// Replace the database with a backup: the backup is checked first, the replaced database kept
+    Restore { file: PathBuf },
+    /// Check the database: SQLite integrity, links between records, the audit chain (exit 1 on a problem)
+    Check {
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -462,8 +473,15 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Opens the database; a writing command first makes the day's automatic backup (a failed
+    /// backup is told on stderr but does not stop the work).
     pub fn open(&self, access: Access) -> Result<Store, CliError> {
-        Store::open(&self.db, access, self.clock).map_err(|e| CliError::store(&self.i18n, &e))
+        let store = Store::open(&self.db, access, self.clock)
+            .map_err(|e| CliError::store(&self.i18n, &e))?;
+        if access == Access::ReadWrite {
+            data::auto_backup(&self.i18n, &store);
+        }
+        Ok(store)
     }
 }
 
@@ -537,6 +555,9 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Payroll(cmd) => payroll::run(ctx, *cmd),
         Command::Report(args) => report::run(ctx, *args),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
+        Command::Backup(args) => data::backup(ctx, args),
+        Command::Restore { file } => data::restore(ctx, file),
+        Command::Check { json } => data::check(ctx, json),
     }
 }
 

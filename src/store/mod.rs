@@ -1,6 +1,7 @@
 //! The only module that knows SQL: opens the one SQLite file safely and hands out repositories.
 
 mod audit;
+mod backup;
 mod checklists;
 mod dimona;
 mod documents;
@@ -25,6 +26,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditEntry, AuditRepo, ChainReport};
+pub use backup::{
+    BACKUP_SETTINGS, BackupSettings, CheckReport, RestoreStep, Restored, backups_dir, check_backup,
+    restore, restore_with,
+};
 pub use checklists::{ChecklistRepo, DueTask};
 pub use dimona::{DimonaGap, DimonaRepo};
 pub use documents::{DocumentRepo, GeneratedDocument};

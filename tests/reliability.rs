@@ -1,0 +1,8 @@
+//! The reliability suite: each test states what it promises about the user's data (nothing lost,
+//! nothing leaked, never two writers, damaged files refused untouched) and checks it on real files.
+
+#[path = "reliability/common.rs"]
+mod common;
+
+#[path = "reliability/backup.rs"]
+mod backup;
