@@ -6,3 +6,6 @@ mod common;
 
 #[path = "reliability/backup.rs"]
 mod backup;
+
+#[path = "reliability/privacy.rs"]
+mod privacy;

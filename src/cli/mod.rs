@@ -12,6 +12,7 @@ mod leave;
 mod notice;
 pub(crate) mod out;
 mod payroll;
+mod privacy;
 mod report;
 mod schedule;
 mod seed;
@@ -140,6 +141,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// GDPR requests: export everything about a person, erase a former employee after the
+    /// retention period, set the retention periods
+    #[command(subcommand)]
+    Privacy(privacy::PrivacyCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -558,6 +563,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Backup(args) => data::backup(ctx, args),
         Command::Restore { file } => data::restore(ctx, file),
         Command::Check { json } => data::check(ctx, json),
+        Command::Privacy(cmd) => privacy::run(ctx, cmd),
     }
 }
 

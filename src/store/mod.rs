@@ -11,6 +11,7 @@ mod leave;
 mod lock;
 mod migrate;
 mod payroll;
+mod privacy;
 mod records;
 mod reports;
 mod rows;
@@ -44,6 +45,7 @@ pub use leave::{
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
 pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
+pub use privacy::{EraseError, Erasure, PersonalFile, PersonalTable, PrivacyRepo, personal_tables};
 pub use records::{RecordRepo, RemovableRecord};
 pub use reports::ReportRepo;
 pub use settings::SettingsRepo;
@@ -223,6 +225,11 @@ impl Store {
 
     pub fn payroll(&self) -> PayrollRepo<'_> {
         PayrollRepo { store: self }
+    }
+
+    /// GDPR requests: export everything about a person, erase a former employee.
+    pub fn privacy(&self) -> PrivacyRepo<'_> {
+        PrivacyRepo { store: self }
     }
 
     /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the
