@@ -9,3 +9,6 @@ mod backup;
 
 #[path = "reliability/privacy.rs"]
 mod privacy;
+
+#[path = "reliability/terminal.rs"]
+mod terminal;
