@@ -12,3 +12,9 @@ mod privacy;
 
 #[path = "reliability/terminal.rs"]
 mod terminal;
+
+#[path = "reliability/crash.rs"]
+mod crash;
+
+#[path = "reliability/damaged.rs"]
+mod damaged;
