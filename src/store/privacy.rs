@@ -22,6 +22,8 @@ pub struct PersonalTable {
     pub table: String,
     /// SQL condition on the table's columns with `?1` = the employee id.
     pub condition: String,
+    /// Whether its rows go with the employee row by themselves (every link is `ON DELETE CASCADE`).
+    pub cascades: bool,
 }
 
 /// A file Dossier keeps about the person (an attached document, a generated letter).
@@ -155,25 +157,34 @@ pub fn personal_tables(conn: &rusqlite::Connection) -> Result<Vec<PersonalTable>
     let mut found = vec![PersonalTable {
         table: "employees".into(),
         condition: "id = ?1".into(),
+        cascades: false,
     }];
     for t in tables.iter().filter(|t| *t != "employees" && *t != "audit") {
         let keys = foreign_keys(conn, t)?;
-        let mut conds: Vec<String> = keys
+        let links: Vec<&ForeignKey> = keys
             .iter()
             .filter(|k| {
                 k.parent == "employees"
                     && (k.from == "employee_id" || k.on_delete.eq_ignore_ascii_case("CASCADE"))
             })
+            .collect();
+        let mut cascades = links
+            .iter()
+            .all(|k| k.on_delete.eq_ignore_ascii_case("CASCADE"));
+        let mut conds: Vec<String> = links
+            .iter()
             .map(|k| format!("{} = ?1", quote(&k.from)))
             .collect();
         let has_column = columns(conn, t)?.iter().any(|c| c == "employee_id");
         if conds.is_empty() && has_column && !keys.iter().any(|k| k.from == "employee_id") {
             conds.push("\"employee_id\" = ?1".into());
+            cascades = false;
         }
         if !conds.is_empty() {
             found.push(PersonalTable {
                 table: t.clone(),
                 condition: conds.join(" OR "),
+                cascades,
             });
         }
     }
@@ -202,6 +213,7 @@ pub fn personal_tables(conn: &rusqlite::Connection) -> Result<Vec<PersonalTable>
                 found.push(PersonalTable {
                     table: t.clone(),
                     condition: conds.join(" OR "),
+                    cascades: true,
                 });
                 added = true;
             }
@@ -492,8 +504,15 @@ impl PrivacyRepo<'_> {
                     ),
                     [employee_id],
                 )?;
-                // The employee row takes every cascading row with it (append-only ledgers allow
-                // exactly that); then what is linked without a cascade.
+                // First what is linked without a cascade (children before parents), then the
+                // employee row, which takes every cascading row with it (append-only ledgers
+                // allow exactly that, and only that).
+                for t in tables.iter().skip(1).rev().filter(|t| !t.cascades) {
+                    tx.conn.execute(
+                        &format!("DELETE FROM {} WHERE {}", quote(&t.table), t.condition),
+                        [employee_id],
+                    )?;
+                }
                 tx.conn
                     .execute("DELETE FROM employees WHERE id = ?1", [employee_id])?;
                 for t in tables.iter().skip(1) {

@@ -230,6 +230,18 @@ fn erasure_leaves_no_trace_in_the_raw_file_and_the_chain_still_verifies() {
     let env = Env::new();
     env.demo();
     let (id, rrn, iban) = former_employee(&env);
+    // A table a later version might add whose link does not cascade, and one without a foreign key.
+    {
+        let c = rusqlite::Connection::open(env.db()).unwrap();
+        c.execute_batch(&format!(
+            "CREATE TABLE badges (id INTEGER PRIMARY KEY,
+                 employee_id INTEGER NOT NULL REFERENCES employees(id), code TEXT);
+             CREATE TABLE parking (id INTEGER PRIMARY KEY, employee_id INTEGER, plate TEXT);
+             INSERT INTO badges VALUES (1, {id}, 'BADGE-{LAST}');
+             INSERT INTO parking VALUES (1, {id}, '1-QRL-{LAST}');"
+        ))
+        .unwrap();
+    }
     let store: Store = env.open();
     let files_dir = env.db().with_file_name("x-files").join(id.to_string());
     assert!(files_dir.exists());
@@ -272,6 +284,8 @@ fn erasure_leaves_no_trace_in_the_raw_file_and_the_chain_still_verifies() {
     }
     assert!(!files_dir.exists());
     assert_eq!(count(&env.db(), "SELECT count(*) FROM erased_people"), 1);
+    assert_eq!(count(&env.db(), "SELECT count(*) FROM badges"), 0);
+    assert_eq!(count(&env.db(), "SELECT count(*) FROM parking"), 0);
     assert_eq!(
         count(
             &env.db(),
