@@ -61,6 +61,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
                 .map_err(|e| CliError::input(format!("{}: {e}", paths.keymap_file().display())))?,
             Err(_) => Keymap::default(),
         };
+        // Opening for writing also makes the day's automatic backup (Ctx::open).
         let store = ctx.open(Access::ReadWrite)?;
         if demo_dir.is_some() {
             dossier::demo::load(&store, clock.today()).map_err(|e| CliError::store(&i18n, &e))?;

@@ -100,6 +100,7 @@ pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {
             "today.payroll_export",
             &[("month", &i.month(*month)), ("year", &year.to_string())],
         ),
+        Due::RetentionOver { left_on } => i.tf("today.retention_over", &[("left", &d(*left_on))]),
     }
 }
 

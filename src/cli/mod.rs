@@ -2,6 +2,7 @@
 
 mod checklist;
 mod company;
+mod data;
 mod dimona;
 mod document;
 mod employee;
@@ -12,6 +13,7 @@ mod notice;
 pub(crate) mod out;
 mod payroll;
 mod payroll_entries;
+mod privacy;
 mod recruitment;
 mod recruitment_show;
 mod report;
@@ -153,6 +155,20 @@ pub enum Command {
     /// the individual training right
     #[command(subcommand)]
     Training(Box<training::TrainingCommand>),
+    /// Copy the database safely (also while Dossier is open); --daily/--keep set the automatic
+    /// daily backups kept in the backups folder beside the database
+    Backup(data::BackupArgs),
+    /// Replace the database with a backup: the backup is checked first, the replaced database kept
+    Restore { file: PathBuf },
+    /// Check the database: SQLite integrity, links between records, the audit chain (exit 1 on a problem)
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// GDPR requests: export everything about a person, erase a former employee after the
+    /// retention period, set the retention periods
+    #[command(subcommand)]
+    Privacy(privacy::PrivacyCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -486,8 +502,15 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Opens the database; a writing command first makes the day's automatic backup (a failed
+    /// backup is told on stderr but does not stop the work).
     pub fn open(&self, access: Access) -> Result<Store, CliError> {
-        Store::open(&self.db, access, self.clock).map_err(|e| CliError::store(&self.i18n, &e))
+        let store = Store::open(&self.db, access, self.clock)
+            .map_err(|e| CliError::store(&self.i18n, &e))?;
+        if access == Access::ReadWrite {
+            data::auto_backup(&self.i18n, &store);
+        }
+        Ok(store)
     }
 }
 
@@ -567,6 +590,10 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Interview(cmd) => recruitment::interview(ctx, *cmd),
         Command::Recruitment(cmd) => recruitment::recruitment(ctx, cmd),
         Command::Training(cmd) => training::run(ctx, *cmd),
+        Command::Backup(args) => data::backup(ctx, args),
+        Command::Restore { file } => data::restore(ctx, file),
+        Command::Check { json } => data::check(ctx, json),
+        Command::Privacy(cmd) => privacy::run(ctx, cmd),
     }
 }
 

@@ -799,5 +799,37 @@ pub(super) fn build(today: NaiveDate) -> Vec<DemoPerson> {
             "Documents de sortie envoyés : C4, attestation de vacances, compte individuel.".into(),
         );
 
+    // Left more than five years ago: her retention period is over, so Today asks to erase her
+    // personal data (`dossier privacy erase`).
+    let ilse_end = last_of_month(months(t, -64));
+    c.hire(Gent, "Ilse", "Goossens", "f", born(t, 52, 9, 2))
+        .origin("Aalst", "BE")
+        .rrn(172)
+        .iban(1, 4_419_306)
+        .home("Kerkstraat", "9", "", "9300", "Aalst")
+        .reach("+32 477 31 62 08", "ilse.goossens@telenet.be")
+        .job(
+            "Administratie",
+            "bediende boekhouding",
+            "E0001",
+            "white_collar",
+            "200",
+        )
+        .marital("single")
+        .contract(
+            "indefinite",
+            fm(-130),
+            Some(ilse_end),
+            "38",
+            "ma–vr 8u30–16u36",
+            "2.950,00",
+        )
+        .left(
+            ilse_end,
+            "employee",
+            "Ontslag door de werknemer: verhuis naar Spanje",
+            "",
+        );
+
     c.finish()
 }

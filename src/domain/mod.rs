@@ -15,6 +15,7 @@ pub mod maternity;
 pub mod money;
 pub mod notice;
 pub mod payroll;
+pub mod privacy;
 pub mod records;
 pub mod recruitment;
 pub mod reports;

@@ -44,6 +44,25 @@ fn chain_hash(prev: &str, parts: &[&str]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// 16 random bytes as hex, from the operating system: the salt of a payload digest must not be
+/// guessable, or the digest of an erased payload could be tested against guesses.
+fn salt() -> String {
+    let mut bytes = [0u8; 16];
+    let from_os = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes))
+        .is_ok();
+    if !from_os {
+        // Where there is no /dev/urandom: fastrand is seeded from the OS's hasher keys.
+        fastrand::fill(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The digest of a row's payload that the chain covers (second form, see migration 009).
+fn payload_digest(salt: &str, old: &str, new: &str) -> String {
+    chain_hash("", &[salt, old, new])
+}
+
 impl Tx<'_> {
     /// Appends an audit row in this transaction. `old`/`new` are the record before and after.
     pub fn audit<O: Serialize, N: Serialize>(
@@ -71,6 +90,12 @@ impl Tx<'_> {
             .map(serde_json::to_string)
             .transpose()
             .map_err(anyhow::Error::new)?;
+        let salt = salt();
+        let digest = payload_digest(
+            &salt,
+            old.as_deref().unwrap_or(""),
+            new.as_deref().unwrap_or(""),
+        );
         let hash = chain_hash(
             &prev,
             &[
@@ -79,14 +104,13 @@ impl Tx<'_> {
                 &entity_id.to_string(),
                 &employee_id.map(|e| e.to_string()).unwrap_or_default(),
                 action,
-                old.as_deref().unwrap_or(""),
-                new.as_deref().unwrap_or(""),
+                &digest,
             ],
         );
         self.conn.execute(
-            "INSERT INTO audit (at, entity, entity_id, employee_id, action, old, new, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![at, entity, entity_id, employee_id, action, old, new, prev, hash],
+            "INSERT INTO audit (at, entity, entity_id, employee_id, action, old, new, prev_hash, hash, salt, digest)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![at, entity, entity_id, employee_id, action, old, new, prev, hash, salt, digest],
         )?;
         Ok(())
     }
@@ -132,7 +156,8 @@ impl AuditRepo<'_> {
     /// Recomputes every hash in order; an edited row or a removed one breaks the chain at that point.
     pub fn verify(&self) -> Result<ChainReport> {
         let mut st = self.store.conn().prepare(
-            "SELECT id, at, entity, entity_id, employee_id, action, coalesce(old, ''), coalesce(new, ''), prev_hash, hash
+            "SELECT id, at, entity, entity_id, employee_id, action, coalesce(old, ''), coalesce(new, ''), prev_hash, hash,
+                    salt, digest, redacted
              FROM audit ORDER BY id",
         )?;
         let mut rows = st.query([])?;
@@ -145,19 +170,41 @@ impl AuditRepo<'_> {
             let stored: String = r.get(9)?;
             let entity_id: i64 = r.get(3)?;
             let employee_id: Option<i64> = r.get(4)?;
-            let h = chain_hash(
-                &prev,
-                &[
-                    &r.get::<_, String>(1)?,
-                    &r.get::<_, String>(2)?,
-                    &entity_id.to_string(),
-                    &employee_id.map(|e| e.to_string()).unwrap_or_default(),
-                    &r.get::<_, String>(5)?,
-                    &r.get::<_, String>(6)?,
-                    &r.get::<_, String>(7)?,
-                ],
-            );
-            if stored_prev != prev || stored != h {
+            let (old, new): (String, String) = (r.get(6)?, r.get(7)?);
+            let salt: Option<String> = r.get(10)?;
+            let digest: Option<String> = r.get(11)?;
+            let redacted: bool = r.get(12)?;
+            let head = [
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                entity_id.to_string(),
+                employee_id.map(|e| e.to_string()).unwrap_or_default(),
+                r.get::<_, String>(5)?,
+            ];
+            let fits = match (&digest, redacted) {
+                // Second form: the payload must match its digest, unless it was erased.
+                (Some(d), _) => {
+                    let payload_ok =
+                        redacted || payload_digest(salt.as_deref().unwrap_or(""), &old, &new) == *d;
+                    let parts: Vec<&str> = head
+                        .iter()
+                        .map(String::as_str)
+                        .chain([d.as_str()])
+                        .collect();
+                    payload_ok && chain_hash(&prev, &parts) == stored
+                }
+                // First form, erased: only its place in the chain can be checked.
+                (None, true) => true,
+                (None, false) => {
+                    let parts: Vec<&str> = head
+                        .iter()
+                        .map(String::as_str)
+                        .chain([old.as_str(), new.as_str()])
+                        .collect();
+                    chain_hash(&prev, &parts) == stored
+                }
+            };
+            if stored_prev != prev || !fits {
                 return Ok(ChainReport {
                     rows: count,
                     broken_at: Some(id),

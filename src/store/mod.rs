@@ -1,6 +1,7 @@
 //! The only module that knows SQL: opens the one SQLite file safely and hands out repositories.
 
 mod audit;
+mod backup;
 mod checklists;
 mod dimona;
 mod documents;
@@ -10,6 +11,7 @@ mod leave;
 mod lock;
 mod migrate;
 mod payroll;
+mod privacy;
 mod records;
 pub mod recruitment;
 mod reports;
@@ -27,6 +29,10 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use audit::{AuditEntry, AuditRepo, ChainReport};
+pub use backup::{
+    BACKUP_SETTINGS, BackupSettings, CheckReport, RestoreStep, Restored, backups_dir, check_backup,
+    restore, restore_with,
+};
 pub use checklists::{ChecklistRepo, DueTask};
 pub use dimona::{DimonaGap, DimonaRepo};
 pub use documents::{DocumentRepo, GeneratedDocument};
@@ -41,6 +47,7 @@ pub use leave::{
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
 pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
+pub use privacy::{EraseError, Erasure, PersonalFile, PersonalTable, PrivacyRepo, personal_tables};
 pub use records::{RecordRepo, RemovableRecord};
 pub use recruitment::RecruitmentRepo;
 pub use reports::ReportRepo;
@@ -234,6 +241,11 @@ impl Store {
     /// Training and development: catalogue, sessions, records, certificates, needs, talks.
     pub fn training(&self) -> TrainingRepo<'_> {
         TrainingRepo { store: self }
+    }
+
+    /// GDPR requests: export everything about a person, erase a former employee.
+    pub fn privacy(&self) -> PrivacyRepo<'_> {
+        PrivacyRepo { store: self }
     }
 
     /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the

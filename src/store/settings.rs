@@ -137,6 +137,11 @@ pub const KNOWN: &[KnownSetting] = &[
         super::training::TRAINING_SETTINGS,
         "settings.about_training",
     ),
+    known::<crate::domain::privacy::RetentionSettings>(
+        crate::domain::privacy::RETENTION_SETTINGS,
+        "settings.about_retention",
+    ),
+    known::<super::backup::BackupSettings>(super::backup::BACKUP_SETTINGS, "settings.about_backup"),
     known::<crate::domain::payroll::settings::PayrollSettings>(
         super::payroll::PAYROLL,
         "settings.about_payroll",

@@ -79,6 +79,7 @@ impl TodayRepo<'_> {
             tasks: self.tasks(today, s.task_days)?,
             payroll_unexported: self.payroll_unexported(today)?,
             occasions: self.occasions(today, s.occasion_days)?,
+            retention: self.store.privacy().retention_over(today, RULE_CAP)?,
         })
     }
 

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod company_form;
+pub mod drafts;
 pub mod form_flow;
 pub mod keymap;
 pub mod request;
@@ -10,18 +11,41 @@ pub mod tabs;
 pub mod theme;
 pub mod widgets;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+
 use ratatui::crossterm::event::{self, Event};
 
 pub use app::App;
 
-/// Runs the TUI until the user quits. The terminal is restored on quit, on error and on panic
-/// (ratatui's `init` installs a panic hook that restores it first).
+/// How often the loop looks whether a signal came while no key did: a signal cannot wake the
+/// terminal read, so the wait is cut in slices this long (four wake-ups a second, nothing drawn).
+const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+/// Runs the TUI until the user quits. The terminal is restored on quit, on error, on panic
+/// (ratatui's `init` installs a panic hook that restores it first) and on SIGTERM, SIGHUP and
+/// SIGINT; on those signals a form with typed input is saved as a draft first (see [`drafts`]).
 pub fn run(mut app: App) -> anyhow::Result<()> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    drafts::announce(&mut app);
     let mut terminal = ratatui::init();
     let result = (|| -> anyhow::Result<()> {
         terminal.draw(|f| app.render(f))?;
         while !app.quit {
-            // Blocking read: no redraw loop, no CPU while idle.
+            if signal.load(Ordering::Relaxed) != 0 {
+                break;
+            }
+            if !event::poll(SIGNAL_CHECK)? {
+                continue;
+            }
             match event::read()? {
                 Event::Key(key) => app.on_key(key),
                 Event::Resize(_, _) => {}
@@ -31,6 +55,26 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         }
         Ok(())
     })();
+    let stopped_by = signal.load(Ordering::Relaxed);
+    // The draft first: on SIGHUP the terminal may already be gone, restoring it can fail.
+    let draft = if stopped_by != 0 {
+        drafts::save(&app)
+    } else {
+        Ok(None)
+    };
     ratatui::restore();
+    match draft {
+        Ok(Some(path)) => eprintln!(
+            "{}",
+            app.i18n
+                .tf("data.draft_saved", &[("path", &path.display().to_string())])
+        ),
+        Ok(None) => {}
+        Err(e) => eprintln!(
+            "{}",
+            app.i18n
+                .tf("data.draft_failed", &[("error", &e.to_string())])
+        ),
+    }
     result
 }

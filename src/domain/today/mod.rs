@@ -3,6 +3,7 @@
 //! the windows [`TodaySettings`] names; the rules in [`rules`] decide what is due and when.
 
 pub mod occasions;
+pub mod retention;
 pub mod rules;
 
 use chrono::NaiveDate;
@@ -92,6 +93,8 @@ pub enum Due {
     ChecklistTask { title: Localized },
     /// Last month's payroll variables are not yet exported to the social secretariat.
     PayrollExport { year: i32, month: u32 },
+    /// A former employee's retention period is over: erase their personal data (GDPR).
+    RetentionOver { left_on: NaiveDate },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -233,5 +236,6 @@ fn rank(d: &Due) -> u8 {
         Due::DocumentExpires { .. } => 7,
         Due::ChecklistTask { .. } => 8,
         Due::SickOngoing { .. } => 9,
+        Due::RetentionOver { .. } => 10,
     }
 }

@@ -84,6 +84,7 @@ pub struct TodayFacts {
     /// The last complete month, when its payroll variables are not yet exported.
     pub payroll_unexported: Option<(i32, u32)>,
     pub occasions: Vec<OccasionFact>,
+    pub retention: Vec<super::retention::RetentionFact>,
 }
 
 impl TodayFacts {
@@ -97,6 +98,7 @@ impl TodayFacts {
             self.requests.len(),
             self.dimona.len(),
             self.tasks.len(),
+            self.retention.len(),
         ]
         .into_iter()
         .any(|n| n >= cap)
@@ -144,6 +146,12 @@ pub fn attention(facts: TodayFacts, today: NaiveDate, occasion_days: i64) -> Tod
     if let Some((year, month)) = facts.payroll_unexported {
         items.extend(payroll_export(year, month, today));
     }
+    items.extend(
+        facts
+            .retention
+            .into_iter()
+            .map(|f| super::retention::retention_over(f, today)),
+    );
     let occasions = occasions::upcoming(&facts.occasions, today, occasion_days);
     TodayList::sorted(items, occasions)
 }

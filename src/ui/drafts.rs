@@ -1,0 +1,84 @@
+//! Forms left open when the terminal goes away (SIGHUP: the window closed; SIGTERM: the system
+//! shuts down): what was typed is written to a private draft file instead of being lost, and the
+//! next start says where it is. Saving it as a record instead could store half-checked input
+//! (the form may not validate), so a draft the user copies from is the honest choice.
+
+use std::path::{Path, PathBuf};
+
+use super::App;
+use super::widgets::form::Form;
+
+/// Drafts live beside the database: `dossier.db` → `dossier-drafts/`.
+pub fn drafts_dir(db: &Path) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "dossier".into());
+    db.with_file_name(format!("{stem}-drafts"))
+}
+
+/// The form on screen, whichever tab owns it.
+fn open_form(app: &App) -> Option<&Form> {
+    if let Some(f) = &app.company_form {
+        return Some(&f.form);
+    }
+    [
+        app.dossiers.form.as_ref().map(|f| &f.form),
+        app.leave.form.as_ref().map(|f| &f.form),
+        app.payroll.form.as_ref().map(|f| &f.form),
+        app.reports.form.as_ref().map(|f| &f.form),
+    ]
+    .into_iter()
+    .flatten()
+    .next()
+}
+
+/// Writes the open form's fields as JSON (0600) when something was typed in it; returns the file.
+pub fn save(app: &App) -> std::io::Result<Option<PathBuf>> {
+    let Some(form) = open_form(app).filter(|f| f.is_dirty()) else {
+        return Ok(None);
+    };
+    let fields: serde_json::Map<String, serde_json::Value> = form
+        .fields
+        .iter()
+        .map(|f| (f.name.to_string(), f.input.value().into()))
+        .collect();
+    let json = serde_json::json!({
+        "form": form.title,
+        "saved_at": app.store.clock().now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+        "fields": fields,
+    });
+    let dir = drafts_dir(app.store.path());
+    crate::store::create_private_dir(&dir).map_err(std::io::Error::other)?;
+    let stem = format!("draft-{}", chrono::Local::now().format("%Y-%m-%d-%H%M%S"));
+    let path = crate::config::free_path(&dir, &stem, "json");
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+    let mut file = opts.open(&path)?;
+    let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::other)?;
+    std::io::Write::write_all(&mut file, text.as_bytes())?;
+    file.sync_all()?;
+    Ok(Some(path))
+}
+
+/// At start: if drafts are waiting, the status line says where.
+pub fn announce(app: &mut App) {
+    let dir = drafts_dir(app.store.path());
+    let waiting = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).count())
+        .unwrap_or(0);
+    if waiting > 0 {
+        app.status = Some((
+            app.i18n.tf(
+                "data.drafts_waiting",
+                &[
+                    ("count", &waiting.to_string()),
+                    ("dir", &dir.display().to_string()),
+                ],
+            ),
+            super::widgets::bars::Level::Info,
+        ));
+    }
+}
