@@ -339,6 +339,46 @@ mod tests {
         found
     }
 
+    /// The entity names the store writes audit rows under: the first string literal after each
+    /// `.audit(` in src/store (the dossier's History shows them through `entity.<name>`).
+    fn audited_entities() -> BTreeSet<String> {
+        let mut files = Vec::new();
+        rust_files(
+            Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/store")),
+            &mut files,
+        );
+        let mut found = BTreeSet::new();
+        for f in files {
+            let src = std::fs::read_to_string(&f).expect("read source");
+            for (i, _) in src.match_indices(".audit(") {
+                let rest = src[i + 7..].trim_start();
+                if let Some(body) = rest.strip_prefix('"')
+                    && let Some(end) = body.find('"')
+                {
+                    found.insert(body[..end].to_string());
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_audited_entity_has_a_name_in_the_history() {
+        let entities = audited_entities();
+        assert!(entities.len() >= 20, "scan found only {entities:?}");
+        for lang in Lang::ALL {
+            let missing: Vec<&String> = entities
+                .iter()
+                .filter(|e| catalog(lang).get(&format!("entity.{e}")).is_none())
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{}: entity names missing: {missing:?}",
+                lang.code()
+            );
+        }
+    }
+
     fn labels<C: Choice>() -> Vec<&'static str> {
         C::ALL.iter().map(|c| c.label_key()).collect()
     }
