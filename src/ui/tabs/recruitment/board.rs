@@ -145,8 +145,9 @@ fn title(tab: &RecruitmentTab, i18n: &I18n) -> String {
 }
 
 fn score_text(a: &ApplicationRow) -> String {
-    if a.score.max_half_points == 0 {
-        return "  –".into();
+    // No profile, or not screened yet: a dash, not a misleading 0%.
+    if a.score.max_half_points == 0 || (a.score.half_points == 0 && a.score.open > 0) {
+        return "   – ".into();
     }
     let ko = if a.score.knocked_out { "!" } else { " " };
     format!("{:>3}%{ko}", a.score.percent())
