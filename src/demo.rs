@@ -9,6 +9,7 @@
 mod builder;
 mod company;
 mod pools;
+pub mod recruitment;
 mod synthetic;
 #[cfg(test)]
 mod tests;
@@ -64,6 +65,7 @@ pub fn load(
     crate::documents::demo::load(store, today)
         .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!("{e}")))?;
     store.load_demo_payroll(today)?;
+    recruitment::load(store, today)?;
     Ok(n)
 }
 

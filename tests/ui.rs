@@ -25,6 +25,9 @@ mod documents;
 /// The payroll review: a month's variables, hand entries, the export.
 #[path = "ui/payroll.rs"]
 mod payroll;
+/// The Recruitment tab: vacancies, board, candidate page, forms, hire.
+#[path = "ui/recruitment.rs"]
+mod recruitment;
 /// The Reports tab: reports, charts, period and exports.
 #[path = "ui/reports.rs"]
 mod reports;

@@ -94,6 +94,24 @@ pub enum Action {
     NextTable,
     ExportXlsx,
     ExportCsv,
+    /// Recruitment: the selected candidate to the next stage of the pipeline.
+    MoveNext,
+    /// Recruitment: back to an earlier stage (asks the reason).
+    MoveBack,
+    /// Recruitment: rejected, with a reason from the list.
+    Reject,
+    /// Recruitment: the candidate withdrew.
+    Withdraw,
+    /// Recruitment: hire the candidate at the offer stage (makes the dossier).
+    Hire,
+    PlanInterview,
+    AddReference,
+    /// Recruitment: open the selected vacancy's board or candidate's page.
+    OpenItem,
+    NewVacancy,
+    NewCandidate,
+    /// Candidate page: the selected criterion met, not met, unclear.
+    CycleAnswer,
 }
 
 impl Action {

@@ -16,6 +16,7 @@ use super::tabs::dossiers::DossiersTab;
 use super::tabs::dossiers::Section;
 use super::tabs::leave::LeaveTab;
 use super::tabs::payroll::PayrollView;
+use super::tabs::recruitment::RecruitmentTab;
 use super::tabs::reports::ReportsTab;
 use super::tabs::today::TodayTab;
 use super::theme;
@@ -36,6 +37,7 @@ pub const TAB_KEYS: [&str; 6] = [
 const TODAY: usize = 0;
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
+const RECRUITMENT: usize = 3;
 const REPORTS: usize = 5;
 
 /// What the body of the screen shows: a tab, or the Reports tab's second view. Every dispatch on the
@@ -49,6 +51,7 @@ enum Shown {
     Payroll,
     /// A tab not built yet.
     Soon,
+    Recruitment,
 }
 
 pub enum Overlay {
@@ -76,6 +79,7 @@ pub struct App {
     pub quit: bool,
     /// The company settings form, over whichever tab is showing.
     pub company_form: Option<FormState<CompanyPurpose>>,
+    pub recruitment: RecruitmentTab,
 }
 
 impl App {
@@ -99,6 +103,7 @@ impl App {
             status: None,
             quit: false,
             company_form: None,
+            recruitment: RecruitmentTab::default(),
         }
     }
 
@@ -109,6 +114,7 @@ impl App {
             LEAVE => Shown::Leave,
             REPORTS if self.payroll_shown => Shown::Payroll,
             REPORTS => Shown::Reports,
+            RECRUITMENT => Shown::Recruitment,
             _ => Shown::Soon,
         }
     }
@@ -125,6 +131,7 @@ impl App {
                 Shown::Reports => self.reports.context(),
                 Shown::Payroll => self.payroll.context(),
                 Shown::Soon => Context::Global,
+                Shown::Recruitment => self.recruitment.context(),
             },
         }
     }
@@ -180,6 +187,13 @@ impl App {
             self.leave.filter_key(&self.store, &key);
             return;
         }
+        if self.tab == RECRUITMENT
+            && self.recruitment.filter.is_some()
+            && matches!(self.overlay, Overlay::None)
+        {
+            self.recruitment.filter_key(&key);
+            return;
+        }
         let context = self.context();
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
@@ -194,6 +208,7 @@ impl App {
                 Shown::Reports => self.reports.form_key(&key),
                 Shown::Payroll => self.payroll.form_key(&key),
                 Shown::Today | Shown::Soon => {}
+                Shown::Recruitment => self.recruitment.form_key(&key),
             },
             None => {}
         }
@@ -253,6 +268,7 @@ impl App {
                         Shown::Dossiers | Shown::Today | Shown::Soon => {
                             self.dossiers.confirmed(pending, store, i18n)
                         }
+                        Shown::Recruitment => self.recruitment.confirmed(pending, store, i18n),
                     };
                     self.apply(r);
                 }
@@ -270,6 +286,7 @@ impl App {
                     Shown::Reports => self.reports.handle(other, store, i18n),
                     Shown::Payroll => self.payroll.handle(other, store, i18n),
                     Shown::Soon => Request::None,
+                    Shown::Recruitment => self.recruitment.handle(other, store, i18n),
                 };
                 self.apply(r);
             }
@@ -287,6 +304,7 @@ impl App {
             DOSSIERS => self.dossiers.enter(&self.store),
             LEAVE => self.leave.enter(&self.store),
             REPORTS => self.enter_reports(),
+            RECRUITMENT => self.recruitment.enter(&self.store),
             _ => {}
         }
     }
@@ -379,6 +397,7 @@ impl App {
             Shown::Leave => self.leave.render(frame, body, i18n),
             Shown::Reports => self.reports.render(frame, body, i18n),
             Shown::Payroll => self.payroll.render(frame, body, i18n),
+            Shown::Recruitment => self.recruitment.render(frame, body, i18n),
             Shown::Soon => {
                 let line = i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
                 frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);

@@ -33,6 +33,12 @@ pub enum Context {
     Payroll,
     /// The Reports tab.
     Reports,
+    /// The Recruitment tab's vacancy list.
+    Vacancies,
+    /// A vacancy's board (or its list view).
+    Board,
+    /// A candidate's page.
+    Candidate,
 }
 
 /// Commands offered in the palette without a default key (rare ones; a key can still be bound
@@ -341,6 +347,53 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Reports, "t", Action::Today, false),
     (Context::Reports, "pgup", Action::PageUp, false),
     (Context::Reports, "pgdown", Action::PageDown, false),
+    (Context::Vacancies, "up", Action::Up, false),
+    (Context::Vacancies, "k", Action::Up, false),
+    (Context::Vacancies, "down", Action::Down, false),
+    (Context::Vacancies, "j", Action::Down, false),
+    (Context::Vacancies, "home", Action::Home, false),
+    (Context::Vacancies, "end", Action::End, false),
+    (Context::Vacancies, "enter", Action::OpenItem, true),
+    (Context::Vacancies, "n", Action::NewVacancy, true),
+    (Context::Vacancies, "e", Action::Edit, true),
+    (Context::Board, "left", Action::PrevSection, false),
+    (Context::Board, "h", Action::PrevSection, false),
+    (Context::Board, "right", Action::NextSection, false),
+    (Context::Board, "l", Action::NextSection, false),
+    (Context::Board, "up", Action::Up, false),
+    (Context::Board, "k", Action::Up, false),
+    (Context::Board, "down", Action::Down, false),
+    (Context::Board, "j", Action::Down, false),
+    (Context::Board, "home", Action::Home, false),
+    (Context::Board, "esc", Action::Back, true),
+    (Context::Board, "enter", Action::OpenItem, true),
+    (Context::Board, "m", Action::MoveNext, true),
+    (Context::Board, "b", Action::MoveBack, false),
+    (Context::Board, "x", Action::Reject, true),
+    (Context::Board, "w", Action::Withdraw, false),
+    (Context::Board, "H", Action::Hire, true),
+    (Context::Board, "n", Action::NewCandidate, true),
+    (Context::Board, "i", Action::PlanInterview, false),
+    (Context::Board, "f", Action::AddReference, false),
+    (Context::Board, "v", Action::ToggleView, true),
+    (Context::Board, "/", Action::Filter, true),
+    (Context::Board, "s", Action::SortNext, false),
+    (Context::Candidate, "esc", Action::Back, true),
+    (Context::Candidate, "up", Action::Up, false),
+    (Context::Candidate, "k", Action::Up, false),
+    (Context::Candidate, "down", Action::Down, false),
+    (Context::Candidate, "j", Action::Down, false),
+    (Context::Candidate, "right", Action::NextSection, false),
+    (Context::Candidate, "left", Action::PrevSection, false),
+    (Context::Candidate, "space", Action::CycleAnswer, true),
+    (Context::Candidate, "e", Action::Edit, true),
+    (Context::Candidate, "m", Action::MoveNext, true),
+    (Context::Candidate, "b", Action::MoveBack, false),
+    (Context::Candidate, "x", Action::Reject, true),
+    (Context::Candidate, "w", Action::Withdraw, false),
+    (Context::Candidate, "i", Action::PlanInterview, true),
+    (Context::Candidate, "f", Action::AddReference, true),
+    (Context::Candidate, "H", Action::Hire, true),
 ];
 
 #[derive(Debug, Clone)]
@@ -366,6 +419,9 @@ struct KeymapFile {
     picker: HashMap<Action, String>,
     payroll: HashMap<Action, String>,
     reports: HashMap<Action, String>,
+    vacancies: HashMap<Action, String>,
+    board: HashMap<Action, String>,
+    candidate: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -412,6 +468,9 @@ impl Keymap {
             (Context::Picker, file.picker),
             (Context::Payroll, file.payroll),
             (Context::Reports, file.reports),
+            (Context::Vacancies, file.vacancies),
+            (Context::Board, file.board),
+            (Context::Candidate, file.candidate),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

@@ -4,19 +4,21 @@
 //! Audit rows about candidates never carry their personal data (names, contact details, notes):
 //! the audit is append-only, and a purge must be able to make a candidate anonymous.
 
+mod board;
 mod candidates;
 mod hire;
 mod interviews;
 mod page;
 mod pipeline;
 mod purge;
+mod seed;
 mod vacancies;
 
 use super::{Result, Store};
 use crate::domain::recruitment::{Pipeline, RejectionReasons, RetentionPolicy};
 
 pub use candidates::{ApplicationRow, CandidateFile, Duplicate, Link};
-pub use hire::HireInput;
+pub use hire::{HireInput, default_start};
 pub use interviews::{Feedback, InterviewInput, InterviewRow, Recommendation};
 pub use page::{ApplicationPage, CandidatePage};
 pub use pipeline::{CandidateLetter, QuestionAnswer, ReferenceCheck, ScreeningLine, StageMove};

@@ -3,6 +3,7 @@
 pub mod dossiers;
 pub mod leave;
 pub mod payroll;
+pub mod recruitment;
 pub mod reports;
 pub mod staff;
 pub mod today;

@@ -109,6 +109,9 @@ fn context_name(c: Context) -> &'static str {
         Context::Picker => "picker",
         Context::Payroll => "payroll",
         Context::Reports => "reports",
+        Context::Vacancies => "vacancies",
+        Context::Board => "board",
+        Context::Candidate => "candidate",
     }
 }
 
