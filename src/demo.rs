@@ -64,6 +64,7 @@ pub fn load(
     crate::documents::demo::load(store, today)
         .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!("{e}")))?;
     store.load_demo_payroll(today)?;
+    store.load_demo_training(today)?;
     Ok(n)
 }
 

@@ -18,6 +18,7 @@ use super::tabs::leave::LeaveTab;
 use super::tabs::payroll::PayrollView;
 use super::tabs::reports::ReportsTab;
 use super::tabs::today::TodayTab;
+use super::tabs::training::TrainingTab;
 use super::theme;
 use super::widgets::bars::{self, Level};
 use super::widgets::popup::{self, Palette};
@@ -36,6 +37,7 @@ pub const TAB_KEYS: [&str; 6] = [
 const TODAY: usize = 0;
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
+const TRAINING: usize = 4;
 const REPORTS: usize = 5;
 
 /// What the body of the screen shows: a tab, or the Reports tab's second view. Every dispatch on the
@@ -49,6 +51,7 @@ enum Shown {
     Payroll,
     /// A tab not built yet.
     Soon,
+    Training,
 }
 
 pub enum Overlay {
@@ -66,6 +69,7 @@ pub struct App {
     pub today: TodayTab,
     pub dossiers: DossiersTab,
     pub leave: LeaveTab,
+    pub training: TrainingTab,
     pub reports: ReportsTab,
     /// The monthly payroll review, the Reports tab's second view (`v`).
     pub payroll: PayrollView,
@@ -92,6 +96,7 @@ impl App {
             today,
             dossiers,
             leave: LeaveTab::default(),
+            training: TrainingTab::default(),
             reports,
             payroll: PayrollView::default(),
             payroll_shown: false,
@@ -109,6 +114,7 @@ impl App {
             LEAVE => Shown::Leave,
             REPORTS if self.payroll_shown => Shown::Payroll,
             REPORTS => Shown::Reports,
+            TRAINING => Shown::Training,
             _ => Shown::Soon,
         }
     }
@@ -125,6 +131,7 @@ impl App {
                 Shown::Reports => self.reports.context(),
                 Shown::Payroll => self.payroll.context(),
                 Shown::Soon => Context::Global,
+                Shown::Training => self.training.context(),
             },
         }
     }
@@ -180,6 +187,15 @@ impl App {
             self.leave.filter_key(&self.store, &key);
             return;
         }
+        if self.tab == TRAINING
+            && self.training.picker.is_some()
+            && self.training.form.is_none()
+            && matches!(self.overlay, Overlay::None)
+        {
+            let r = self.training.picker_key(&self.store, &self.i18n, &key);
+            self.apply(r);
+            return;
+        }
         let context = self.context();
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
@@ -193,6 +209,7 @@ impl App {
                 Shown::Leave => self.leave.form_key(&key),
                 Shown::Reports => self.reports.form_key(&key),
                 Shown::Payroll => self.payroll.form_key(&key),
+                Shown::Training => self.training.form_key(&key),
                 Shown::Today | Shown::Soon => {}
             },
             None => {}
@@ -250,6 +267,7 @@ impl App {
                         Shown::Leave => self.leave.confirmed(pending, store, i18n),
                         Shown::Reports => self.reports.confirmed(pending, store, i18n),
                         Shown::Payroll => self.payroll.confirmed(pending, store, i18n),
+                        Shown::Training => self.training.confirmed(pending, store, i18n),
                         Shown::Dossiers | Shown::Today | Shown::Soon => {
                             self.dossiers.confirmed(pending, store, i18n)
                         }
@@ -270,6 +288,7 @@ impl App {
                     Shown::Reports => self.reports.handle(other, store, i18n),
                     Shown::Payroll => self.payroll.handle(other, store, i18n),
                     Shown::Soon => Request::None,
+                    Shown::Training => self.training.handle(other, store, i18n),
                 };
                 self.apply(r);
             }
@@ -287,6 +306,7 @@ impl App {
             DOSSIERS => self.dossiers.enter(&self.store),
             LEAVE => self.leave.enter(&self.store),
             REPORTS => self.enter_reports(),
+            TRAINING => self.training.enter(&self.store),
             _ => {}
         }
     }
@@ -309,6 +329,7 @@ impl App {
                     DossierPart::Employment => Section::Employment,
                     DossierPart::Documents => Section::Documents,
                     DossierPart::Checklist => Section::Checklist,
+                    DossierPart::Training => Section::Training,
                 };
                 self.dossiers.open_at(&self.store, employee_id, section);
             }
@@ -379,6 +400,7 @@ impl App {
             Shown::Leave => self.leave.render(frame, body, i18n),
             Shown::Reports => self.reports.render(frame, body, i18n),
             Shown::Payroll => self.payroll.render(frame, body, i18n),
+            Shown::Training => self.training.render(frame, body, i18n),
             Shown::Soon => {
                 let line = i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
                 frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);

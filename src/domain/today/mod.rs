@@ -4,6 +4,7 @@
 
 pub mod occasions;
 pub mod rules;
+pub mod training;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -92,6 +93,20 @@ pub enum Due {
     ChecklistTask { title: Localized },
     /// Last month's payroll variables are not yet exported to the social secretariat.
     PayrollExport { year: i32, month: u32 },
+    /// A certificate expires within the window (or expired); whether a session is planned.
+    TrainingCertificate {
+        course: String,
+        expires: NaiveDate,
+        planned: Option<NaiveDate>,
+    },
+    /// A certificate the person's job needs and they never obtained.
+    TrainingMissing {
+        course: String,
+        job: String,
+        planned: Option<NaiveDate>,
+    },
+    /// The periodic appraisal or development talk is overdue and none is planned.
+    TalkOverdue { due: NaiveDate },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -125,6 +140,7 @@ pub enum DossierPart {
     Employment,
     Documents,
     Checklist,
+    Training,
 }
 
 /// How pressing an item is on `today`; the list colours by it.
@@ -226,5 +242,8 @@ fn rank(d: &Due) -> u8 {
         Due::DocumentExpires { .. } => 7,
         Due::ChecklistTask { .. } => 8,
         Due::SickOngoing { .. } => 9,
+        Due::TrainingMissing { .. } => 10,
+        Due::TrainingCertificate { .. } => 11,
+        Due::TalkOverdue { .. } => 12,
     }
 }

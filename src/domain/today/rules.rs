@@ -84,6 +84,7 @@ pub struct TodayFacts {
     /// The last complete month, when its payroll variables are not yet exported.
     pub payroll_unexported: Option<(i32, u32)>,
     pub occasions: Vec<OccasionFact>,
+    pub training: super::training::TrainingFacts,
 }
 
 /// The kinds of contract that end by themselves and so need a decision before they do.
@@ -127,6 +128,7 @@ pub fn attention(facts: TodayFacts, today: NaiveDate, occasion_days: i64) -> Tod
     if let Some((year, month)) = facts.payroll_unexported {
         items.extend(payroll_export(year, month, today));
     }
+    items.extend(super::training::items(facts.training, today));
     let occasions = occasions::upcoming(&facts.occasions, today, occasion_days);
     TodayList::sorted(items, occasions)
 }

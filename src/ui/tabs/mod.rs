@@ -6,3 +6,4 @@ pub mod payroll;
 pub mod reports;
 pub mod staff;
 pub mod today;
+pub mod training;
