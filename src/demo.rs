@@ -66,6 +66,7 @@ pub fn load(
         .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!("{e}")))?;
     store.load_demo_payroll(today)?;
     recruitment::load(store, today)?;
+    store.load_demo_training(today)?;
     Ok(n)
 }
 

@@ -101,6 +101,35 @@ pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {
             &[("month", &i.month(*month)), ("year", &year.to_string())],
         ),
         Due::RetentionOver { left_on } => i.tf("today.retention_over", &[("left", &d(*left_on))]),
+        Due::TrainingCertificate {
+            course,
+            expires,
+            planned,
+        } => {
+            let key = if a.urgency == Urgency::Overdue {
+                "today.training_expired"
+            } else {
+                "today.training_expires"
+            };
+            format!(
+                "{} — {}",
+                i.tf(key, &[("course", course), ("date", &d(*expires))]),
+                crate::training_sheets::planned(i, *planned)
+            )
+        }
+        Due::TrainingMissing {
+            course,
+            job,
+            planned,
+        } => format!(
+            "{} — {}",
+            i.tf(
+                "today.training_missing",
+                &[("course", course), ("job", job)]
+            ),
+            crate::training_sheets::planned(i, *planned)
+        ),
+        Due::TalkOverdue { due } => i.tf("today.talk_overdue", &[("date", &d(*due))]),
     }
 }
 
@@ -112,6 +141,7 @@ pub fn place(i: &I18n, p: &Place) -> String {
                 DossierPart::Employment => "section.employment",
                 DossierPart::Checklist => "section.checklist",
                 DossierPart::Documents => "section.documents",
+                DossierPart::Training => "section.training",
             };
             i.tf("today.go_dossier", &[("section", &i.t(section))])
         }

@@ -1,7 +1,10 @@
-//! The yearly training report as a table (Reports tab, CLI, CSV/XLSX): the social balance sheet's
-//! training section, one row per kind of training and sex, with participants, FTE, hours and cost.
+//! Training in words and tables: a certificate's state and whether a session is planned (CLI,
+//! Training tab, dossier), and the yearly report as a table (Reports tab, CLI, CSV/XLSX): the social
+//! balance sheet's training section, one row per kind of training and sex.
 
+use crate::domain::date::format_date;
 use crate::domain::training::balance::{Figures, TrainingBalance};
+use crate::domain::training::certificate::CertState;
 use crate::i18n::I18n;
 use crate::report_sheets::hours;
 use crate::sheet::{Cell, Sheet};
@@ -45,4 +48,19 @@ pub fn training(t: &TrainingBalance, i: &I18n) -> Vec<Sheet> {
         headers,
         rows,
     }]
+}
+
+pub fn cert_state(i: &I18n, s: CertState) -> String {
+    match s {
+        CertState::Valid => i.t("training.valid"),
+        CertState::Expiring { days } => i.tf("training.expires_in", &[("days", &days.to_string())]),
+        CertState::Expired { days } => i.tf("training.expired_ago", &[("days", &days.to_string())]),
+    }
+}
+
+pub fn planned(i: &I18n, on: Option<chrono::NaiveDate>) -> String {
+    match on {
+        Some(d) => i.tf("training.session_planned", &[("date", &format_date(d))]),
+        None => i.t("training.no_session"),
+    }
 }

@@ -160,6 +160,8 @@ fn dossier_employment_section() {
 fn dossier_section_bar_follows_the_selection_at_80_columns() {
     let (_dir, mut app) = app(Lang::Nl);
     key(&mut app, KeyCode::Enter);
+    // Left from the first section wraps to the last: Training, then History.
+    key(&mut app, KeyCode::Char('h'));
     key(&mut app, KeyCode::Char('h'));
     let screen = render(&app, 80, 24);
     let bar = screen.lines().find(|l| l.contains("Historiek"));

@@ -10,13 +10,13 @@ use crate::domain::choice::Choice;
 use crate::domain::date::format_date;
 use crate::domain::input::TextInput;
 use crate::domain::money::{format_cents, format_minutes};
-use crate::domain::training::certificate::CertState;
 use crate::domain::training::course::CourseInput;
 use crate::domain::training::right::format_centidays;
 use crate::domain::training::session::{Attendance, SessionInput, format_days};
 use crate::errors::validation_lines;
 use crate::i18n::I18n;
 use crate::store::{Access, Store};
+use crate::training_sheets::{cert_state, planned};
 
 /// Lines a listing prints at most (the TUI pages through more).
 const LIST_CAP: usize = 1000;
@@ -295,21 +295,6 @@ pub fn run(ctx: &Ctx, cmd: TrainingCommand) -> Result<(), CliError> {
         }
     }
     Ok(())
-}
-
-pub(crate) fn cert_state(i: &I18n, s: CertState) -> String {
-    match s {
-        CertState::Valid => i.t("training.valid"),
-        CertState::Expiring { days } => i.tf("training.expires_in", &[("days", &days.to_string())]),
-        CertState::Expired { days } => i.tf("training.expired_ago", &[("days", &days.to_string())]),
-    }
-}
-
-pub(crate) fn planned(i: &I18n, on: Option<chrono::NaiveDate>) -> String {
-    match on {
-        Some(d) => i.tf("training.session_planned", &[("date", &format_date(d))]),
-        None => i.t("training.no_session"),
-    }
 }
 
 fn session(ctx: &Ctx, cmd: SessionCommand) -> Result<(), CliError> {

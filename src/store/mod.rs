@@ -20,6 +20,7 @@ mod seed;
 mod seed_checklists;
 mod seed_leave;
 mod seed_payroll;
+mod seed_training;
 mod settings;
 mod today;
 mod training;

@@ -80,6 +80,47 @@ impl TodayRepo<'_> {
             payroll_unexported: self.payroll_unexported(today)?,
             occasions: self.occasions(today, s.occasion_days)?,
             retention: self.store.privacy().retention_over(today, RULE_CAP)?,
+            training: self.training(today)?,
+        })
+    }
+
+    /// Certificates expiring within the training setting's window (or expired), mandatory ones
+    /// missing, and talks overdue; each read through its index, at most [`RULE_CAP`].
+    fn training(&self, today: NaiveDate) -> Result<crate::domain::today::training::TrainingFacts> {
+        use crate::domain::today::training::{
+            CertificateFact, MissingFact, TalkFact, TrainingFacts,
+        };
+        let t = self.store.training();
+        let days = t.settings()?.expiry_days;
+        Ok(TrainingFacts {
+            certificates: t
+                .expiring(today, days, RULE_CAP)?
+                .into_iter()
+                .map(|c| CertificateFact {
+                    person: c.person,
+                    course: c.record.data.title,
+                    expires: c.expires,
+                    planned: c.planned,
+                })
+                .collect(),
+            missing: t
+                .missing_certificates(today, RULE_CAP)?
+                .into_iter()
+                .map(|m| MissingFact {
+                    person: m.person,
+                    course: m.course,
+                    job: m.job_title,
+                    planned: m.planned,
+                })
+                .collect(),
+            talks: t
+                .talks_overdue(today, RULE_CAP)?
+                .into_iter()
+                .map(|x| TalkFact {
+                    person: x.person,
+                    due: x.due,
+                })
+                .collect(),
         })
     }
 

@@ -112,6 +112,17 @@ pub enum Action {
     NewCandidate,
     /// Candidate page: the selected criterion met, not met, unclear.
     CycleAnswer,
+    /// Training tab: a new course, session or talk (after choosing the person), by sub-view.
+    TrainingNew,
+    /// Training tab: open the selected session, or the dossier of the selected person.
+    TrainingOpen,
+    /// Training session: the selected person's mark on the selected day moves on (present, absent,
+    /// excused, none).
+    Attend,
+    /// Training session: enrol someone (chosen by typing part of the name).
+    Enrol,
+    /// Training session: cancel the selected enrolment (the waiting list moves up).
+    CancelEnrolment,
 }
 
 impl Action {

@@ -19,6 +19,7 @@ use super::tabs::payroll::PayrollView;
 use super::tabs::recruitment::RecruitmentTab;
 use super::tabs::reports::ReportsTab;
 use super::tabs::today::TodayTab;
+use super::tabs::training::TrainingTab;
 use super::theme;
 use super::widgets::bars::{self, Level};
 use super::widgets::popup::{self, Palette};
@@ -38,6 +39,7 @@ const TODAY: usize = 0;
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
 const RECRUITMENT: usize = 3;
+const TRAINING: usize = 4;
 const REPORTS: usize = 5;
 
 /// What the body of the screen shows: a tab, or the Reports tab's second view. Every dispatch on the
@@ -52,6 +54,7 @@ enum Shown {
     /// A tab not built yet.
     Soon,
     Recruitment,
+    Training,
 }
 
 pub enum Overlay {
@@ -69,6 +72,7 @@ pub struct App {
     pub today: TodayTab,
     pub dossiers: DossiersTab,
     pub leave: LeaveTab,
+    pub training: TrainingTab,
     pub reports: ReportsTab,
     /// The monthly payroll review, the Reports tab's second view (`v`).
     pub payroll: PayrollView,
@@ -96,6 +100,7 @@ impl App {
             today,
             dossiers,
             leave: LeaveTab::default(),
+            training: TrainingTab::default(),
             reports,
             payroll: PayrollView::default(),
             payroll_shown: false,
@@ -115,6 +120,7 @@ impl App {
             REPORTS if self.payroll_shown => Shown::Payroll,
             REPORTS => Shown::Reports,
             RECRUITMENT => Shown::Recruitment,
+            TRAINING => Shown::Training,
             _ => Shown::Soon,
         }
     }
@@ -132,6 +138,7 @@ impl App {
                 Shown::Payroll => self.payroll.context(),
                 Shown::Soon => Context::Global,
                 Shown::Recruitment => self.recruitment.context(),
+                Shown::Training => self.training.context(),
             },
         }
     }
@@ -194,6 +201,15 @@ impl App {
             self.recruitment.filter_key(&key);
             return;
         }
+        if self.tab == TRAINING
+            && self.training.picker.is_some()
+            && self.training.form.is_none()
+            && matches!(self.overlay, Overlay::None)
+        {
+            let r = self.training.picker_key(&self.store, &self.i18n, &key);
+            self.apply(r);
+            return;
+        }
         let context = self.context();
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
@@ -207,6 +223,7 @@ impl App {
                 Shown::Leave => self.leave.form_key(&key),
                 Shown::Reports => self.reports.form_key(&key),
                 Shown::Payroll => self.payroll.form_key(&key),
+                Shown::Training => self.training.form_key(&key),
                 Shown::Today | Shown::Soon => {}
                 Shown::Recruitment => self.recruitment.form_key(&key),
             },
@@ -265,6 +282,7 @@ impl App {
                         Shown::Leave => self.leave.confirmed(pending, store, i18n),
                         Shown::Reports => self.reports.confirmed(pending, store, i18n),
                         Shown::Payroll => self.payroll.confirmed(pending, store, i18n),
+                        Shown::Training => self.training.confirmed(pending, store, i18n),
                         Shown::Dossiers | Shown::Today | Shown::Soon => {
                             self.dossiers.confirmed(pending, store, i18n)
                         }
@@ -287,6 +305,7 @@ impl App {
                     Shown::Payroll => self.payroll.handle(other, store, i18n),
                     Shown::Soon => Request::None,
                     Shown::Recruitment => self.recruitment.handle(other, store, i18n),
+                    Shown::Training => self.training.handle(other, store, i18n),
                 };
                 self.apply(r);
             }
@@ -305,6 +324,7 @@ impl App {
             LEAVE => self.leave.enter(&self.store),
             REPORTS => self.enter_reports(),
             RECRUITMENT => self.recruitment.enter(&self.store),
+            TRAINING => self.training.enter(&self.store),
             _ => {}
         }
     }
@@ -327,6 +347,7 @@ impl App {
                     DossierPart::Employment => Section::Employment,
                     DossierPart::Documents => Section::Documents,
                     DossierPart::Checklist => Section::Checklist,
+                    DossierPart::Training => Section::Training,
                 };
                 self.dossiers.open_at(&self.store, employee_id, section);
             }
@@ -398,6 +419,7 @@ impl App {
             Shown::Reports => self.reports.render(frame, body, i18n),
             Shown::Payroll => self.payroll.render(frame, body, i18n),
             Shown::Recruitment => self.recruitment.render(frame, body, i18n),
+            Shown::Training => self.training.render(frame, body, i18n),
             Shown::Soon => {
                 let line = i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
                 frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);

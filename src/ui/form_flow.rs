@@ -141,6 +141,6 @@ pub fn on_confirm<P: FormPurpose>(
             Level::Info,
         ))),
         Pending::SaveForm => form.as_mut().map(|state| state.save(store, i18n)),
-        Pending::CancelRequest(_) | Pending::ExportPayroll => None,
+        Pending::CancelRequest(_) | Pending::ExportPayroll | Pending::CancelEnrolment(_) => None,
     }
 }

@@ -39,6 +39,10 @@ pub enum Context {
     Board,
     /// A candidate's page.
     Candidate,
+    /// The Training tab's lists.
+    Training,
+    /// An opened training session: enrolments and the attendance grid.
+    TrainingSession,
 }
 
 /// Commands offered in the palette without a default key (rare ones; a key can still be bound
@@ -394,6 +398,38 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Candidate, "i", Action::PlanInterview, true),
     (Context::Candidate, "f", Action::AddReference, true),
     (Context::Candidate, "H", Action::Hire, true),
+    (Context::Training, "up", Action::Up, false),
+    (Context::Training, "k", Action::Up, false),
+    (Context::Training, "down", Action::Down, false),
+    (Context::Training, "j", Action::Down, false),
+    (Context::Training, "pgup", Action::PageUp, false),
+    (Context::Training, "pgdown", Action::PageDown, false),
+    (Context::Training, "home", Action::Home, false),
+    (Context::Training, "g", Action::Home, false),
+    (Context::Training, "end", Action::End, false),
+    (Context::Training, "G", Action::End, false),
+    (Context::Training, "right", Action::NextSection, true),
+    (Context::Training, "l", Action::NextSection, false),
+    (Context::Training, "left", Action::PrevSection, true),
+    (Context::Training, "h", Action::PrevSection, false),
+    (Context::Training, "enter", Action::TrainingOpen, true),
+    (Context::Training, "n", Action::TrainingNew, true),
+    (Context::Training, "[", Action::PrevYear, false),
+    (Context::Training, "]", Action::NextYear, false),
+    (Context::Training, "r", Action::Refresh, false),
+    (Context::TrainingSession, "up", Action::Up, false),
+    (Context::TrainingSession, "k", Action::Up, false),
+    (Context::TrainingSession, "down", Action::Down, false),
+    (Context::TrainingSession, "j", Action::Down, false),
+    (Context::TrainingSession, "left", Action::PrevDay, true),
+    (Context::TrainingSession, "h", Action::PrevDay, false),
+    (Context::TrainingSession, "right", Action::NextDay, true),
+    (Context::TrainingSession, "l", Action::NextDay, false),
+    (Context::TrainingSession, "space", Action::Attend, true),
+    (Context::TrainingSession, "x", Action::Attend, false),
+    (Context::TrainingSession, "n", Action::Enrol, true),
+    (Context::TrainingSession, "d", Action::CancelEnrolment, true),
+    (Context::TrainingSession, "esc", Action::Back, true),
 ];
 
 #[derive(Debug, Clone)]
@@ -422,6 +458,8 @@ struct KeymapFile {
     vacancies: HashMap<Action, String>,
     board: HashMap<Action, String>,
     candidate: HashMap<Action, String>,
+    training: HashMap<Action, String>,
+    training_session: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -471,6 +509,8 @@ impl Keymap {
             (Context::Vacancies, file.vacancies),
             (Context::Board, file.board),
             (Context::Candidate, file.candidate),
+            (Context::Training, file.training),
+            (Context::TrainingSession, file.training_session),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

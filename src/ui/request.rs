@@ -22,4 +22,6 @@ pub enum Pending {
     CancelRequest(i64),
     /// Export the payroll month shown (writes the file, locks the month).
     ExportPayroll,
+    /// Cancel a training enrolment (the first on the waiting list takes the seat).
+    CancelEnrolment(i64),
 }

@@ -5,6 +5,7 @@
 pub mod occasions;
 pub mod retention;
 pub mod rules;
+pub mod training;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -95,6 +96,20 @@ pub enum Due {
     PayrollExport { year: i32, month: u32 },
     /// A former employee's retention period is over: erase their personal data (GDPR).
     RetentionOver { left_on: NaiveDate },
+    /// A certificate expires within the window (or expired); whether a session is planned.
+    TrainingCertificate {
+        course: String,
+        expires: NaiveDate,
+        planned: Option<NaiveDate>,
+    },
+    /// A certificate the person's job needs and they never obtained.
+    TrainingMissing {
+        course: String,
+        job: String,
+        planned: Option<NaiveDate>,
+    },
+    /// The periodic appraisal or development talk is overdue and none is planned.
+    TalkOverdue { due: NaiveDate },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -128,6 +143,7 @@ pub enum DossierPart {
     Employment,
     Documents,
     Checklist,
+    Training,
 }
 
 /// How pressing an item is on `today`; the list colours by it.
@@ -237,5 +253,8 @@ fn rank(d: &Due) -> u8 {
         Due::ChecklistTask { .. } => 8,
         Due::SickOngoing { .. } => 9,
         Due::RetentionOver { .. } => 10,
+        Due::TrainingMissing { .. } => 11,
+        Due::TrainingCertificate { .. } => 12,
+        Due::TalkOverdue { .. } => 13,
     }
 }

@@ -85,6 +85,7 @@ pub struct TodayFacts {
     pub payroll_unexported: Option<(i32, u32)>,
     pub occasions: Vec<OccasionFact>,
     pub retention: Vec<super::retention::RetentionFact>,
+    pub training: super::training::TrainingFacts,
 }
 
 impl TodayFacts {
@@ -99,6 +100,9 @@ impl TodayFacts {
             self.dimona.len(),
             self.tasks.len(),
             self.retention.len(),
+            self.training.certificates.len(),
+            self.training.missing.len(),
+            self.training.talks.len(),
         ]
         .into_iter()
         .any(|n| n >= cap)
@@ -152,6 +156,7 @@ pub fn attention(facts: TodayFacts, today: NaiveDate, occasion_days: i64) -> Tod
             .into_iter()
             .map(|f| super::retention::retention_over(f, today)),
     );
+    items.extend(super::training::items(facts.training, today));
     let occasions = occasions::upcoming(&facts.occasions, today, occasion_days);
     TodayList::sorted(items, occasions)
 }

@@ -52,3 +52,14 @@ fn person_at(r: &Row<'_>, at: usize) -> rusqlite::Result<PersonRef> {
         name: r.get(at + 2)?,
     })
 }
+
+impl TrainingRepo<'_> {
+    /// Everyone still employed, by name, with their job: what the person picker filters.
+    pub fn people_to_pick(&self) -> Result<Vec<(PersonRef, String)>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT {PERSON}, e.job_title FROM employees e WHERE e.status <> 'left' ORDER BY e.sort_name, e.id"
+        ))?;
+        let rows = st.query_map([], |r| Ok((person_at(r, 0)?, r.get::<_, String>(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}

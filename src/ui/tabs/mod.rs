@@ -7,3 +7,4 @@ pub mod recruitment;
 pub mod reports;
 pub mod staff;
 pub mod today;
+pub mod training;

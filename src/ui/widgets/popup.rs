@@ -24,7 +24,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     r
 }
 
-fn frame_popup(frame: &mut Frame<'_>, area: Rect, title: &str) -> Rect {
+pub fn frame_popup(frame: &mut Frame<'_>, area: Rect, title: &str) -> Rect {
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -112,6 +112,8 @@ fn context_name(c: Context) -> &'static str {
         Context::Vacancies => "vacancies",
         Context::Board => "board",
         Context::Candidate => "candidate",
+        Context::Training => "training",
+        Context::TrainingSession => "training_session",
     }
 }
 

@@ -206,6 +206,7 @@ fn lines(d: &Detail, i18n: &I18n) -> Vec<Line<'static>> {
         // Drawn by `render` itself: it scrolls with the selected task.
         Section::Checklist => {}
         Section::Leave => out.extend(d.absence.lines(i18n)),
+        Section::Training => out.extend(d.training.lines(i18n)),
         Section::Documents => {
             out.push(heading(i18n.t("detail.generated")));
             if d.generated.is_empty() {

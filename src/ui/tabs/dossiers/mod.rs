@@ -6,6 +6,7 @@ mod detail;
 pub mod forms;
 pub mod generate;
 mod list;
+pub mod training;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -41,10 +42,11 @@ pub enum Section {
     Documents,
     Notes,
     History,
+    Training,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Identity,
         Section::Contact,
         Section::Employment,
@@ -53,6 +55,7 @@ impl Section {
         Section::Documents,
         Section::Notes,
         Section::History,
+        Section::Training,
     ];
 
     pub fn key(self) -> &'static str {
@@ -65,6 +68,7 @@ impl Section {
             Section::Documents => "section.documents",
             Section::Notes => "section.notes",
             Section::History => "section.history",
+            Section::Training => "section.training",
         }
     }
 }
@@ -78,6 +82,8 @@ pub struct Detail {
     pub absence: absence::Absence,
     pub checklist: checklist::ChecklistView,
     pub section: usize,
+    /// Training right, courses followed, certificates, needs and talks.
+    pub training: training::TrainingPart,
     pub scroll: u16,
 }
 
@@ -188,6 +194,7 @@ impl DossiersTab {
         let absence = absence::Absence::load(store, id)?;
         let left_on = dossier.departure.as_ref().map(|d| d.end_date);
         let checklist = checklist::ChecklistView::load(store, &dossier.employee, left_on)?;
+        let training = training::TrainingPart::load(store, id, dossier.employee.data.start_date)?;
         self.view = View::Detail(Box::new(Detail {
             dossier,
             history,
@@ -195,6 +202,7 @@ impl DossiersTab {
             absence,
             checklist,
             section,
+            training,
             scroll: 0,
         }));
         Ok(())

@@ -559,7 +559,10 @@ impl LeaveTab {
                     Err(e) => Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
                 }
             }
-            Pending::DiscardForm | Pending::SaveForm | Pending::ExportPayroll => Request::None,
+            Pending::DiscardForm
+            | Pending::SaveForm
+            | Pending::ExportPayroll
+            | Pending::CancelEnrolment(_) => Request::None,
         }
     }
 

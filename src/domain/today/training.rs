@@ -1,0 +1,153 @@
+//! Today's training items: certificates expiring within the window (or expired), mandatory
+//! certificates missing for someone's job, and periodic talks overdue; each says whether a session
+//! is already planned and opens the dossier's Training section.
+
+use chrono::NaiveDate;
+
+use super::{Attention, DossierPart, Due, PersonRef, Place};
+
+/// A current certificate that expires within the window or has expired.
+#[derive(Debug, Clone)]
+pub struct CertificateFact {
+    pub person: PersonRef,
+    pub course: String,
+    pub expires: NaiveDate,
+    /// First day of an upcoming session of the course the person is on.
+    pub planned: Option<NaiveDate>,
+}
+
+/// A course someone's job needs and they never followed.
+#[derive(Debug, Clone)]
+pub struct MissingFact {
+    pub person: PersonRef,
+    pub course: String,
+    pub job: String,
+    pub planned: Option<NaiveDate>,
+}
+
+/// A periodic talk that is overdue (none planned).
+#[derive(Debug, Clone)]
+pub struct TalkFact {
+    pub person: PersonRef,
+    pub due: NaiveDate,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TrainingFacts {
+    pub certificates: Vec<CertificateFact>,
+    pub missing: Vec<MissingFact>,
+    pub talks: Vec<TalkFact>,
+}
+
+fn place(p: &PersonRef) -> Place {
+    Place::Dossier {
+        employee_id: p.id,
+        part: DossierPart::Training,
+    }
+}
+
+/// A certificate is due on its expiry day; a missing one is due now; a talk on the day it fell due.
+pub fn items(f: TrainingFacts, today: NaiveDate) -> Vec<Attention> {
+    let mut out = Vec::new();
+    for c in f.certificates {
+        let what = Due::TrainingCertificate {
+            course: c.course,
+            expires: c.expires,
+            planned: c.planned,
+        };
+        out.push(Attention::new(
+            Some(c.person.clone()),
+            what,
+            c.expires,
+            place(&c.person),
+            today,
+        ));
+    }
+    for m in f.missing {
+        let what = Due::TrainingMissing {
+            course: m.course,
+            job: m.job,
+            planned: m.planned,
+        };
+        out.push(Attention::new(
+            Some(m.person.clone()),
+            what,
+            today,
+            place(&m.person),
+            today,
+        ));
+    }
+    for t in f.talks {
+        let what = Due::TalkOverdue { due: t.due };
+        out.push(Attention::new(
+            Some(t.person.clone()),
+            what,
+            t.due,
+            place(&t.person),
+            today,
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::today::Urgency;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn person(id: i64) -> PersonRef {
+        PersonRef {
+            id,
+            number: format!("E{id}"),
+            name: format!("P{id}"),
+        }
+    }
+
+    #[test]
+    fn certificates_missing_ones_and_talks_become_dated_items() {
+        let today = d(2026, 11, 23);
+        let f = TrainingFacts {
+            certificates: vec![
+                CertificateFact {
+                    person: person(1),
+                    course: "VCA".into(),
+                    expires: d(2026, 11, 3),
+                    planned: None,
+                },
+                CertificateFact {
+                    person: person(2),
+                    course: "Heftruck".into(),
+                    expires: d(2027, 1, 2),
+                    planned: Some(d(2026, 12, 14)),
+                },
+            ],
+            missing: vec![MissingFact {
+                person: person(3),
+                course: "VCA".into(),
+                job: "lasser".into(),
+                planned: None,
+            }],
+            talks: vec![TalkFact {
+                person: person(4),
+                due: d(2026, 9, 23),
+            }],
+        };
+        let items = items(f, today);
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].urgency, Urgency::Overdue);
+        assert_eq!(items[1].urgency, Urgency::Later);
+        assert_eq!((items[2].due, items[2].urgency), (today, Urgency::Today));
+        assert_eq!(items[3].due, d(2026, 9, 23));
+        assert!(items.iter().all(|i| matches!(
+            i.place,
+            Place::Dossier {
+                part: DossierPart::Training,
+                ..
+            }
+        )));
+    }
+}
