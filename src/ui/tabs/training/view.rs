@@ -231,14 +231,14 @@ fn plan(tab: &TrainingTab, i: &I18n) -> (String, Rows, Rows) {
             l.department.clone()
         };
         head.push(Line::from(Span::styled(
-            format!(
-                "  {} {:>3} {} {:>3} {} € {}",
-                col(&dept, 20),
-                l.needs,
-                i.t("training.needs_short"),
-                l.open,
-                i.t("training.open_short"),
-                format_cents(l.planned_cost_cents)
+            i.tf(
+                "training.plan_line",
+                &[
+                    ("department", &col(&dept, 20)),
+                    ("needs", &l.needs.to_string()),
+                    ("open", &l.open.to_string()),
+                    ("cost", &format_cents(l.planned_cost_cents)),
+                ],
             ),
             theme::hint(),
         )));
@@ -455,11 +455,13 @@ fn session(d: &SessionDetail, tab: &TrainingTab, frame: &mut Frame<'_>, area: Re
             }
         })
         .collect();
-    let title = format!(
-        "{} — {}",
-        s.course,
-        crate::domain::training::session::format_days(&s.data.days)
-    );
+    let (a, b) = (s.data.first_day(), s.data.last_day());
+    let dates = if a == b {
+        format_date(a)
+    } else {
+        format!("{}–{}", format_date(a), format_date(b))
+    };
+    let title = format!("{} — {dates}", s.course);
     list(
         frame,
         area,
