@@ -18,6 +18,9 @@ use crate::i18n::I18n;
 use crate::training_sheets::{cert_state, planned};
 use crate::ui::theme;
 
+/// The certificate state column: wide enough for "missing, needed as" and a job title.
+const STATE_WIDTH: usize = 32;
+
 /// Cuts or pads `text` to `width` characters.
 fn col(text: &str, width: usize) -> String {
     let t: String = text.chars().take(width).collect();
@@ -282,8 +285,8 @@ fn certificates(tab: &TrainingTab, i: &I18n) -> (String, Rows, Rows) {
         "{} {} {} {} {}",
         col(&i.t("training.col_expires"), 10),
         col(&i.t("col.name"), 24),
-        col(&i.t("training.col_course"), 26),
-        col(&i.t("training.col_state"), 26),
+        col(&i.t("training.col_course"), 22),
+        col(&i.t("training.col_state"), STATE_WIDTH),
         i.t("training.col_session"),
     ))];
     let mut rows: Rows = tab
@@ -299,9 +302,9 @@ fn certificates(tab: &TrainingTab, i: &I18n) -> (String, Rows, Rows) {
                     "{} {} {} ",
                     format_date(c.expires),
                     col(&c.person.name, 24),
-                    col(&c.record.data.title, 26)
+                    col(&c.record.data.title, 22)
                 )),
-                Span::styled(col(&cert_state(i, c.state), 26), style),
+                Span::styled(col(&cert_state(i, c.state), STATE_WIDTH), style),
                 Span::raw(format!(" {}", planned(i, c.planned))),
             ])
         })
@@ -312,12 +315,12 @@ fn certificates(tab: &TrainingTab, i: &I18n) -> (String, Rows, Rows) {
                 "{} {} {} ",
                 col("—", 10),
                 col(&m.person.name, 24),
-                col(&m.course, 26)
+                col(&m.course, 22)
             )),
             Span::styled(
                 col(
                     &i.tf("training.missing_for_job", &[("job", &m.job_title)]),
-                    26,
+                    STATE_WIDTH,
                 ),
                 theme::error(),
             ),
