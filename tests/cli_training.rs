@@ -130,7 +130,7 @@ fn a_course_and_a_session_from_enrolment_to_the_record() {
     let s = session(
         &env,
         &c,
-        "07/12/2026 08:00-12:00; 08/12/2026 08:00-11:36",
+        "09/11/2026 08:00-12:00; 10/11/2026 08:00-11:36",
         "2",
     );
     let out = env
@@ -154,7 +154,7 @@ fn a_course_and_a_session_from_enrolment_to_the_record() {
         &s,
         "E0015",
         "--day",
-        "07/12/2026",
+        "09/11/2026",
     ]);
     let out = env
         .ok(&[
@@ -164,7 +164,7 @@ fn a_course_and_a_session_from_enrolment_to_the_record() {
             &s,
             "E0015",
             "--day",
-            "08/12/2026",
+            "10/11/2026",
         ])
         .stdout;
     assert!(out.contains("training record written"), "{out}");
@@ -176,7 +176,7 @@ fn a_course_and_a_session_from_enrolment_to_the_record() {
         .find(|r| r["data"]["title"] == "Forklift refresher")
         .unwrap();
     assert_eq!(rec["data"]["minutes"], 456);
-    assert_eq!(rec["data"]["expires"], "2029-12-08");
+    assert_eq!(rec["data"]["expires"], "2029-11-10");
     let out = env
         .ok(&["training", "session", "cancel", &s, "E0011"])
         .stdout;
@@ -334,6 +334,18 @@ fn bad_input_is_refused_and_writes_nothing() {
             "late",
         ],
         "not an option",
+    );
+    env.refused(
+        &[
+            "training",
+            "session",
+            "attend",
+            &s,
+            "E0015",
+            "--day",
+            "07/12/2026",
+        ],
+        "has not come yet",
     );
     env.refused(&["training", "expiring", "--days", "-1"], "--days");
     env.refused(&["training", "right", "NOPE"], "NOPE");

@@ -23,10 +23,14 @@ fn today() -> NaiveDate {
 }
 
 fn store(dir: &tempfile::TempDir) -> Store {
+    store_at(dir, today())
+}
+
+fn store_at(dir: &tempfile::TempDir, day: NaiveDate) -> Store {
     Store::open(
         &dir.path().join("t.db"),
         Access::ReadWrite,
-        Clock::frozen_at(today()),
+        Clock::frozen_at(day),
     )
     .unwrap()
 }
@@ -132,7 +136,8 @@ fn a_full_session_keeps_a_waiting_list_and_promotes_on_cancel() {
 #[test]
 fn attendance_on_every_day_writes_the_record_and_the_certificate() {
     let dir = tempfile::tempdir().unwrap();
-    let s = store(&dir);
+    // Attendance is recorded on the day or after: the clock stands after the session.
+    let s = store_at(&dir, d(2026, 3, 18));
     let c = forklift(&s);
     let sid = session(&s, c, "16/03/2026 08:00-12:00; 17/03/2026 08:00-11:36", "8");
     let id = hire(&s, "E1", "Forklift driver", "01/01/2020", "38");
@@ -159,7 +164,13 @@ fn attendance_on_every_day_writes_the_record_and_the_certificate() {
     // Un-marking a day takes the record away again.
     t.mark(en, d(2026, 3, 17), None).unwrap();
     assert!(t.records(id).unwrap().is_empty());
-    // A day that is not a session day is refused, and writes nothing.
+    // A day still to come is refused; so is a day that is not a session day, and it writes nothing.
+    let later = session(&s, c, "20/03/2026", "8");
+    let (en2, _) = t.enrol(later, id).unwrap();
+    assert!(matches!(
+        t.mark(en2, d(2026, 3, 20), Some(Attendance::Present)),
+        Err(StoreError::Invalid(_))
+    ));
     let before = audits(&s, "training_attendance");
     assert!(matches!(
         t.mark(en, d(2026, 3, 18), Some(Attendance::Present)),

@@ -34,6 +34,9 @@ mod reports;
 /// The Today tab.
 #[path = "ui/today.rs"]
 mod today;
+/// The Training tab and the dossier's Training section.
+#[path = "ui/training.rs"]
+mod training;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

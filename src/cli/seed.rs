@@ -42,6 +42,9 @@ pub fn synthetic(ctx: &Ctx, employees: usize, seed: u64) -> Result<(), CliError>
             let _ = err.flush();
         })
         .map_err(|e| CliError::store(i, &e))?;
+    store
+        .load_synthetic_training(seed, ctx.clock.today())
+        .map_err(|e| CliError::store(i, &e))?;
     eprintln!();
     outln!(
         "{}",

@@ -444,6 +444,14 @@ impl TrainingRepo<'_> {
                 ],
             )));
         }
+        if mark.is_some() && day > self.store.clock().today() {
+            return Err(StoreError::Invalid(crate::domain::error::ValidationErrors(
+                vec![
+                    crate::domain::error::FieldError::new("day", "err.training_day_future")
+                        .arg("value", crate::domain::date::format_date(day)),
+                ],
+            )));
+        }
         let course = self.course(session.data.course_id)?;
         let conn = self.store.conn();
         let old = marks(conn, enrolment_id)?

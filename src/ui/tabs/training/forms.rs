@@ -119,12 +119,14 @@ impl FormPurpose for TrainingForm {
                 .err()
                 .unwrap_or_default()
                 .into(),
-            TrainingForm::Session { .. } => form
-                .values(&SessionInput::default())
-                .validate()
-                .err()
-                .unwrap_or_default()
-                .into(),
+            TrainingForm::Session { .. } => Review {
+                errors: form
+                    .values(&SessionInput::default())
+                    .validate()
+                    .err()
+                    .unwrap_or_default(),
+                notes: vec![i.t("training.days_hint")],
+            },
             TrainingForm::Talk { sections, .. } => {
                 let names: Vec<String> = sections.iter().map(|s| section_name(i, s)).collect();
                 Review {

@@ -18,6 +18,9 @@ use crate::i18n::I18n;
 use crate::training_sheets::{cert_state, planned};
 use crate::ui::theme;
 
+/// The certificate state column: wide enough for "missing, needed as" and a job title.
+const STATE_WIDTH: usize = 32;
+
 /// Cuts or pads `text` to `width` characters.
 fn col(text: &str, width: usize) -> String {
     let t: String = text.chars().take(width).collect();
@@ -231,14 +234,14 @@ fn plan(tab: &TrainingTab, i: &I18n) -> (String, Rows, Rows) {
             l.department.clone()
         };
         head.push(Line::from(Span::styled(
-            format!(
-                "  {} {:>3} {} {:>3} {} € {}",
-                col(&dept, 20),
-                l.needs,
-                i.t("training.needs_short"),
-                l.open,
-                i.t("training.open_short"),
-                format_cents(l.planned_cost_cents)
+            i.tf(
+                "training.plan_line",
+                &[
+                    ("department", &col(&dept, 20)),
+                    ("needs", &l.needs.to_string()),
+                    ("open", &l.open.to_string()),
+                    ("cost", &format_cents(l.planned_cost_cents)),
+                ],
             ),
             theme::hint(),
         )));
@@ -282,8 +285,8 @@ fn certificates(tab: &TrainingTab, i: &I18n) -> (String, Rows, Rows) {
         "{} {} {} {} {}",
         col(&i.t("training.col_expires"), 10),
         col(&i.t("col.name"), 24),
-        col(&i.t("training.col_course"), 26),
-        col(&i.t("training.col_state"), 26),
+        col(&i.t("training.col_course"), 22),
+        col(&i.t("training.col_state"), STATE_WIDTH),
         i.t("training.col_session"),
     ))];
     let mut rows: Rows = tab
@@ -299,9 +302,9 @@ fn certificates(tab: &TrainingTab, i: &I18n) -> (String, Rows, Rows) {
                     "{} {} {} ",
                     format_date(c.expires),
                     col(&c.person.name, 24),
-                    col(&c.record.data.title, 26)
+                    col(&c.record.data.title, 22)
                 )),
-                Span::styled(col(&cert_state(i, c.state), 26), style),
+                Span::styled(col(&cert_state(i, c.state), STATE_WIDTH), style),
                 Span::raw(format!(" {}", planned(i, c.planned))),
             ])
         })
@@ -312,12 +315,12 @@ fn certificates(tab: &TrainingTab, i: &I18n) -> (String, Rows, Rows) {
                 "{} {} {} ",
                 col("—", 10),
                 col(&m.person.name, 24),
-                col(&m.course, 26)
+                col(&m.course, 22)
             )),
             Span::styled(
                 col(
                     &i.tf("training.missing_for_job", &[("job", &m.job_title)]),
-                    26,
+                    STATE_WIDTH,
                 ),
                 theme::error(),
             ),
@@ -455,11 +458,13 @@ fn session(d: &SessionDetail, tab: &TrainingTab, frame: &mut Frame<'_>, area: Re
             }
         })
         .collect();
-    let title = format!(
-        "{} — {}",
-        s.course,
-        crate::domain::training::session::format_days(&s.data.days)
-    );
+    let (a, b) = (s.data.first_day(), s.data.last_day());
+    let dates = if a == b {
+        format_date(a)
+    } else {
+        format!("{}–{}", format_date(a), format_date(b))
+    };
+    let title = format!("{} — {dates}", s.course);
     list(
         frame,
         area,
