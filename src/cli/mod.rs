@@ -1,5 +1,6 @@
 //! The command line: clap definitions, and the subcommands that print text or JSON for scripts and checks.
 
+mod bench;
 mod checklist;
 mod company;
 mod dimona;
@@ -128,6 +129,15 @@ pub enum Command {
         #[arg(value_enum)]
         kind: validate::IdKind,
         value: String,
+    },
+    /// Replay a script of keys into the TUI without a screen and time every frame: first frame,
+    /// per-key p50/p99/max, peak memory (reads only)
+    Bench {
+        /// The key script: one `label: key key …` line per group (default: every tab)
+        #[arg(long, value_name = "FILE")]
+        keys: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -537,6 +547,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Payroll(cmd) => payroll::run(ctx, *cmd),
         Command::Report(args) => report::run(ctx, *args),
         Command::Validate { kind, value } => validate::run(ctx, kind, &value),
+        Command::Bench { keys, json } => bench::run(ctx, keys.as_deref(), json),
     }
 }
 
