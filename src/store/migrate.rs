@@ -15,6 +15,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_checklists.sql"),
     include_str!("migrations/005_documents.sql"),
     include_str!("migrations/006_payroll.sql"),
+    include_str!("migrations/007_perf.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
