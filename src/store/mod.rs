@@ -19,6 +19,7 @@ mod seed_leave;
 mod seed_payroll;
 mod settings;
 mod today;
+mod version;
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +44,7 @@ pub use records::{RecordRepo, RemovableRecord};
 pub use reports::ReportRepo;
 pub use settings::SettingsRepo;
 pub use today::{TODAY_SETTINGS, TodayRepo};
+pub use version::DataVersion;
 
 use crate::clock::Clock;
 use crate::domain::error::ValidationErrors;
