@@ -370,11 +370,10 @@ impl EmployeeRepo<'_> {
     pub fn get(&self, id: i64) -> Result<Employee> {
         self.store
             .conn()
-            .query_row(
-                &format!("SELECT {EMPLOYEE_COLUMNS} FROM employees WHERE id = ?1"),
-                [id],
-                rows::employee,
-            )
+            .prepare_cached(&format!(
+                "SELECT {EMPLOYEE_COLUMNS} FROM employees WHERE id = ?1"
+            ))?
+            .query_row([id], rows::employee)
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("employee #{id}")))
     }
@@ -397,8 +396,10 @@ impl EmployeeRepo<'_> {
         Ok(self
             .store
             .conn()
-            .query_row(
+            .prepare_cached(
                 "SELECT end_date, ended_by, departure_reason, notice_weeks FROM employees WHERE id = ?1 AND status = 'left'",
+            )?
+            .query_row(
                 [id],
                 |r| {
                     Ok(Departure {
