@@ -1,5 +1,6 @@
 //! Dossier: personnel files for the HR assistant of a small Belgian business.
 
+pub mod bench;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -382,10 +382,17 @@ fn filter_is_accent_and_case_insensitive_and_pages_agree_both_ways() {
     assert_eq!(repo.count(&q("CÉLINE")).unwrap(), 4);
     assert_eq!(repo.count(&q("zoe")).unwrap(), 4);
     assert_eq!(
-        repo.count(&q("el")).unwrap(),
+        repo.count(&q("ce")).unwrap(),
         4,
-        "two letters use the fallback"
+        "one or two letters start a word (prefix index)"
     );
+    assert_eq!(
+        repo.count(&q("el")).unwrap(),
+        0,
+        "…and are not looked for inside one"
+    );
+    assert_eq!(repo.count(&q("ü")).unwrap(), 4);
+    assert_eq!(repo.count(&q("-")).unwrap(), 40, "no letter: no filter");
     assert_eq!(repo.count(&q("e0001")).unwrap(), 1);
     // Anna is on rows 4, 14, 24, 34: even numbers, so Productie.
     assert_eq!(repo.count(&q("anna administratie")).unwrap(), 0);

@@ -1,5 +1,6 @@
 //! The command line: clap definitions, and the subcommands that print text or JSON for scripts and checks.
 
+mod bench;
 mod checklist;
 mod company;
 mod data;
@@ -169,6 +170,15 @@ pub enum Command {
     /// retention period, set the retention periods
     #[command(subcommand)]
     Privacy(privacy::PrivacyCommand),
+    /// Replay a script of keys into the TUI without a screen and time every frame: first frame,
+    /// per-key p50/p99/max, peak memory (reads only)
+    Bench {
+        /// The key script: one `label: key key …` line per group (default: every tab)
+        #[arg(long, value_name = "FILE")]
+        keys: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -594,6 +604,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Restore { file } => data::restore(ctx, file),
         Command::Check { json } => data::check(ctx, json),
         Command::Privacy(cmd) => privacy::run(ctx, cmd),
+        Command::Bench { keys, json } => bench::run(ctx, keys.as_deref(), json),
     }
 }
 

@@ -99,6 +99,9 @@ pub struct Dossier {
     pub notes: Vec<crate::domain::records::Note>,
 }
 
+/// Matches from which a filtered page is found by walking the sort index rather than sorting them.
+const BROAD: i64 = 1000;
+
 pub struct EmployeeRepo<'a> {
     pub(super) store: &'a Store,
 }
@@ -391,11 +394,10 @@ impl EmployeeRepo<'_> {
     pub fn get(&self, id: i64) -> Result<Employee> {
         self.store
             .conn()
-            .query_row(
-                &format!("SELECT {EMPLOYEE_COLUMNS} FROM employees WHERE id = ?1"),
-                [id],
-                rows::employee,
-            )
+            .prepare_cached(&format!(
+                "SELECT {EMPLOYEE_COLUMNS} FROM employees WHERE id = ?1"
+            ))?
+            .query_row([id], rows::employee)
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("employee #{id}")))
     }
@@ -418,8 +420,10 @@ impl EmployeeRepo<'_> {
         Ok(self
             .store
             .conn()
-            .query_row(
+            .prepare_cached(
                 "SELECT end_date, ended_by, departure_reason, notice_weeks FROM employees WHERE id = ?1 AND status = 'left'",
+            )?
+            .query_row(
                 [id],
                 |r| {
                     Ok(Departure {
@@ -458,29 +462,46 @@ impl EmployeeRepo<'_> {
         })
     }
 
-    fn where_clause(q: &ListQuery, args: &mut Vec<Box<dyn ToSql>>) -> String {
+    /// The filter words, folded, without the characters that would change an index query.
+    fn words(q: &ListQuery) -> Vec<String> {
+        search_key(&q.filter)
+            .split(' ')
+            .map(|w| {
+                w.chars()
+                    .filter(|c| !matches!(c, '%' | '_' | '"' | '*'))
+                    .collect::<String>()
+            })
+            // A word without a letter or digit ("-", "&") has nothing an index could match.
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .collect()
+    }
+
+    /// The index query of one filter word: three letters and more occur anywhere (trigram index);
+    /// one or two letters start a word (prefix index), since a substring that short matches nearly
+    /// everyone and no index can serve it.
+    fn word_match(word: &str) -> (&'static str, String) {
+        if word.chars().count() >= 3 {
+            ("employees_fts", format!("\"{word}\""))
+        } else {
+            ("employees_words", format!("\"{word}\"*"))
+        }
+    }
+
+    /// `by_sort`: the rows are found by walking the sort order's index and testing each against the
+    /// filter's matches, instead of reading every match and sorting them. Cheaper when the filter
+    /// matches many people (the first page is found after a few hundred index entries).
+    fn where_clause(q: &ListQuery, by_sort: bool, args: &mut Vec<Box<dyn ToSql>>) -> String {
         let mut conds: Vec<String> = Vec::new();
         if !q.include_left {
             conds.push("e.status <> 'left'".into());
         }
-        // Each word must occur somewhere in the folded key: trigram index for 3+ characters, LIKE below that.
-        for word in search_key(&q.filter).split(' ').filter(|w| !w.is_empty()) {
-            let word: String = word
-                .chars()
-                .filter(|c| !matches!(c, '%' | '_' | '"'))
-                .collect();
-            if word.is_empty() {
-                continue;
-            }
-            if word.chars().count() >= 3 {
-                conds.push(
-                    "e.id IN (SELECT rowid FROM employees_fts WHERE employees_fts MATCH ?)".into(),
-                );
-                args.push(Box::new(format!("\"{word}\"")));
-            } else {
-                conds.push("e.search_key LIKE ?".into());
-                args.push(Box::new(format!("%{word}%")));
-            }
+        let plus = if by_sort { "+" } else { "" };
+        for word in Self::words(q) {
+            let (table, query) = Self::word_match(&word);
+            conds.push(format!(
+                "{plus}e.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)"
+            ));
+            args.push(Box::new(query));
         }
         if conds.is_empty() {
             String::new()
@@ -489,10 +510,57 @@ impl EmployeeRepo<'_> {
         }
     }
 
-    /// How many rows the list has for this query.
+    /// Whether every filter word matches at least `BROAD` people (then the sort index leads).
+    fn broad(&self, q: &ListQuery) -> Result<bool> {
+        let words = Self::words(q);
+        if words.is_empty() {
+            return Ok(false);
+        }
+        for word in words {
+            let (table, query) = Self::word_match(&word);
+            let n: i64 = self
+                .store
+                .conn()
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH ?1 LIMIT ?2)"
+                ))?
+                .query_row(params![query, BROAD], |r| r.get(0))?;
+            if n < BROAD {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// How many rows the list has for this query. With a filter, counted in the indexes alone: the
+    /// matches (intersected in the full-text indexes) less those who left (a range of the status
+    /// index), so a filter that matches 30 000 people reads no row of the table.
     pub fn count(&self, q: &ListQuery) -> Result<u64> {
+        let words = Self::words(q);
+        if !words.is_empty() {
+            let queries: Vec<(&str, String)> = words.iter().map(|w| Self::word_match(w)).collect();
+            let matches = queries
+                .iter()
+                .map(|(t, _)| format!("SELECT rowid FROM {t} WHERE {t} MATCH ?"))
+                .collect::<Vec<_>>()
+                .join(" INTERSECT ");
+            let args: Vec<&dyn ToSql> = queries.iter().map(|(_, m)| m as &dyn ToSql).collect();
+            let conn = self.store.conn();
+            let all: i64 = conn
+                .prepare_cached(&format!("SELECT count(*) FROM ({matches})"))?
+                .query_row(args.as_slice(), |r| r.get(0))?;
+            if q.include_left {
+                return Ok(all as u64);
+            }
+            let left: i64 = conn
+                .prepare_cached(&format!(
+                    "SELECT count(*) FROM employees e WHERE e.status = 'left' AND +e.id IN ({matches})"
+                ))?
+                .query_row(args.as_slice(), |r| r.get(0))?;
+            return Ok((all - left) as u64);
+        }
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        let w = Self::where_clause(q, &mut args);
+        let w = Self::where_clause(q, false, &mut args);
         let sql = format!("SELECT count(*) FROM employees e {w}");
         let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
         let n: i64 = self
@@ -513,7 +581,8 @@ impl EmployeeRepo<'_> {
         limit: usize,
     ) -> Result<Vec<EmployeeRow>> {
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
-        let mut w = Self::where_clause(q, &mut args);
+        let by_sort = self.broad(q)?;
+        let mut w = Self::where_clause(q, by_sort, &mut args);
         let col = q.sort.column();
         let ascending = q.descending == backwards;
         if let Some(c) = cursor {

@@ -24,6 +24,7 @@ mod seed_training;
 mod settings;
 mod today;
 mod training;
+mod version;
 
 use std::path::{Path, PathBuf};
 
@@ -58,6 +59,7 @@ pub use training::{
     CertificateDue, EnrolmentRow, Evaluation, MarkResult, MissingCertificate, Need, NeedInput,
     PlanLine, RightLine, SessionRow, TRAINING_SETTINGS, TalkDue, TrainingRepo, TrainingRequest,
 };
+pub use version::DataVersion;
 
 use crate::clock::Clock;
 use crate::domain::error::ValidationErrors;
@@ -154,6 +156,9 @@ impl Store {
         let mut conn = Connection::open_with_flags(path, flags).map_err(damaged)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(damaged)?;
+        // Whole-company loops (allocation, payroll) run a few dozen statements per person: a cache
+        // smaller than that re-parses each of them every time.
+        conn.set_prepared_statement_cache_capacity(128);
         migrate::check_identity(&conn, path)?;
         if access == Access::ReadOnly && migrate::needs_upgrade(&conn)? {
             // After an update, the first command may be a read-only one: upgrade the file once

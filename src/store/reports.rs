@@ -32,21 +32,38 @@ pub struct ReportRepo<'a> {
 impl ReportRepo<'_> {
     /// The report `kind` for `params`, as of the store's today.
     pub fn run(&self, kind: ReportKind, params: &ReportParams) -> Result<Report> {
+        self.run_on(kind, params, &self.people()?)
+    }
+
+    /// The report `kind` on `people` as [`ReportRepo::people`] read them: the Reports tab keeps
+    /// them between keys while the data is unchanged, so a key computes and reads no whole table.
+    pub fn run_on(
+        &self,
+        kind: ReportKind,
+        params: &ReportParams,
+        people: &[Person],
+    ) -> Result<Report> {
         Ok(match kind {
-            ReportKind::Headcount => Report::Headcount(self.headcount(params.at)?),
-            ReportKind::Movements => Report::Movements(self.movements(params.from, params.to)?),
+            ReportKind::Headcount => Report::Headcount(self.headcount_of(people, params.at)?),
+            ReportKind::Movements => Report::Movements(movements(people, params.from, params.to)),
             ReportKind::Absenteeism => {
-                Report::Absenteeism(self.absenteeism(params.from, params.to)?)
+                Report::Absenteeism(self.absenteeism_of(people, params.from, params.to)?)
             }
-            ReportKind::Bradford => Report::Bradford(self.bradford(params.at)?),
-            ReportKind::Leave => Report::Leave(self.leave(params.year)?),
-            ReportKind::Elections => Report::Elections(self.elections(params.election_day)?),
+            ReportKind::Bradford => Report::Bradford(self.bradford_of(people, params.at)?),
+            ReportKind::Leave => Report::Leave(self.leave_of(people, params.year)?),
+            ReportKind::Elections => {
+                Report::Elections(self.elections_of(people, params.election_day)?)
+            }
             ReportKind::Training => Report::Training(self.store.training().balance(params.year)?),
         })
     }
 
     pub fn headcount(&self, at: NaiveDate) -> Result<Headcount> {
-        Ok(headcount(&self.people()?, at, self.full_time()?))
+        self.headcount_of(&self.people()?, at)
+    }
+
+    fn headcount_of(&self, people: &[Person], at: NaiveDate) -> Result<Headcount> {
+        Ok(headcount(people, at, self.full_time()?))
     }
 
     pub fn movements(&self, from: Month, to: Month) -> Result<Movements> {
@@ -54,9 +71,13 @@ impl ReportRepo<'_> {
     }
 
     pub fn absenteeism(&self, from: Month, to: Month) -> Result<Absenteeism> {
+        self.absenteeism_of(&self.people()?, from, to)
+    }
+
+    fn absenteeism_of(&self, people: &[Person], from: Month, to: Month) -> Result<Absenteeism> {
         let spells = self.spells(from.first_day(), to.last_day())?;
         Ok(absenteeism(
-            &self.people()?,
+            people,
             &spells,
             &self.store.leave().calendar()?,
             from,
@@ -66,10 +87,14 @@ impl ReportRepo<'_> {
     }
 
     pub fn bradford(&self, at: NaiveDate) -> Result<Bradford> {
+        self.bradford_of(&self.people()?, at)
+    }
+
+    fn bradford_of(&self, people: &[Person], at: NaiveDate) -> Result<Bradford> {
         let window = at - chrono::Duration::days(BRADFORD_DAYS - 1);
         let spells = self.spells(window, at)?;
         Ok(bradford(
-            &self.people()?,
+            people,
             &spells,
             &self.store.leave().calendar()?,
             at,
@@ -80,22 +105,25 @@ impl ReportRepo<'_> {
     /// Everyone's balances of `year` through the one balance function (`ledger::balances`), from one
     /// read of the year's ledger rows.
     pub fn leave(&self, year: i32) -> Result<LeaveReport> {
+        self.leave_of(&self.people()?, year)
+    }
+
+    fn leave_of(&self, people: &[Person], year: i32) -> Result<LeaveReport> {
         let today = self.store.clock().today();
         let rules = self.store.leave().rules()?;
         let mut ledger = self.ledger(year)?;
         let on = day_in_year(year, today);
-        let rows = self
-            .people()?
-            .into_iter()
+        let rows = people
+            .iter()
             .filter_map(|p| {
                 let entries = ledger.remove(&p.id)?;
                 Some(PersonBalances {
                     employee_id: p.id,
                     day_minutes: day_length(&p.schedules, on, &rules),
                     balances: balances(&entries, year, today),
-                    number: p.number,
-                    name: p.name,
-                    department: p.department,
+                    number: p.number.clone(),
+                    name: p.name.clone(),
+                    department: p.department.clone(),
                 })
             })
             .collect();
@@ -103,12 +131,16 @@ impl ReportRepo<'_> {
     }
 
     pub fn elections(&self, election_day: NaiveDate) -> Result<Elections> {
+        self.elections_of(&self.people()?, election_day)
+    }
+
+    fn elections_of(&self, people: &[Person], election_day: NaiveDate) -> Result<Elections> {
         // Only who was employed during the reference period matters.
         let (from, to) = reference_period(election_day);
-        let people: Vec<Person> = self
-            .people()?
-            .into_iter()
+        let people: Vec<Person> = people
+            .iter()
             .filter(|p| p.start <= to && p.end.is_none_or(|e| e >= from))
+            .cloned()
             .collect();
         Ok(elections(
             &people,

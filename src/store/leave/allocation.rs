@@ -36,11 +36,10 @@ impl LeaveRepo<'_> {
         Ok(self
             .store
             .conn()
-            .query_row(
+            .prepare_cached(
                 "SELECT days FROM holiday_fund_days WHERE employee_id = ?1 AND year = ?2",
-                params![employee_id, year],
-                |r| r.get(0),
-            )
+            )?
+            .query_row(params![employee_id, year], |r| r.get(0))
             .optional()?)
     }
 
@@ -93,6 +92,9 @@ impl LeaveRepo<'_> {
     /// Computes `year`'s entitlement for everyone employed during it; writes the differences unless
     /// `dry_run`. Returns every line (including unchanged ones) for the list shown to the user.
     pub fn allocate_year(&self, year: i32, dry_run: bool) -> Result<Vec<AllocationLine>> {
+        // One read transaction for the whole loop: the same snapshot for everyone, and the file's
+        // read lock taken once instead of once per statement. Ended before the write below.
+        let read = self.store.conn().unchecked_transaction()?;
         let rules = self.rules()?;
         let from = format!("{year}-01-01");
         let to = format!("{year}-12-31");
@@ -122,6 +124,7 @@ impl LeaveRepo<'_> {
                 rows,
             });
         }
+        read.finish()?;
         if !dry_run {
             // A year is allocated whole or not at all.
             self.append_for_everyone(lines.iter().map(|l| (l.employee_id, l.rows.as_slice())))?;

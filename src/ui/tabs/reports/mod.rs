@@ -15,10 +15,10 @@ use ratatui::layout::Rect;
 
 use crate::domain::choice::Choice;
 use crate::domain::reports::period::{ReportParams, ReportPeriodInput};
-use crate::domain::reports::{Report, ReportKind};
+use crate::domain::reports::{Person, Report, ReportKind};
 use crate::i18n::I18n;
 use crate::sheet::Sheet;
-use crate::store::Store;
+use crate::store::{DataVersion, Store};
 use crate::ui::action::Action;
 use crate::ui::form_flow::{self, FormState, FormStep};
 use crate::ui::keymap::Context;
@@ -78,6 +78,9 @@ pub struct ReportsTab {
     pub error: Option<String>,
     pub form: Option<FormState<PeriodForm>>,
     pub exports_dir: PathBuf,
+    /// Everyone as the reports read them, kept between keys while the data is unchanged: choosing
+    /// another report or period then computes without reading the whole company again.
+    people: Option<(DataVersion, Vec<Person>)>,
 }
 
 impl ReportsTab {
@@ -94,6 +97,7 @@ impl ReportsTab {
             error: None,
             form: None,
             exports_dir,
+            people: None,
         }
     }
 
@@ -131,9 +135,17 @@ impl ReportsTab {
         let params = self
             .params
             .get_or_insert_with(|| ReportParams::default_for(store.clock().today()));
-        let result = match entry {
-            Entry::Report(kind) => store.reports().run(kind, params),
+        let people = match (store.data_version(), self.people.take()) {
+            (Ok(now), Some((read, people))) if read == now => Ok((now, people)),
+            (now, _) => now.and_then(|now| Ok((now, store.reports().people()?))),
         };
+        let result = people.and_then(|(version, people)| {
+            let r = match entry {
+                Entry::Report(kind) => store.reports().run_on(kind, params, &people),
+            };
+            self.people = Some((version, people));
+            r
+        });
         match result {
             Ok(r) => {
                 self.sheets = crate::report_sheets::sheets(&r, i18n);
