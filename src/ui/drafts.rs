@@ -27,17 +27,30 @@ fn open_form(app: &App) -> Option<&Form> {
         app.leave.form.as_ref().map(|f| &f.form),
         app.payroll.form.as_ref().map(|f| &f.form),
         app.reports.form.as_ref().map(|f| &f.form),
+        app.recruitment.form.as_ref().map(|f| &f.form),
+        app.training.form.as_ref().map(|f| &f.form),
     ]
     .into_iter()
     .flatten()
     .next()
 }
 
+/// What a draft file will hold, taken while the form is on screen: the watchdog of `ui::run` may
+/// have to write it from another thread when the main one is stuck on a terminal that went away.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    dir: PathBuf,
+    json: serde_json::Value,
+}
+
 /// Writes the open form's fields as JSON (0600) when something was typed in it; returns the file.
 pub fn save(app: &App) -> std::io::Result<Option<PathBuf>> {
-    let Some(form) = open_form(app).filter(|f| f.is_dirty()) else {
-        return Ok(None);
-    };
+    snapshot(app).map(|d| write(&d)).transpose()
+}
+
+/// The open form's fields when something was typed in it.
+pub fn snapshot(app: &App) -> Option<Draft> {
+    let form = open_form(app).filter(|f| f.is_dirty())?;
     let fields: serde_json::Map<String, serde_json::Value> = form
         .fields
         .iter()
@@ -48,19 +61,27 @@ pub fn save(app: &App) -> std::io::Result<Option<PathBuf>> {
         "saved_at": app.store.clock().now().format("%Y-%m-%dT%H:%M:%S").to_string(),
         "fields": fields,
     });
-    let dir = drafts_dir(app.store.path());
-    crate::store::create_private_dir(&dir).map_err(std::io::Error::other)?;
+    Some(Draft {
+        dir: drafts_dir(app.store.path()),
+        json,
+    })
+}
+
+/// Writes a draft to a new private file in the drafts folder; returns the file.
+pub fn write(draft: &Draft) -> std::io::Result<PathBuf> {
+    let dir = &draft.dir;
+    crate::store::create_private_dir(dir).map_err(std::io::Error::other)?;
     let stem = format!("draft-{}", chrono::Local::now().format("%Y-%m-%d-%H%M%S"));
-    let path = crate::config::free_path(&dir, &stem, "json");
+    let path = crate::config::free_path(dir, &stem, "json");
     let mut opts = std::fs::OpenOptions::new();
     opts.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
     let mut file = opts.open(&path)?;
-    let text = serde_json::to_string_pretty(&json).map_err(std::io::Error::other)?;
+    let text = serde_json::to_string_pretty(&draft.json).map_err(std::io::Error::other)?;
     std::io::Write::write_all(&mut file, text.as_bytes())?;
     file.sync_all()?;
-    Ok(Some(path))
+    Ok(path)
 }
 
 /// At start: if drafts are waiting, the status line says where.

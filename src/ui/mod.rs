@@ -11,8 +11,8 @@ pub mod tabs;
 pub mod theme;
 pub mod widgets;
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event};
@@ -22,6 +22,50 @@ pub use app::App;
 /// How often the loop looks whether a signal came while no key did: a signal cannot wake the
 /// terminal read, so the wait is cut in slices this long (four wake-ups a second, nothing drawn).
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+/// How long the watchdog gives the loop to notice a signal before it ends the program itself.
+const STUCK_AFTER: Duration = Duration::from_secs(1);
+
+/// Ends the program when a signal came and the loop does not stop: when the terminal window is
+/// closed, crossterm's read of the vanished terminal spins inside `event::poll` and never returns
+/// (seen as 30 % CPU forever after tmux's kill-session). The watchdog then writes the last draft
+/// the loop left, restores what it can of the terminal, and exits.
+fn watchdog(
+    signal: Arc<AtomicUsize>,
+    done: Arc<AtomicBool>,
+    draft: Arc<Mutex<Option<drafts::Draft>>>,
+    saved_text: String,
+) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(SIGNAL_CHECK);
+            if done.load(Ordering::Relaxed) {
+                return;
+            }
+            let sig = signal.load(Ordering::Relaxed);
+            if sig == 0 {
+                continue;
+            }
+            std::thread::sleep(STUCK_AFTER);
+            if done.load(Ordering::Relaxed) {
+                return;
+            }
+            let saved = draft
+                .lock()
+                .ok()
+                .and_then(|d| d.clone())
+                .map(|d| drafts::write(&d));
+            ratatui::restore();
+            if let Some(Ok(path)) = saved {
+                eprintln!(
+                    "{}",
+                    saved_text.replace("{path}", &path.display().to_string())
+                );
+            }
+            std::process::exit(128 + i32::try_from(sig).unwrap_or(0));
+        }
+    });
+}
 
 /// Runs the TUI until the user quits. The terminal is restored on quit, on error, on panic
 /// (ratatui's `init` installs a panic hook that restores it first) and on SIGTERM, SIGHUP and
@@ -36,6 +80,14 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     drafts::announce(&mut app);
+    let done = Arc::new(AtomicBool::new(false));
+    let draft = Arc::new(Mutex::new(None));
+    watchdog(
+        Arc::clone(&signal),
+        Arc::clone(&done),
+        Arc::clone(&draft),
+        app.i18n.t("data.draft_saved"),
+    );
     let mut terminal = ratatui::init();
     let result = (|| -> anyhow::Result<()> {
         terminal.draw(|f| app.render(f))?;
@@ -47,7 +99,12 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
                 continue;
             }
             match event::read()? {
-                Event::Key(key) => app.on_key(key),
+                Event::Key(key) => {
+                    app.on_key(key);
+                    if let Ok(mut d) = draft.lock() {
+                        *d = drafts::snapshot(&app);
+                    }
+                }
                 Event::Resize(_, _) => {}
                 _ => continue,
             }
@@ -55,6 +112,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         }
         Ok(())
     })();
+    done.store(true, Ordering::Relaxed);
     let stopped_by = signal.load(Ordering::Relaxed);
     // The draft first: on SIGHUP the terminal may already be gone, restoring it can fail.
     let draft = if stopped_by != 0 {
