@@ -101,6 +101,12 @@ pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {
             &[("month", &i.month(*month)), ("year", &year.to_string())],
         ),
         Due::RetentionOver { left_on } => i.tf("today.retention_over", &[("left", &d(*left_on))]),
+        Due::RejectionLetter { rejected_on, .. } => {
+            i.tf("today.rejection_letter", &[("date", &d(*rejected_on))])
+        }
+        Due::CandidateRetention { until } => {
+            i.tf("today.candidate_retention", &[("date", &d(*until))])
+        }
     }
 }
 
@@ -118,6 +124,7 @@ pub fn place(i: &I18n, p: &Place) -> String {
         Place::Leave { .. } => i.t("today.go_leave"),
         Place::CompanyDays { .. } => i.t("today.go_company_day"),
         Place::Payroll { .. } => i.t("today.go_payroll"),
+        Place::Candidate { .. } => i.t("today.go_candidate"),
     }
 }
 

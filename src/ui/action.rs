@@ -112,6 +112,8 @@ pub enum Action {
     NewCandidate,
     /// Candidate page: the selected criterion met, not met, unclear.
     CycleAnswer,
+    VacancyText,
+    ExportCalendar,
 }
 
 impl Action {

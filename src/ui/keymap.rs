@@ -394,6 +394,9 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Candidate, "i", Action::PlanInterview, true),
     (Context::Candidate, "f", Action::AddReference, true),
     (Context::Candidate, "H", Action::Hire, true),
+    (Context::Candidate, "g", Action::GenerateDocument, true),
+    (Context::Vacancies, "t", Action::VacancyText, false),
+    (Context::Vacancies, "c", Action::ExportCalendar, false),
 ];
 
 #[derive(Debug, Clone)]

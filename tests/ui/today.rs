@@ -47,7 +47,7 @@ fn today_is_the_start_screen_with_the_demo_companys_work() {
 #[test]
 fn today_speaks_dutch_and_french() {
     let (_dir, app) = today_app(Lang::Nl);
-    let nl = render(&app, 120, 36);
+    let nl = render(&app, 120, 40);
     assert!(nl.contains("Medisch attest niet ontvangen"), "{nl}");
     assert!(nl.contains("vervangingsdag(en) voor 2027"), "{nl}");
     let (_dir, app) = today_app(Lang::Fr);

@@ -3,6 +3,7 @@
 //! the windows [`TodaySettings`] names; the rules in [`rules`] decide what is due and when.
 
 pub mod occasions;
+pub mod recruitment;
 pub mod retention;
 pub mod rules;
 
@@ -95,6 +96,13 @@ pub enum Due {
     PayrollExport { year: i32, month: u32 },
     /// A former employee's retention period is over: erase their personal data (GDPR).
     RetentionOver { left_on: NaiveDate },
+    /// A rejected candidate has not had their rejection letter (CAO 38: every candidate gets an answer).
+    RejectionLetter {
+        application_id: i64,
+        rejected_on: NaiveDate,
+    },
+    /// A candidate's retention period ends: their personal data is purged on that day (GDPR).
+    CandidateRetention { until: NaiveDate },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -120,6 +128,8 @@ pub enum Place {
     CompanyDays { year: i32 },
     /// The payroll review of a month.
     Payroll { year: i32, month: u32 },
+    /// A candidate's page in the Recruitment tab.
+    Candidate { candidate_id: i64 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -237,5 +247,7 @@ fn rank(d: &Due) -> u8 {
         Due::ChecklistTask { .. } => 8,
         Due::SickOngoing { .. } => 9,
         Due::RetentionOver { .. } => 10,
+        Due::RejectionLetter { .. } => 11,
+        Due::CandidateRetention { .. } => 12,
     }
 }

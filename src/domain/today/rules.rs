@@ -85,6 +85,8 @@ pub struct TodayFacts {
     pub payroll_unexported: Option<(i32, u32)>,
     pub occasions: Vec<OccasionFact>,
     pub retention: Vec<super::retention::RetentionFact>,
+    pub rejections: Vec<super::recruitment::RejectionFact>,
+    pub candidate_retention: Vec<super::recruitment::CandidateRetentionFact>,
 }
 
 impl TodayFacts {
@@ -99,6 +101,8 @@ impl TodayFacts {
             self.dimona.len(),
             self.tasks.len(),
             self.retention.len(),
+            self.rejections.len(),
+            self.candidate_retention.len(),
         ]
         .into_iter()
         .any(|n| n >= cap)
@@ -151,6 +155,18 @@ pub fn attention(facts: TodayFacts, today: NaiveDate, occasion_days: i64) -> Tod
             .retention
             .into_iter()
             .map(|f| super::retention::retention_over(f, today)),
+    );
+    items.extend(
+        facts
+            .rejections
+            .into_iter()
+            .map(|f| super::recruitment::rejection_letter(f, today)),
+    );
+    items.extend(
+        facts
+            .candidate_retention
+            .into_iter()
+            .map(|f| super::recruitment::candidate_retention(f, today)),
     );
     let occasions = occasions::upcoming(&facts.occasions, today, occasion_days);
     TodayList::sorted(items, occasions)
