@@ -130,6 +130,12 @@ pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {
             crate::training_sheets::planned(i, *planned)
         ),
         Due::TalkOverdue { due } => i.tf("today.talk_overdue", &[("date", &d(*due))]),
+        Due::RejectionLetter { rejected_on, .. } => {
+            i.tf("today.rejection_letter", &[("date", &d(*rejected_on))])
+        }
+        Due::CandidateRetention { until } => {
+            i.tf("today.candidate_retention", &[("date", &d(*until))])
+        }
     }
 }
 
@@ -148,6 +154,7 @@ pub fn place(i: &I18n, p: &Place) -> String {
         Place::Leave { .. } => i.t("today.go_leave"),
         Place::CompanyDays { .. } => i.t("today.go_company_day"),
         Place::Payroll { .. } => i.t("today.go_payroll"),
+        Place::Candidate { .. } => i.t("today.go_candidate"),
     }
 }
 

@@ -116,13 +116,18 @@ fn document_list_names_every_template_and_its_flags() {
         "termination_letter",
         "maternity_information",
         "parental_leave_information",
+        "application_acknowledgement",
+        "rejection_after_interview",
+        "offer_letter",
+        "vacancy_text",
     ] {
         assert!(out.contains(code), "{code}");
     }
     assert!(out.contains("--expected DATE"));
+    assert!(out.contains("--vacancy-id ID"));
     let json: serde_json::Value =
         serde_json::from_str(&env.ok(&["document", "list", "--json"]).stdout).unwrap();
-    assert_eq!(json.as_array().unwrap().len(), 11);
+    assert_eq!(json.as_array().unwrap().len(), 15);
 }
 
 #[test]

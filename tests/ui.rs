@@ -319,3 +319,6 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
     assert!(screen.contains("Absence by type in 2026"), "{screen}");
     insta::assert_snapshot!("dossier_leave", screen);
 }
+
+#[path = "ui/recruit3.rs"]
+mod recruit3;

@@ -81,6 +81,9 @@ pub struct MakeArgs {
     /// Interview invitation: day and hour, e.g. "02/12/2026 14:30"
     #[arg(long)]
     pub at: Option<String>,
+    /// Offer letter and vacancy text: the vacancy's id (`dossier vacancy list`)
+    #[arg(long)]
+    pub vacancy_id: Option<String>,
     #[arg(long)]
     pub json: bool,
 }
@@ -110,6 +113,7 @@ fn flags(t: TemplateId) -> Vec<&'static str> {
             Extra::Maternity => &["--expected DATE", "[--leave-from DATE]", "[--multiple]"],
             Extra::Recipient => &["--to-name NAME", "--to-address ADDRESS", "--vacancy TITLE"],
             Extra::Meeting => &["--at \"DATE HH:MM\""],
+            Extra::Vacancy => &["--vacancy-id ID"],
         });
     }
     out
@@ -202,6 +206,7 @@ fn make(ctx: &Ctx, a: MakeArgs) -> Result<(), CliError> {
         to_address: a.to_address.unwrap_or_default(),
         vacancy: a.vacancy.unwrap_or_default(),
         meeting_at: a.at.unwrap_or_default(),
+        vacancy_id: a.vacancy_id.unwrap_or_default(),
     };
     let store = ctx.open(Access::ReadWrite)?;
     let employee = match (&a.number, template.needs_employee()) {

@@ -18,6 +18,10 @@ choice_enum!(
         TerminationLetter => "termination_letter",
         MaternityInformation => "maternity_information",
         ParentalLeaveInformation => "parental_leave_information",
+        ApplicationAcknowledgement => "application_acknowledgement",
+        RejectionAfterInterview => "rejection_after_interview",
+        OfferLetter => "offer_letter",
+        VacancyText => "vacancy_text",
     }
 );
 
@@ -34,6 +38,8 @@ pub enum Extra {
     Recipient,
     /// Day and hour of an interview (`meeting_at`).
     Meeting,
+    /// The vacancy's terms: contract, hours, start, profile (`vacancy_id`).
+    Vacancy,
 }
 
 impl TemplateId {
@@ -41,7 +47,12 @@ impl TemplateId {
     pub fn needs_employee(self) -> bool {
         !matches!(
             self,
-            TemplateId::InterviewInvitation | TemplateId::RejectionLetter
+            TemplateId::InterviewInvitation
+                | TemplateId::RejectionLetter
+                | TemplateId::ApplicationAcknowledgement
+                | TemplateId::RejectionAfterInterview
+                | TemplateId::OfferLetter
+                | TemplateId::VacancyText
         )
     }
 
@@ -52,6 +63,11 @@ impl TemplateId {
             TemplateId::MaternityInformation => &[Extra::Maternity],
             TemplateId::InterviewInvitation => &[Extra::Recipient, Extra::Meeting],
             TemplateId::RejectionLetter => &[Extra::Recipient],
+            TemplateId::ApplicationAcknowledgement | TemplateId::RejectionAfterInterview => {
+                &[Extra::Recipient]
+            }
+            TemplateId::OfferLetter => &[Extra::Recipient, Extra::Vacancy],
+            TemplateId::VacancyText => &[Extra::Vacancy],
             _ => &[],
         }
     }
@@ -87,6 +103,10 @@ impl TemplateId {
             TemplateId::TerminationLetter => by_lang!("termination_letter"),
             TemplateId::MaternityInformation => by_lang!("maternity_information"),
             TemplateId::ParentalLeaveInformation => by_lang!("parental_leave_information"),
+            TemplateId::ApplicationAcknowledgement => by_lang!("application_acknowledgement"),
+            TemplateId::RejectionAfterInterview => by_lang!("rejection_after_interview"),
+            TemplateId::OfferLetter => by_lang!("offer_letter"),
+            TemplateId::VacancyText => by_lang!("vacancy_text"),
         }
     }
 }

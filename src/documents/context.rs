@@ -357,6 +357,8 @@ pub struct DocContext {
     pub recipient: Option<RecipientView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parental: Option<ParentalView>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vacancy: Option<VacancyView>,
 }
 
 impl DocContext {
@@ -393,6 +395,7 @@ impl DocContext {
             maternity: None,
             recipient: None,
             parental: None,
+            vacancy: None,
         }
     }
 }
@@ -413,4 +416,70 @@ pub fn salutation(sex: Option<Sex>, first_name: &str, last_name: &str, i: &I18n)
         &format!("doc.salutation_{suffix}"),
         &[("last_name", last_name), ("full_name", &full)],
     )
+}
+
+/// A vacancy's terms as the offer letter and the vacancy text state them.
+#[derive(Debug, Clone, Serialize)]
+pub struct VacancyView {
+    /// The title with the gender-neutral tag of the document's language: "Boekhouder (m/v/x)",
+    /// "Comptable (h/f/x)".
+    pub title: String,
+    /// The title without the tag (for a sentence: "the position of CNC-operator").
+    pub job: String,
+    pub department: String,
+    pub contract: String,
+    /// "38:00"; empty when not set.
+    pub weekly_hours: String,
+    /// "3.100,00 EUR – 3.600,00 EUR", one end, or empty.
+    pub salary: String,
+    /// dd/mm/yyyy, empty when not set.
+    pub start_date: String,
+    pub positions: u32,
+    pub required: Vec<String>,
+    pub nice_to_have: Vec<String>,
+}
+
+/// The "(m/v/x)" habit in the document's language: the X stands for every gender.
+pub fn gender_tag(lang: &str) -> &'static str {
+    match lang {
+        "fr" => "(h/f/x)",
+        "en" => "(m/f/x)",
+        _ => "(m/v/x)",
+    }
+}
+
+impl VacancyView {
+    pub fn new(v: &crate::domain::recruitment::Vacancy, i: &I18n) -> Self {
+        use crate::domain::recruitment::Requirement;
+        let d = &v.data;
+        let job = crate::store::recruitment::job_title(&d.title);
+        let salary = match (d.salary_min_cents, d.salary_max_cents) {
+            (Some(a), Some(b)) if a != b => format!("{} – {}", money(a), money(b)),
+            (Some(a), _) | (None, Some(a)) => money(a),
+            (None, None) => String::new(),
+        };
+        let texts = |r: Requirement| {
+            v.criteria
+                .iter()
+                .filter(|c| c.requirement == r)
+                .map(|c| c.text.clone())
+                .collect()
+        };
+        VacancyView {
+            title: format!("{job} {}", gender_tag(i.lang.code())),
+            job,
+            department: d.department.clone(),
+            contract: i.choice(d.contract),
+            weekly_hours: if d.weekly_minutes > 0 {
+                format_minutes(d.weekly_minutes)
+            } else {
+                String::new()
+            },
+            salary,
+            start_date: format_opt_date(d.start_wanted),
+            positions: d.positions,
+            required: texts(Requirement::Required),
+            nice_to_have: texts(Requirement::Nice),
+        }
+    }
 }

@@ -50,19 +50,32 @@ pub(super) fn context(
 ) -> Result<DocContext, DocError> {
     let today = store.clock().today();
     if !template.needs_employee() {
-        let r = opts
-            .recipient
-            .as_ref()
-            .ok_or_else(|| invalid("to_name", "err.required"))?;
-        let mut ctx = DocContext::base(
-            company,
-            today,
-            &r.name,
-            &r.address.join("  \n"),
-            salutation(None, "", &r.name, i),
-            i,
-        );
-        ctx.recipient = Some(RecipientView::new(r));
+        let mut ctx = match opts.recipient.as_ref() {
+            Some(r) => {
+                let mut ctx = DocContext::base(
+                    company,
+                    today,
+                    &r.name,
+                    &r.address.join("  \n"),
+                    salutation(None, "", &r.name, i),
+                    i,
+                );
+                ctx.recipient = Some(RecipientView::new(r));
+                ctx
+            }
+            // A text for everyone (the vacancy text) has no addressee.
+            None if !template
+                .extras()
+                .contains(&super::catalog::Extra::Recipient) =>
+            {
+                DocContext::base(company, today, "", "", String::new(), i)
+            }
+            None => return Err(invalid("to_name", "err.required")),
+        };
+        if let Some(id) = opts.vacancy_id {
+            let v = store.recruitment().vacancy(id).map_err(DocError::Store)?;
+            ctx.vacancy = Some(VacancyView::new(&v, i));
+        }
         return Ok(ctx);
     }
     let id = employee_id.ok_or_else(|| invalid("employee", "err.required"))?;

@@ -31,7 +31,7 @@ impl DocFormat {
 
 text_input!(
     /// What the user typed for one document (fields a template does not need are ignored).
-    MakeInput, MAKE_FIELDS { language, doc_format, request, notice_by, notified_on, registered_letter, contract_date, expected_delivery, leave_from, multiple_birth, to_name, to_address, vacancy, meeting_at }
+    MakeInput, MAKE_FIELDS { language, doc_format, request, notice_by, notified_on, registered_letter, contract_date, expected_delivery, leave_from, multiple_birth, to_name, to_address, vacancy, meeting_at, vacancy_id }
 );
 
 /// The addressee of a letter to someone without a dossier (a candidate). The recruitment tab fills
@@ -73,6 +73,8 @@ pub struct MakeOptions {
     pub notice: Option<NoticeChoice>,
     pub maternity: Option<MaternityChoice>,
     pub recipient: Option<Recipient>,
+    /// The vacancy whose terms the letter states (offer letter, vacancy text).
+    pub vacancy_id: Option<i64>,
 }
 
 /// "dd/mm/yyyy hh:mm" (or ISO with a space or T); the field is named in the error.
@@ -128,6 +130,7 @@ impl MakeInput {
             notice: None,
             maternity: None,
             recipient: None,
+            vacancy_id: None,
         };
         for extra in template.extras() {
             match extra {
@@ -209,6 +212,17 @@ impl MakeInput {
                         r.name = name;
                         r.address = address_lines(&address);
                         r.vacancy = vacancy;
+                    }
+                }
+                Extra::Vacancy => {
+                    let t = self.vacancy_id.trim();
+                    match t.trim_start_matches('#').parse::<i64>() {
+                        Ok(id) if id > 0 => opts.vacancy_id = Some(id),
+                        _ if t.is_empty() => {
+                            errs.push(FieldError::new("vacancy_id", "err.required"))
+                        }
+                        _ => errs
+                            .push(FieldError::new("vacancy_id", "err.vacancy_id").arg("value", t)),
                     }
                 }
                 Extra::Meeting => {

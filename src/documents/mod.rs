@@ -8,6 +8,7 @@ pub mod demo;
 mod gather;
 pub mod input;
 pub mod page;
+pub mod recruitment;
 pub mod render;
 
 use std::path::{Path, PathBuf};
@@ -118,6 +119,7 @@ pub fn render(store: &Store, req: &MakeRequest<'_>) -> Result<Rendered, DocError
         .as_ref()
         .map(|e| e.full_name.clone())
         .or_else(|| ctx.recipient.as_ref().map(|r| r.name.clone()))
+        .or_else(|| ctx.vacancy.as_ref().map(|v| v.title.clone()))
         .unwrap_or_default();
     let title = format!("{} — {who}", i.t(req.template.label_key()));
     Ok(Rendered {
@@ -142,7 +144,12 @@ pub fn make(store: &Store, req: &MakeRequest<'_>) -> Result<GeneratedDocument, D
     let who = match (req.employee_id, &r.options.recipient) {
         (Some(id), _) => store.employees().get(id)?.data.number,
         (None, Some(rec)) => slug(&rec.name),
-        (None, None) => String::new(),
+        // The vacancy text: named after the vacancy, not a person.
+        (None, None) => r
+            .options
+            .vacancy_id
+            .map(|id| format!("vacancy-{id}"))
+            .unwrap_or_default(),
     };
     let stem = free_stem(
         &dir,
@@ -194,6 +201,8 @@ pub fn make(store: &Store, req: &MakeRequest<'_>) -> Result<GeneratedDocument, D
                     .recipient
                     .as_ref()
                     .map(|x| x.name.clone())
+                    // A text for no one in particular (the vacancy text) is named by its title.
+                    .or_else(|| req.employee_id.is_none().then(|| r.title.clone()))
                     .unwrap_or_default(),
                 generated_on: today,
             })

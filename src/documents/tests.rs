@@ -52,6 +52,25 @@ fn store() -> (tempfile::TempDir, Store, i64, i64) {
             "en",
         )
         .unwrap();
+    let vacancy = crate::domain::recruitment::VacancyInput {
+        title: "CNC-operator (m/v/x)".into(),
+        department: "Productie".into(),
+        contract: "indefinite".into(),
+        weekly_hours: "38".into(),
+        salary_min: "3100".into(),
+        salary_max: "3600".into(),
+        start_wanted: "04/01/2027".into(),
+        status: "open".into(),
+        ..Default::default()
+    };
+    let criteria = [
+        crate::domain::recruitment::Criterion::parse("VCA-attest", "required", "3").unwrap(),
+        crate::domain::recruitment::Criterion::parse("Heidenhain", "nice", "1").unwrap(),
+    ];
+    store
+        .recruitment()
+        .add_vacancy(&vacancy, &criteria, &[], &[])
+        .unwrap();
     (dir, store, id, request.id)
 }
 
@@ -72,6 +91,7 @@ fn input_for(t: TemplateId, request: i64, lang: Lang) -> MakeInput {
         to_address: "Kerkstraat 1, 9000 Gent".into(),
         vacancy: "CNC-operator".into(),
         meeting_at: "02/12/2026 14:30".into(),
+        vacancy_id: "1".into(),
         ..Default::default()
     }
 }
@@ -120,8 +140,10 @@ fn every_template_renders_in_every_language_without_leftovers() {
             assert!(r.html.contains("size: A4"));
             if t.needs_employee() {
                 assert!(r.markdown.contains("Vermeulen"), "{t:?} {lang:?}");
-            } else {
+            } else if t.extras().contains(&catalog::Extra::Recipient) {
                 assert!(r.markdown.contains("Sara Janssens"));
+            } else {
+                assert!(r.markdown.contains("CNC-operator"), "{t:?} {lang:?}");
             }
         }
     }
@@ -254,4 +276,42 @@ fn without_company_settings_nothing_is_written() {
     assert!(matches!(err, DocError::Invalid(v) if v.0[0].key == "err.company_missing"));
     assert!(!dir.path().join("e-exports").exists());
     assert!(store.documents().for_employee(id).unwrap().is_empty());
+}
+
+#[test]
+fn the_vacancy_text_is_gender_neutral_and_the_offer_states_the_terms() {
+    let (_dir, store, _, _) = store();
+    let text = |t: TemplateId, lang: Lang| {
+        let input = input_for(t, 0, lang);
+        let req = MakeRequest {
+            template: t,
+            employee_id: None,
+            input: &input,
+            default_lang: Lang::En,
+            out_dir: None,
+            templates_dir: None,
+        };
+        render(&store, &req).unwrap().markdown
+    };
+    let fr = text(TemplateId::VacancyText, Lang::Fr);
+    assert!(fr.contains("# CNC-operator (h/f/x)"), "{fr}");
+    assert!(fr.contains("- VCA-attest"), "{fr}");
+    assert!(fr.contains("38h par semaine"), "{fr}");
+    let nl = text(TemplateId::VacancyText, Lang::Nl);
+    assert!(nl.contains("# CNC-operator (m/v/x)"), "{nl}");
+    assert!(!nl.contains("(m/v/x) (m/v/x)"), "{nl}");
+    let offer = text(TemplateId::OfferLetter, Lang::Nl);
+    for part in [
+        "Sara Janssens",
+        "04/01/2027",
+        "38h per week",
+        "3.100,00 EUR – 3.600,00 EUR",
+    ] {
+        assert!(offer.contains(part), "{part}: {offer}");
+    }
+    let input = MakeInput::default();
+    let errs = input
+        .validate(TemplateId::VacancyText, today())
+        .unwrap_err();
+    assert_eq!(errs.for_field("vacancy_id").unwrap().key, "err.required");
 }

@@ -68,13 +68,25 @@ impl DocumentRepo<'_> {
                 id: tx.conn.last_insert_rowid(),
                 ..doc.clone()
             };
+            // A letter without a dossier goes to a candidate: the append-only audit keeps what was
+            // made, never their name or the file names made from it (a purge could not erase them).
+            let audited = match saved.employee_id {
+                Some(_) => serde_json::to_value(&saved),
+                None => serde_json::to_value(serde_json::json!({
+                    "id": saved.id,
+                    "template": saved.template,
+                    "language": saved.language,
+                    "generated_on": saved.generated_on,
+                })),
+            }
+            .unwrap_or_default();
             tx.audit(
                 "generated_document",
                 saved.id,
                 saved.employee_id,
                 "create",
                 None::<&()>,
-                Some(&saved),
+                Some(&audited),
             )?;
             Ok(saved)
         })

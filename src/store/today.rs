@@ -11,6 +11,9 @@ use crate::domain::choice::Choice;
 use crate::domain::contract::ContractKind;
 use crate::domain::dimona::DimonaKind;
 use crate::domain::today::occasions::{OccasionFact, month_day_ranges};
+use crate::domain::today::recruitment::{
+    CANDIDATE_RETENTION_DAYS, CandidateRetentionFact, REJECTION_TEMPLATES, RejectionFact,
+};
 use crate::domain::today::rules::{
     self, ContractFact, EXPIRING_KINDS, ExpiryFact, HireFact, RequestFact, SpellFact, TodayFacts,
 };
@@ -80,6 +83,8 @@ impl TodayRepo<'_> {
             payroll_unexported: self.payroll_unexported(today)?,
             occasions: self.occasions(today, s.occasion_days)?,
             retention: self.store.privacy().retention_over(today, RULE_CAP)?,
+            rejections: self.rejections(today)?,
+            candidate_retention: self.candidate_retention(today)?,
             training: self.training(today)?,
         })
     }
@@ -328,6 +333,54 @@ impl TodayRepo<'_> {
         out.sort_by_key(|o| o.person.id);
         out.dedup_by_key(|o| o.person.id);
         Ok(out)
+    }
+}
+
+impl TodayRepo<'_> {
+    /// Applications rejected within the last year whose candidate has no rejection letter yet.
+    fn rejections(&self, today: NaiveDate) -> Result<Vec<RejectionFact>> {
+        let templates = REJECTION_TEMPLATES
+            .iter()
+            .map(|t| format!("'{t}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT a.id, a.ended_on, c.id, c.first_name || ' ' || c.last_name
+             FROM applications a JOIN candidates c ON c.id = a.candidate_id
+             WHERE a.stage = 'rejected' AND a.ended_on BETWEEN ?1 AND ?2 AND c.purged_on IS NULL
+               AND NOT EXISTS (SELECT 1 FROM candidate_letters l
+                               WHERE l.application_id = a.id AND l.template IN ({templates}))
+             ORDER BY a.ended_on, a.id LIMIT {RULE_CAP}"
+        ))?;
+        let rows = st.query_map(window(today, 365, 0), |r| {
+            Ok(RejectionFact {
+                application_id: r.get(0)?,
+                rejected_on: date(r.get(1)?).unwrap_or(today),
+                person: PersonRef {
+                    id: r.get(2)?,
+                    number: String::new(),
+                    name: r.get(3)?,
+                },
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Candidates not purged yet whose retention date falls within the month (or passed).
+    fn candidate_retention(&self, today: NaiveDate) -> Result<Vec<CandidateRetentionFact>> {
+        let until = today + Duration::days(CANDIDATE_RETENTION_DAYS);
+        let due = self.store.recruitment().retention_due(until, RULE_CAP)?;
+        Ok(due
+            .into_iter()
+            .map(|c| CandidateRetentionFact {
+                person: PersonRef {
+                    id: c.id,
+                    number: String::new(),
+                    name: c.name,
+                },
+                until: c.retain_until,
+            })
+            .collect())
     }
 }
 

@@ -123,6 +123,8 @@ pub enum Action {
     Enrol,
     /// Training session: cancel the selected enrolment (the waiting list moves up).
     CancelEnrolment,
+    VacancyText,
+    ExportCalendar,
 }
 
 impl Action {

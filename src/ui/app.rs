@@ -372,6 +372,10 @@ impl App {
                 self.switch_to(REPORTS);
                 self.payroll.show_month(&self.store, year, month);
             }
+            Place::Candidate { candidate_id } => {
+                self.switch_to(RECRUITMENT);
+                self.recruitment.show_candidate(&self.store, candidate_id);
+            }
         }
     }
 

@@ -3,6 +3,7 @@
 //! the windows [`TodaySettings`] names; the rules in [`rules`] decide what is due and when.
 
 pub mod occasions;
+pub mod recruitment;
 pub mod retention;
 pub mod rules;
 pub mod training;
@@ -110,6 +111,13 @@ pub enum Due {
     },
     /// The periodic appraisal or development talk is overdue and none is planned.
     TalkOverdue { due: NaiveDate },
+    /// A rejected candidate has not had their rejection letter (CAO 38: every candidate gets an answer).
+    RejectionLetter {
+        application_id: i64,
+        rejected_on: NaiveDate,
+    },
+    /// A candidate's retention period ends: their personal data is purged on that day (GDPR).
+    CandidateRetention { until: NaiveDate },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -135,6 +143,8 @@ pub enum Place {
     CompanyDays { year: i32 },
     /// The payroll review of a month.
     Payroll { year: i32, month: u32 },
+    /// A candidate's page in the Recruitment tab.
+    Candidate { candidate_id: i64 },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -256,5 +266,7 @@ fn rank(d: &Due) -> u8 {
         Due::TrainingMissing { .. } => 11,
         Due::TrainingCertificate { .. } => 12,
         Due::TalkOverdue { .. } => 13,
+        Due::RejectionLetter { .. } => 14,
+        Due::CandidateRetention { .. } => 15,
     }
 }

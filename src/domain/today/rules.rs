@@ -86,6 +86,8 @@ pub struct TodayFacts {
     pub occasions: Vec<OccasionFact>,
     pub retention: Vec<super::retention::RetentionFact>,
     pub training: super::training::TrainingFacts,
+    pub rejections: Vec<super::recruitment::RejectionFact>,
+    pub candidate_retention: Vec<super::recruitment::CandidateRetentionFact>,
 }
 
 impl TodayFacts {
@@ -103,6 +105,8 @@ impl TodayFacts {
             self.training.certificates.len(),
             self.training.missing.len(),
             self.training.talks.len(),
+            self.rejections.len(),
+            self.candidate_retention.len(),
         ]
         .into_iter()
         .any(|n| n >= cap)
@@ -157,6 +161,18 @@ pub fn attention(facts: TodayFacts, today: NaiveDate, occasion_days: i64) -> Tod
             .map(|f| super::retention::retention_over(f, today)),
     );
     items.extend(super::training::items(facts.training, today));
+    items.extend(
+        facts
+            .rejections
+            .into_iter()
+            .map(|f| super::recruitment::rejection_letter(f, today)),
+    );
+    items.extend(
+        facts
+            .candidate_retention
+            .into_iter()
+            .map(|f| super::recruitment::candidate_retention(f, today)),
+    );
     let occasions = occasions::upcoming(&facts.occasions, today, occasion_days);
     TodayList::sorted(items, occasions)
 }

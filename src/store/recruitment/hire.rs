@@ -36,7 +36,7 @@ fn no_fault(_: &str) -> Result<()> {
 }
 
 /// "CNC-operator (m/v/x)" → "CNC-operator": the dossier's job title without the vacancy habit.
-fn job_title(title: &str) -> String {
+pub fn job_title(title: &str) -> String {
     let t = title.trim();
     for tail in ["(m/v/x)", "(h/f/x)", "(m/f/x)", "(m/w/x)"] {
         if let Some(s) = t.strip_suffix(tail) {

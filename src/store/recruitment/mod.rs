@@ -18,7 +18,7 @@ use super::{Result, Store};
 use crate::domain::recruitment::{Pipeline, RejectionReasons, RetentionPolicy};
 
 pub use candidates::{ApplicationRow, CandidateFile, Duplicate, Link};
-pub use hire::{HireInput, default_start};
+pub use hire::{HireInput, default_start, job_title};
 pub use interviews::{Feedback, InterviewInput, InterviewRow, Recommendation};
 pub use page::{ApplicationPage, CandidatePage};
 pub use pipeline::{CandidateLetter, QuestionAnswer, ReferenceCheck, ScreeningLine, StageMove};

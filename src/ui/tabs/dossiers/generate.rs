@@ -179,7 +179,7 @@ impl MakeDoc {
                     ("multiple_birth", YesNo, false),
                 ]),
                 // Not offered in a dossier (see `templates`).
-                Extra::Recipient | Extra::Meeting => {}
+                Extra::Recipient | Extra::Meeting | Extra::Vacancy => {}
             }
         }
         f

@@ -3,6 +3,7 @@
 
 mod board;
 mod forms;
+pub mod letters;
 mod meetings;
 mod moves;
 mod page;
@@ -68,6 +69,8 @@ pub struct RecruitmentTab {
     page_only: bool,
     pub form: Option<FormState<RecruitForm>>,
     pub error: Option<String>,
+    /// The letter list over a candidate's page (`g`).
+    pub letters: Option<letters::LetterPicker>,
 }
 
 impl RecruitmentTab {
@@ -102,6 +105,9 @@ impl RecruitmentTab {
     pub fn context(&self) -> Context {
         if self.form.is_some() {
             return Context::Form;
+        }
+        if self.letters.is_some() {
+            return Context::Picker;
         }
         match self.view {
             View::Vacancies => Context::Vacancies,
@@ -222,6 +228,9 @@ impl RecruitmentTab {
             forms::refresh_links(state, store, i18n);
             return self.after_form(step, store, i18n);
         }
+        if self.letters.is_some() {
+            return self.on_letters(action, store, i18n);
+        }
         match self.view {
             View::Vacancies => self.on_vacancies(action, store, i18n),
             View::Board => self.on_board(action, store, i18n),
@@ -252,6 +261,8 @@ impl RecruitmentTab {
                 }
             }
             Action::Refresh => self.load_vacancies(store),
+            Action::VacancyText => return self.write_vacancy_text(store, i18n),
+            Action::ExportCalendar => return self.export_interviews(store, i18n),
             _ => {}
         }
         Request::None
@@ -346,6 +357,7 @@ impl RecruitmentTab {
                 }
             }
             Action::CycleAnswer => return self.cycle_answer(store, i18n),
+            Action::GenerateDocument => return self.open_letters(i18n),
             Action::Edit => {
                 if let Some(a) = self.current() {
                     match meetings::screening_form(store, i18n, &a, self.criterion) {
@@ -531,6 +543,10 @@ impl RecruitmentTab {
             View::Board if self.list => board::render_list(self, frame, area, i18n),
             View::Board => board::render_board(self, frame, area, i18n),
             View::Page => page::render(self, frame, area, i18n),
+        }
+        if let (Some(p), Some(page)) = (&self.letters, &self.page) {
+            let who = page.candidate.data.full_name();
+            letters::render_picker(p, frame, area, &who, i18n);
         }
     }
 }
