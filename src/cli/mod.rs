@@ -2,6 +2,7 @@
 
 mod checklist;
 mod company;
+mod confidential;
 mod data;
 mod dimona;
 mod document;
@@ -169,6 +170,10 @@ pub enum Command {
     /// retention period, set the retention periods
     #[command(subcommand)]
     Privacy(privacy::PrivacyCommand),
+    /// The confidential area (disciplinary measures, grievances, medical notes) behind a PIN:
+    /// set the PIN, list a person's, add a record (the PIN from DOSSIER_PIN or a prompt)
+    #[command(subcommand)]
+    Confidential(confidential::ConfidentialCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -594,6 +599,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Restore { file } => data::restore(ctx, file),
         Command::Check { json } => data::check(ctx, json),
         Command::Privacy(cmd) => privacy::run(ctx, cmd),
+        Command::Confidential(cmd) => confidential::run(ctx, cmd),
     }
 }
 

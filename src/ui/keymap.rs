@@ -33,6 +33,8 @@ pub enum Context {
     Payroll,
     /// The Reports tab.
     Reports,
+    /// The dossier's Confidential section (locked or unlocked).
+    Confidential,
 }
 
 /// Commands offered in the palette without a default key (rare ones; a key can still be bound
@@ -341,6 +343,23 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Reports, "t", Action::Today, false),
     (Context::Reports, "pgup", Action::PageUp, false),
     (Context::Reports, "pgdown", Action::PageDown, false),
+    (Context::Confidential, "esc", Action::Back, true),
+    (Context::Confidential, "right", Action::NextSection, false),
+    (Context::Confidential, "l", Action::NextSection, false),
+    (Context::Confidential, "left", Action::PrevSection, false),
+    (Context::Confidential, "h", Action::PrevSection, false),
+    (Context::Confidential, "up", Action::Up, false),
+    (Context::Confidential, "k", Action::Up, false),
+    (Context::Confidential, "down", Action::Down, false),
+    (Context::Confidential, "j", Action::Down, false),
+    (Context::Confidential, "u", Action::Unlock, true),
+    (Context::Confidential, "L", Action::Lock, true),
+    (Context::Confidential, "m", Action::AddMeasure, true),
+    (Context::Confidential, "c", Action::AddGrievance, true),
+    (Context::Confidential, "M", Action::AddMedicalNote, true),
+    (Context::Confidential, "enter", Action::EditRecord, true),
+    (Context::Confidential, "e", Action::EditRecord, false),
+    (Context::Confidential, "P", Action::SetPin, false),
 ];
 
 #[derive(Debug, Clone)]
@@ -366,6 +385,7 @@ struct KeymapFile {
     picker: HashMap<Action, String>,
     payroll: HashMap<Action, String>,
     reports: HashMap<Action, String>,
+    confidential: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -412,6 +432,7 @@ impl Keymap {
             (Context::Picker, file.picker),
             (Context::Payroll, file.payroll),
             (Context::Reports, file.reports),
+            (Context::Confidential, file.confidential),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

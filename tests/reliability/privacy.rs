@@ -144,9 +144,18 @@ fn the_access_export_covers_every_table_and_column_even_new_ones() {
         .unwrap();
     }
     let store = env.open();
+    // The whole file, the confidential area included (it needs the PIN's proof).
+    let key = store
+        .confidential()
+        .set_pin(&dossier::domain::confidential::PinInput {
+            pin: "4711".into(),
+            repeat: "4711".into(),
+            ..Default::default()
+        })
+        .unwrap();
     let folder = store
         .privacy()
-        .write_export(id, &env.path("requests"))
+        .write_export(id, &env.path("requests"), Some(&key))
         .unwrap();
     let json: Value =
         serde_json::from_str(&std::fs::read_to_string(folder.join("person.json")).unwrap())
@@ -201,7 +210,7 @@ fn the_access_export_covers_every_table_and_column_even_new_ones() {
     // A second export never overwrites the first.
     let again = store
         .privacy()
-        .write_export(id, &env.path("requests"))
+        .write_export(id, &env.path("requests"), Some(&key))
         .unwrap();
     assert_ne!(again, folder);
 }

@@ -109,6 +109,7 @@ fn context_name(c: Context) -> &'static str {
         Context::Picker => "picker",
         Context::Payroll => "payroll",
         Context::Reports => "reports",
+        Context::Confidential => "confidential",
     }
 }
 
