@@ -8,6 +8,7 @@
 
 mod builder;
 mod company;
+pub mod confidential;
 mod pools;
 mod synthetic;
 #[cfg(test)]
@@ -64,6 +65,7 @@ pub fn load(
     crate::documents::demo::load(store, today)
         .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!("{e}")))?;
     store.load_demo_payroll(today)?;
+    confidential::load(store, today)?;
     Ok(n)
 }
 

@@ -104,19 +104,33 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 }
 
 #[test]
-fn the_area_needs_a_pin_set_first_then_the_right_one() {
+fn the_area_needs_the_right_pin() {
     let env = Env::demo();
-    // No PIN set yet: refused, nothing written.
-    refused(add_measure(&env, Some("4711")), "No PIN set yet");
+    // The demo's PIN is 1234; changing it needs the current one, and a long enough new one.
     refused(
-        run(&env, None, Some("47"), &["confidential", "set-pin"]),
+        run(&env, None, Some("4711"), &["confidential", "set-pin"]),
+        "set DOSSIER_PIN",
+    );
+    refused(
+        run(&env, Some("1234"), Some("47"), &["confidential", "set-pin"]),
         "At least 4 characters",
     );
-    ok(run(&env, None, Some("4711"), &["confidential", "set-pin"]));
+    ok(run(
+        &env,
+        Some("1234"),
+        Some("4711"),
+        &["confidential", "set-pin"],
+    ));
     // Wrong PIN, and no PIN at all without a terminal: refused, nothing written.
     refused(add_measure(&env, Some("1234")), "Wrong PIN");
     refused(add_measure(&env, None), "set DOSSIER_PIN");
-    assert_eq!(rows(&env, "SELECT count(*) FROM disciplinary_measures"), 0);
+    assert_eq!(
+        rows(
+            &env,
+            "SELECT count(*) FROM disciplinary_measures WHERE facts LIKE '%Zorbulon%'"
+        ),
+        0
+    );
     let out = ok(add_measure(&env, Some("4711")));
     assert!(out.stdout.contains("Written warning"), "{}", out.stdout);
     let out = ok(run(
@@ -176,7 +190,13 @@ fn the_area_needs_a_pin_set_first_then_the_right_one() {
         ),
         "Closed on",
     );
-    assert_eq!(rows(&env, "SELECT count(*) FROM grievances"), 0);
+    assert_eq!(
+        rows(
+            &env,
+            "SELECT count(*) FROM grievances WHERE subject = 'Shouting'"
+        ),
+        0
+    );
     ok(run(
         &env,
         Some("4711"),
@@ -253,15 +273,21 @@ fn the_area_needs_a_pin_set_first_then_the_right_one() {
 #[test]
 fn nothing_confidential_leaks_into_exports_today_or_the_audit_payloads() {
     let env = Env::demo();
-    ok(run(&env, None, Some("4711"), &["confidential", "set-pin"]));
-    ok(add_measure(&env, Some("4711")));
+    ok(add_measure(&env, Some("1234")));
     // The audit rows of the measure keep a digest, never the facts; the chain still verifies.
+    assert!(
+        rows(
+            &env,
+            "SELECT count(*) FROM audit WHERE entity = 'disciplinary_measure' AND length(digest) = 64"
+        ) >= 3
+    );
     assert_eq!(
         rows(
             &env,
-            "SELECT count(*) FROM audit WHERE entity = 'disciplinary_measure' AND old IS NULL AND new IS NULL AND length(digest) = 64"
+            "SELECT count(*) FROM audit WHERE entity IN ('disciplinary_measure', 'grievance', 'medical_note')
+             AND (old IS NOT NULL OR new IS NOT NULL)"
         ),
-        1
+        0
     );
     assert_eq!(
         rows(
@@ -335,7 +361,7 @@ fn nothing_confidential_leaks_into_exports_today_or_the_audit_payloads() {
     assert!(!full.exists());
     ok(run(
         &env,
-        Some("4711"),
+        Some("1234"),
         None,
         &[
             "privacy",
@@ -349,4 +375,57 @@ fn nothing_confidential_leaks_into_exports_today_or_the_audit_payloads() {
     let text = file_text(&full);
     assert!(text.contains("Zorbulon"));
     assert!(text.contains("\"disciplinary_measures\""));
+}
+
+/// Promise: erasing a former employee takes their confidential area with them, and the sealed
+/// audit rows lose their salt too, so not even a guess can be checked against the digest.
+#[test]
+fn erasure_takes_the_confidential_area_and_the_salts_of_its_audit_rows() {
+    let env = Env::demo();
+    ok(run(
+        &env,
+        Some("1234"),
+        None,
+        &[
+            "confidential",
+            "add",
+            "measure",
+            "E0027",
+            "--kind",
+            "oral_warning",
+            "--facts-on",
+            "03/01/2025",
+            "--facts",
+            FACTS,
+        ],
+    ));
+    ok(run(
+        &env,
+        None,
+        None,
+        &["employee", "show", "E0027", "--json"],
+    ));
+    let id = rows(&env, "SELECT id FROM employees WHERE number = 'E0027'");
+    ok(run(
+        &env,
+        None,
+        None,
+        &["privacy", "erase", "E0027", "--force", "--reason", "test"],
+    ));
+    let _ = id;
+    assert_eq!(
+        rows(
+            &env,
+            "SELECT count(*) FROM disciplinary_measures WHERE facts LIKE '%Zorbulon%'"
+        ),
+        0
+    );
+    assert_eq!(
+        rows(
+            &env,
+            &format!("SELECT count(*) FROM audit WHERE employee_id = {id} AND salt IS NOT NULL")
+        ),
+        0
+    );
+    ok(run(&env, None, None, &["check"]));
 }

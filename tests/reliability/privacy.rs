@@ -147,11 +147,7 @@ fn the_access_export_covers_every_table_and_column_even_new_ones() {
     // The whole file, the confidential area included (it needs the PIN's proof).
     let key = store
         .confidential()
-        .set_pin(&dossier::domain::confidential::PinInput {
-            pin: "4711".into(),
-            repeat: "4711".into(),
-            ..Default::default()
-        })
+        .unlock(dossier::demo::confidential::DEMO_PIN)
         .unwrap();
     let folder = store
         .privacy()
