@@ -133,14 +133,10 @@ impl ConfidentialView {
             )));
         }
         for m in &f.measures {
-            let hearing = m
-                .hearing_on
-                .map(|h| {
-                    format!("{} {}", format_date(h), m.heard_by)
-                        .trim()
-                        .to_string()
-                })
-                .unwrap_or_default();
+            // Who heard the person shows even when the hearing's date was not noted.
+            let hearing = format!("{} {}", format_opt_date(m.hearing_on), m.heard_by)
+                .trim()
+                .to_string();
             let decision = if m.decision.is_empty() {
                 String::new()
             } else {
