@@ -8,6 +8,7 @@
 
 mod builder;
 mod company;
+pub mod confidential;
 mod pools;
 pub mod recruitment;
 mod synthetic;
@@ -67,6 +68,7 @@ pub fn load(
     store.load_demo_payroll(today)?;
     recruitment::load(store, today)?;
     store.load_demo_training(today)?;
+    confidential::load(store, today)?;
     Ok(n)
 }
 

@@ -19,6 +19,9 @@ mod leave;
 /// The dossier's Checklist section and the Dimona form.
 #[path = "ui/checklists.rs"]
 mod checklists;
+/// The dossier's Confidential section behind the PIN.
+#[path = "ui/confidential.rs"]
+mod confidential;
 /// Letters from a dossier and the company settings.
 #[path = "ui/documents.rs"]
 mod documents;
@@ -163,7 +166,8 @@ fn dossier_employment_section() {
 fn dossier_section_bar_follows_the_selection_at_80_columns() {
     let (_dir, mut app) = app(Lang::Nl);
     key(&mut app, KeyCode::Enter);
-    // Left from the first section wraps to the last: Training, then History.
+    // Left from the first section wraps to the last: Confidential, Training, then History.
+    key(&mut app, KeyCode::Char('h'));
     key(&mut app, KeyCode::Char('h'));
     key(&mut app, KeyCode::Char('h'));
     let screen = render(&app, 80, 24);

@@ -3,6 +3,7 @@
 mod bench;
 mod checklist;
 mod company;
+mod confidential;
 mod data;
 mod dimona;
 mod document;
@@ -179,6 +180,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The confidential area (disciplinary measures, grievances, medical notes) behind a PIN:
+    /// set the PIN, list a person's, add a record (the PIN from DOSSIER_PIN or a prompt)
+    #[command(subcommand)]
+    Confidential(confidential::ConfidentialCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -605,6 +610,7 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Check { json } => data::check(ctx, json),
         Command::Privacy(cmd) => privacy::run(ctx, cmd),
         Command::Bench { keys, json } => bench::run(ctx, keys.as_deref(), json),
+        Command::Confidential(cmd) => confidential::run(ctx, cmd),
     }
 }
 

@@ -18,6 +18,10 @@ pub enum PrivacyCommand {
         /// The folder to write into (default: the exports folder beside the database)
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Include the confidential area (disciplinary measures, grievances, medical notes):
+        /// needs the PIN (DOSSIER_PIN or a prompt)
+        #[arg(long)]
+        with_confidential: bool,
     },
     /// Erase a former employee's personal data once the retention period is over; an anonymous
     /// record stays for statistics
@@ -46,7 +50,11 @@ pub enum PrivacyCommand {
 
 pub fn run(ctx: &Ctx, cmd: PrivacyCommand) -> Result<(), CliError> {
     match cmd {
-        PrivacyCommand::Export { number, out } => export(ctx, &number, out),
+        PrivacyCommand::Export {
+            number,
+            out,
+            with_confidential,
+        } => export(ctx, &number, out, with_confidential),
         PrivacyCommand::Erase {
             number,
             reason,
@@ -64,17 +72,27 @@ fn who(first: &str, last: &str, number: &str) -> String {
     format!("{first} {last} ({number})")
 }
 
-fn export(ctx: &Ctx, number: &str, out: Option<PathBuf>) -> Result<(), CliError> {
+fn export(
+    ctx: &Ctx,
+    number: &str,
+    out: Option<PathBuf>,
+    with_confidential: bool,
+) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let store = ctx.open(Access::ReadOnly)?;
     let e = store
         .employees()
         .by_number(number)
         .map_err(|e| CliError::store(i, &e))?;
+    let key = if with_confidential {
+        Some(super::confidential::unlock(ctx, &store)?)
+    } else {
+        None
+    };
     let dir = out.unwrap_or_else(|| store.exports_dir());
     let folder = store
         .privacy()
-        .write_export(e.id, &dir)
+        .write_export(e.id, &dir, key.as_ref())
         .map_err(|e| CliError::store(i, &e))?;
     outln!(
         "{}",

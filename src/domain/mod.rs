@@ -3,6 +3,7 @@
 pub mod checklist;
 pub mod choice;
 pub mod company;
+pub mod confidential;
 pub mod contract;
 pub mod date;
 pub mod dimona;

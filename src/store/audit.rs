@@ -46,7 +46,7 @@ fn chain_hash(prev: &str, parts: &[&str]) -> String {
 
 /// 16 random bytes as hex, from the operating system: the salt of a payload digest must not be
 /// guessable, or the digest of an erased payload could be tested against guesses.
-fn salt() -> String {
+pub(super) fn salt() -> String {
     let mut bytes = [0u8; 16];
     let from_os = std::fs::File::open("/dev/urandom")
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut bytes))
@@ -73,6 +73,35 @@ impl Tx<'_> {
         action: &str,
         old: Option<&O>,
         new: Option<&N>,
+    ) -> Result<()> {
+        self.append_audit(entity, entity_id, employee_id, action, old, new, true)
+    }
+
+    /// Like [`Self::audit`] for a confidential record: the row keeps the salted digest of the
+    /// payload (so the chain covers it, and a copy of the record can later be checked against it)
+    /// but never the payload itself; it is written as already redacted.
+    pub fn audit_sealed<O: Serialize, N: Serialize>(
+        &self,
+        entity: &str,
+        entity_id: i64,
+        employee_id: Option<i64>,
+        action: &str,
+        old: Option<&O>,
+        new: Option<&N>,
+    ) -> Result<()> {
+        self.append_audit(entity, entity_id, employee_id, action, old, new, false)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn append_audit<O: Serialize, N: Serialize>(
+        &self,
+        entity: &str,
+        entity_id: i64,
+        employee_id: Option<i64>,
+        action: &str,
+        old: Option<&O>,
+        new: Option<&N>,
+        keep_payload: bool,
     ) -> Result<()> {
         let prev: String = self
             .conn
@@ -107,10 +136,15 @@ impl Tx<'_> {
                 &digest,
             ],
         );
+        let (old, new) = if keep_payload {
+            (old, new)
+        } else {
+            (None, None)
+        };
         self.conn.execute(
-            "INSERT INTO audit (at, entity, entity_id, employee_id, action, old, new, prev_hash, hash, salt, digest)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![at, entity, entity_id, employee_id, action, old, new, prev, hash, salt, digest],
+            "INSERT INTO audit (at, entity, entity_id, employee_id, action, old, new, prev_hash, hash, salt, digest, redacted)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            params![at, entity, entity_id, employee_id, action, old, new, prev, hash, salt, digest, !keep_payload],
         )?;
         Ok(())
     }
@@ -128,14 +162,18 @@ pub struct AuditRepo<'a> {
 }
 
 impl AuditRepo<'_> {
-    /// The newest changes about one employee first.
+    /// The newest changes about one employee first (not those of the confidential area).
     pub fn for_employee(&self, employee_id: i64, limit: usize) -> Result<Vec<AuditEntry>> {
         let mut st = self.store.conn().prepare_cached(
             "SELECT id, at, entity, entity_id, employee_id, action, old, new FROM audit
-             WHERE employee_id = ?1 ORDER BY id DESC LIMIT ?2",
+             WHERE employee_id = ?1 AND entity NOT IN (SELECT value FROM json_each(?3))
+             ORDER BY id DESC LIMIT ?2",
         )?;
+        // The confidential area's changes stay out of the history anyone at the dossier sees.
+        let hidden = serde_json::to_string(crate::domain::confidential::CONFIDENTIAL_ENTITIES)
+            .map_err(anyhow::Error::new)?;
         let rows = st
-            .query_map(params![employee_id, limit as i64], |r| {
+            .query_map(params![employee_id, limit as i64, hidden], |r| {
                 let parse = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
                 let at: String = r.get(1)?;
                 Ok(AuditEntry {

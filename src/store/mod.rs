@@ -3,6 +3,7 @@
 mod audit;
 mod backup;
 mod checklists;
+mod confidential;
 mod dimona;
 mod documents;
 mod employees;
@@ -36,6 +37,7 @@ pub use backup::{
     restore, restore_with,
 };
 pub use checklists::{ChecklistRepo, DueTask};
+pub use confidential::{ConfidentialFile, ConfidentialRepo, Unlocked};
 pub use dimona::{DimonaGap, DimonaRepo};
 pub use documents::{DocumentRepo, GeneratedDocument};
 pub use employees::{
@@ -252,6 +254,11 @@ impl Store {
     /// GDPR requests: export everything about a person, erase a former employee.
     pub fn privacy(&self) -> PrivacyRepo<'_> {
         PrivacyRepo { store: self }
+    }
+
+    /// Disciplinary measures, grievances and medical notes, behind the PIN.
+    pub fn confidential(&self) -> ConfidentialRepo<'_> {
+        ConfidentialRepo { store: self }
     }
 
     /// Where exports go when no file is named (the payroll hand-over from the TUI): beside the

@@ -298,8 +298,17 @@ impl PrivacyRepo<'_> {
     }
 
     /// Everything stored about the person, as one JSON value: every personal table's rows with
-    /// every column, the audit rows about them, and the list of their files.
-    pub fn export(&self, employee_id: i64) -> Result<(Value, Vec<PersonalFile>)> {
+    /// every column, the audit rows about them, and the list of their files. The confidential
+    /// area (disciplinary measures, grievances, medical notes) only with the PIN's proof.
+    pub fn export(
+        &self,
+        employee_id: i64,
+        confidential: Option<&super::Unlocked>,
+    ) -> Result<(Value, Vec<PersonalFile>)> {
+        self.gather(employee_id, confidential.is_some())
+    }
+
+    fn gather(&self, employee_id: i64, confidential: bool) -> Result<(Value, Vec<PersonalFile>)> {
         let conn = self.store.conn();
         // One read transaction: the export is one consistent moment.
         let tx =
@@ -311,6 +320,11 @@ impl PrivacyRepo<'_> {
         let mut tables = Map::new();
         let mut files_found = Vec::new();
         for t in self.personal_tables()? {
+            if !confidential
+                && crate::domain::confidential::CONFIDENTIAL_TABLES.contains(&t.table.as_str())
+            {
+                continue;
+            }
             let rows = rows_of(&tx, &t.table, &t.condition, employee_id)?;
             for r in &rows {
                 for (col, v) in r {
@@ -363,8 +377,13 @@ impl PrivacyRepo<'_> {
 
     /// Writes the export into a new folder `dir/privacy-<number>-<date>/`: `person.json` and a
     /// copy of every file under `files/`. Never overwrites; everything 0600/0700.
-    pub fn write_export(&self, employee_id: i64, dir: &Path) -> Result<PathBuf> {
-        let (json, files_found) = self.export(employee_id)?;
+    pub fn write_export(
+        &self,
+        employee_id: i64,
+        dir: &Path,
+        confidential: Option<&super::Unlocked>,
+    ) -> Result<PathBuf> {
+        let (json, files_found) = self.export(employee_id, confidential)?;
         let number = json["tables"]["employees"][0]["number"]
             .as_str()
             .unwrap_or("person")
@@ -446,7 +465,7 @@ impl PrivacyRepo<'_> {
             .map_err(EraseError::Refused)?;
 
         let tables = self.personal_tables()?;
-        let (_, files_found) = self.export(employee_id)?;
+        let (_, files_found) = self.gather(employee_id, true)?;
         let data_root = self
             .store
             .path()
@@ -519,7 +538,7 @@ impl PrivacyRepo<'_> {
                 tx.conn.execute(
                     &format!(
                         "UPDATE audit SET old = NULL, new = NULL, salt = NULL, redacted = 1
-                         WHERE ({AUDIT_CONDITION}) AND redacted = 0"
+                         WHERE ({AUDIT_CONDITION}) AND (redacted = 0 OR salt IS NOT NULL)"
                     ),
                     [employee_id],
                 )?;

@@ -125,6 +125,17 @@ pub enum Action {
     CancelEnrolment,
     VacancyText,
     ExportCalendar,
+    /// Dossier's confidential section: ask the PIN (or choose one the first time).
+    Unlock,
+    /// Lock the confidential area again before Dossier closes.
+    Lock,
+    AddMeasure,
+    AddGrievance,
+    AddMedicalNote,
+    /// Confidential section: edit the selected record.
+    EditRecord,
+    /// Change the PIN of the confidential area.
+    SetPin,
 }
 
 impl Action {

@@ -54,6 +54,8 @@ pub fn snapshot(app: &App) -> Option<Draft> {
     let fields: serde_json::Map<String, serde_json::Value> = form
         .fields
         .iter()
+        // A PIN is never written to disk.
+        .filter(|f| f.kind != super::widgets::form::FieldKind::Secret)
         .map(|f| (f.name.to_string(), f.input.value().into()))
         .collect();
     let json = serde_json::json!({

@@ -43,6 +43,8 @@ pub enum Context {
     Training,
     /// An opened training session: enrolments and the attendance grid.
     TrainingSession,
+    /// The dossier's Confidential section (locked or unlocked).
+    Confidential,
 }
 
 /// Commands offered in the palette without a default key (rare ones; a key can still be bound
@@ -433,6 +435,23 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Candidate, "g", Action::GenerateDocument, true),
     (Context::Vacancies, "t", Action::VacancyText, false),
     (Context::Vacancies, "c", Action::ExportCalendar, false),
+    (Context::Confidential, "esc", Action::Back, true),
+    (Context::Confidential, "right", Action::NextSection, false),
+    (Context::Confidential, "l", Action::NextSection, false),
+    (Context::Confidential, "left", Action::PrevSection, false),
+    (Context::Confidential, "h", Action::PrevSection, false),
+    (Context::Confidential, "up", Action::Up, false),
+    (Context::Confidential, "k", Action::Up, false),
+    (Context::Confidential, "down", Action::Down, false),
+    (Context::Confidential, "j", Action::Down, false),
+    (Context::Confidential, "u", Action::Unlock, true),
+    (Context::Confidential, "L", Action::Lock, true),
+    (Context::Confidential, "m", Action::AddMeasure, true),
+    (Context::Confidential, "c", Action::AddGrievance, true),
+    (Context::Confidential, "M", Action::AddMedicalNote, true),
+    (Context::Confidential, "enter", Action::EditRecord, true),
+    (Context::Confidential, "e", Action::EditRecord, false),
+    (Context::Confidential, "P", Action::SetPin, false),
 ];
 
 #[derive(Debug, Clone)]
@@ -463,6 +482,7 @@ struct KeymapFile {
     candidate: HashMap<Action, String>,
     training: HashMap<Action, String>,
     training_session: HashMap<Action, String>,
+    confidential: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -514,6 +534,7 @@ impl Keymap {
             (Context::Candidate, file.candidate),
             (Context::Training, file.training),
             (Context::TrainingSession, file.training_session),
+            (Context::Confidential, file.confidential),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

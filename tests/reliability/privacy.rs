@@ -144,9 +144,14 @@ fn the_access_export_covers_every_table_and_column_even_new_ones() {
         .unwrap();
     }
     let store = env.open();
+    // The whole file, the confidential area included (it needs the PIN's proof).
+    let key = store
+        .confidential()
+        .unlock(dossier::demo::confidential::DEMO_PIN)
+        .unwrap();
     let folder = store
         .privacy()
-        .write_export(id, &env.path("requests"))
+        .write_export(id, &env.path("requests"), Some(&key))
         .unwrap();
     let json: Value =
         serde_json::from_str(&std::fs::read_to_string(folder.join("person.json")).unwrap())
@@ -201,7 +206,7 @@ fn the_access_export_covers_every_table_and_column_even_new_ones() {
     // A second export never overwrites the first.
     let again = store
         .privacy()
-        .write_export(id, &env.path("requests"))
+        .write_export(id, &env.path("requests"), Some(&key))
         .unwrap();
     assert_ne!(again, folder);
 }

@@ -27,6 +27,8 @@ pub enum FieldKind {
     Number,
     Money,
     YesNo,
+    /// Typed like text, shown as dots, never saved in a draft (a PIN).
+    Secret,
 }
 
 impl FieldKind {
@@ -223,7 +225,7 @@ impl Form {
             FieldKind::Choice(_) | FieldKind::Pick(_) => Some("form.hint_choice"),
             FieldKind::Money => Some("form.hint_money"),
             FieldKind::YesNo => Some("form.hint_yes_no"),
-            FieldKind::Number | FieldKind::Text => None,
+            FieldKind::Number | FieldKind::Text | FieldKind::Secret => None,
         }
     }
 
@@ -278,6 +280,11 @@ impl Form {
                     .find(|(c, _)| c == f.input.value())
                     .map(|(_, l)| format!("‹ {l} ›"))
                     .unwrap_or_else(|| format!("‹ {} ›", f.input.value())),
+                FieldKind::Secret => "•"
+                    .repeat(f.input.value().chars().count())
+                    .chars()
+                    .take(value_w as usize)
+                    .collect(),
                 _ => {
                     let scroll = if focused {
                         f.input.visual_scroll(value_w as usize - 1)

@@ -114,6 +114,7 @@ fn context_name(c: Context) -> &'static str {
         Context::Candidate => "candidate",
         Context::Training => "training",
         Context::TrainingSession => "training_session",
+        Context::Confidential => "confidential",
     }
 }
 

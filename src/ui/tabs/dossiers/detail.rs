@@ -204,7 +204,8 @@ fn lines(d: &Detail, i18n: &I18n) -> Vec<Line<'static>> {
             }
         }
         // Drawn by `render` itself: it scrolls with the selected task.
-        Section::Checklist => {}
+        // Drawn on their own in `render`.
+        Section::Checklist | Section::Confidential => {}
         Section::Leave => out.extend(d.absence.lines(i18n)),
         Section::Training => out.extend(d.training.lines(i18n)),
         Section::Documents => {
@@ -342,6 +343,19 @@ pub fn render(d: &Detail, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
         .borders(Borders::ALL)
         .border_style(theme::border());
     // The checklist scrolls with its selected task (not wrapped, so lines and rows agree).
+    // The confidential section scrolls with its selected record, like the checklist.
+    if Section::ALL[d.section] == Section::Confidential {
+        let (text, selected) = d.confidential.lines(i18n, body.width.saturating_sub(2));
+        let rows = usize::from(body.height.saturating_sub(2)).max(1);
+        let scroll = (selected + 4).saturating_sub(rows);
+        frame.render_widget(
+            Paragraph::new(text)
+                .block(block)
+                .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            body,
+        );
+        return;
+    }
     if Section::ALL[d.section] == Section::Checklist {
         let (text, selected) = d.checklist.lines(i18n, body.width.saturating_sub(2));
         let rows = usize::from(body.height.saturating_sub(2)).max(1);

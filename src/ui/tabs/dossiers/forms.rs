@@ -1,5 +1,8 @@
 //! The forms of the Dossiers tab: which fields each has, how it validates while typing, and how it saves.
 
+use crate::domain::confidential::{
+    GrievanceInput, MeasureInput, MeasureKind, MedicalNoteInput, PinInput, check_new_pin,
+};
 use crate::domain::contract::{ContractInput, ContractKind, DepartureInput, EndedBy};
 use crate::domain::date::format_date;
 use crate::domain::dimona::{DimonaInput, DimonaKind};
@@ -7,11 +10,12 @@ use crate::domain::employee::{
     DocLanguage, EmployeeInput, EmploymentStatus, MaritalStatus, Sex, WorkerCategory,
 };
 use crate::domain::error::ValidationErrors;
+use crate::domain::input::TextInput;
 use crate::domain::records::{
     ContactInput, DependantInput, DocumentInput, DocumentKind, JobChangeInput, NoteInput, Relation,
 };
 use crate::i18n::I18n;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Unlocked};
 use crate::ui::form_flow::{FormPurpose, Review, Saved};
 use crate::ui::widgets::form::{FieldKind, Form};
 
@@ -31,6 +35,17 @@ pub enum Purpose {
     AddDimona(i64, DimonaInput),
     /// A letter from a template (see generate.rs).
     MakeDocument(Box<super::generate::MakeDoc>),
+    /// The PIN of the confidential area, asked in this person's dossier (saved by the tab itself,
+    /// which keeps the proof).
+    Unlock(i64, PinInput),
+    /// Choose the PIN (the first time), or change it (`true`: the current one is asked too).
+    SetPin(i64, bool, PinInput),
+    AddMeasure(i64, MeasureInput, Unlocked),
+    EditMeasure(i64, i64, MeasureInput, Unlocked),
+    AddGrievance(i64, GrievanceInput, Unlocked),
+    EditGrievance(i64, i64, GrievanceInput, Unlocked),
+    AddMedical(i64, MedicalNoteInput, Unlocked),
+    EditMedical(i64, i64, MedicalNoteInput, Unlocked),
 }
 
 impl Purpose {
@@ -49,11 +64,52 @@ impl Purpose {
             | Purpose::AddDependant(id, _)
             | Purpose::AddDimona(id, _) => Some(*id),
             Purpose::MakeDocument(m) => Some(m.employee_id),
+            Purpose::Unlock(id, _)
+            | Purpose::SetPin(id, _, _)
+            | Purpose::AddMeasure(id, _, _)
+            | Purpose::EditMeasure(id, _, _, _)
+            | Purpose::AddGrievance(id, _, _)
+            | Purpose::EditGrievance(id, _, _, _)
+            | Purpose::AddMedical(id, _, _)
+            | Purpose::EditMedical(id, _, _, _) => Some(*id),
         }
     }
 }
 
 use FieldKind::{Date, Money, Number, Text, YesNo};
+
+fn measure_fields() -> Vec<(&'static str, FieldKind, bool)> {
+    vec![
+        ("kind", FieldKind::choice::<MeasureKind>(), true),
+        ("facts_on", Date, true),
+        ("facts", Text, true),
+        ("hearing_on", Date, false),
+        ("heard_by", Text, false),
+        ("follow_up", Text, false),
+        ("decision", Text, false),
+        ("decided_on", Date, false),
+        ("letters", Text, false),
+    ]
+}
+
+fn grievance_fields() -> Vec<(&'static str, FieldKind, bool)> {
+    vec![
+        ("received_on", Date, true),
+        ("subject", Text, true),
+        ("text", Text, false),
+        ("handled_by", Text, false),
+        ("outcome", Text, false),
+        ("closed_on", Date, false),
+    ]
+}
+
+fn medical_fields() -> Vec<(&'static str, FieldKind, bool)> {
+    vec![
+        ("written_on", Date, true),
+        ("source", Text, false),
+        ("text", Text, true),
+    ]
+}
 
 fn employee_fields() -> Vec<(&'static str, FieldKind, bool)> {
     vec![
@@ -210,6 +266,27 @@ pub fn form_for(purpose: &Purpose, i18n: &I18n, who: &str) -> Form {
             v,
         ),
         Purpose::MakeDocument(m) => m.form(i18n, who),
+        Purpose::Unlock(_, v) => {
+            Form::new(t("form.unlock"), vec![("pin", FieldKind::Secret, true)], v)
+        }
+        Purpose::SetPin(_, change, v) => {
+            let mut fields = vec![
+                ("pin", FieldKind::Secret, true),
+                ("repeat", FieldKind::Secret, true),
+            ];
+            if *change {
+                fields.insert(0, ("current", FieldKind::Secret, true));
+            }
+            Form::new(t("form.set_pin"), fields, v)
+        }
+        Purpose::AddMeasure(_, v, _) => Form::new(t("form.add_measure"), measure_fields(), v),
+        Purpose::EditMeasure(_, _, v, _) => Form::new(t("form.edit_measure"), measure_fields(), v),
+        Purpose::AddGrievance(_, v, _) => Form::new(t("form.add_grievance"), grievance_fields(), v),
+        Purpose::EditGrievance(_, _, v, _) => {
+            Form::new(t("form.edit_grievance"), grievance_fields(), v)
+        }
+        Purpose::AddMedical(_, v, _) => Form::new(t("form.add_medical"), medical_fields(), v),
+        Purpose::EditMedical(_, _, v, _) => Form::new(t("form.edit_medical"), medical_fields(), v),
     }
 }
 
@@ -247,6 +324,23 @@ impl Purpose {
             Purpose::AddDimona(_, b) => errs(form.values(b).validate()),
             // Reviewed with its notes in `review` below.
             Purpose::MakeDocument(_) => ValidationErrors::default(),
+            // A PIN is checked when it is given, not while it is typed.
+            Purpose::Unlock(..) => ValidationErrors::default(),
+            Purpose::SetPin(_, _, b) => {
+                let v = form.values(b);
+                let mut e = check_new_pin(&v).err().unwrap_or_default();
+                e.0.retain(|f| !v.get(f.field).is_empty());
+                e
+            }
+            Purpose::AddMeasure(_, b, _) | Purpose::EditMeasure(_, _, b, _) => {
+                errs(form.values(b).validate())
+            }
+            Purpose::AddGrievance(_, b, _) | Purpose::EditGrievance(_, _, b, _) => {
+                errs(form.values(b).validate())
+            }
+            Purpose::AddMedical(_, b, _) | Purpose::EditMedical(_, _, b, _) => {
+                errs(form.values(b).validate())
+            }
         }
     }
 }
@@ -313,6 +407,50 @@ impl FormPurpose for Purpose {
                 done(*id, "msg.saved")
             }
             Purpose::MakeDocument(m) => m.save(form, store, i18n),
+            // The tab saves these itself to keep the proof (see DossiersTab::give_pin); here
+            // the PIN is only checked.
+            Purpose::Unlock(id, b) => {
+                store.confidential().unlock(&form.values(b).pin)?;
+                done(*id, "msg.unlocked")
+            }
+            Purpose::SetPin(id, _, b) => {
+                store.confidential().set_pin(&form.values(b))?;
+                done(*id, "msg.pin_set")
+            }
+            Purpose::AddMeasure(id, b, k) => {
+                store.confidential().add_measure(k, *id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::EditMeasure(id, rid, b, k) => {
+                store
+                    .confidential()
+                    .update_measure(k, *rid, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::AddGrievance(id, b, k) => {
+                store
+                    .confidential()
+                    .add_grievance(k, *id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::EditGrievance(id, rid, b, k) => {
+                store
+                    .confidential()
+                    .update_grievance(k, *rid, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::AddMedical(id, b, k) => {
+                store
+                    .confidential()
+                    .add_medical_note(k, *id, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
+            Purpose::EditMedical(id, rid, b, k) => {
+                store
+                    .confidential()
+                    .update_medical_note(k, *rid, &form.values(b))?;
+                done(*id, "msg.saved")
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod absence;
 pub mod checklist;
+pub mod confidential;
 mod detail;
 pub mod forms;
 pub mod generate;
@@ -13,6 +14,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use tui_input::Input;
 
+use crate::domain::confidential::{GrievanceInput, MeasureInput, MedicalNoteInput, PinInput};
 use crate::domain::contract::{ContractInput, DepartureInput};
 use crate::domain::employee::EmployeeInput;
 use crate::domain::records::{
@@ -20,7 +22,7 @@ use crate::domain::records::{
 };
 use crate::i18n::I18n;
 use crate::store::{
-    AuditEntry, Dossier, EmployeeRow, GeneratedDocument, ListQuery, Store, StoreError,
+    AuditEntry, Dossier, EmployeeRow, GeneratedDocument, ListQuery, Store, StoreError, Unlocked,
 };
 use crate::ui::action::Action;
 use crate::ui::form_flow::{self, FormState, FormStep};
@@ -43,10 +45,12 @@ pub enum Section {
     Notes,
     History,
     Training,
+    /// Disciplinary measures, grievances, medical notes: behind the PIN.
+    Confidential,
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Identity,
         Section::Contact,
         Section::Employment,
@@ -56,6 +60,7 @@ impl Section {
         Section::Notes,
         Section::History,
         Section::Training,
+        Section::Confidential,
     ];
 
     pub fn key(self) -> &'static str {
@@ -69,6 +74,7 @@ impl Section {
             Section::Notes => "section.notes",
             Section::History => "section.history",
             Section::Training => "section.training",
+            Section::Confidential => "section.confidential",
         }
     }
 }
@@ -81,6 +87,7 @@ pub struct Detail {
     pub generated: Vec<GeneratedDocument>,
     pub absence: absence::Absence,
     pub checklist: checklist::ChecklistView,
+    pub confidential: confidential::ConfidentialView,
     pub section: usize,
     /// Training right, courses followed, certificates, needs and talks.
     pub training: training::TrainingPart,
@@ -108,6 +115,8 @@ pub struct DossiersTab {
     loaded: bool,
     /// `<config dir>/templates`: the user's own copies of document templates.
     pub templates_dir: Option<std::path::PathBuf>,
+    /// The PIN was given in this session: the confidential area is open until the app closes or `L`.
+    pub unlocked: Option<Unlocked>,
 }
 
 impl Default for DossiersTab {
@@ -123,6 +132,7 @@ impl Default for DossiersTab {
             error: None,
             loaded: false,
             templates_dir: None,
+            unlocked: None,
         }
     }
 }
@@ -145,6 +155,9 @@ impl DossiersTab {
                 View::List => Context::List,
                 View::Detail(d) if Section::ALL[d.section] == Section::Checklist => {
                     Context::Checklist
+                }
+                View::Detail(d) if Section::ALL[d.section] == Section::Confidential => {
+                    Context::Confidential
                 }
                 View::Detail(_) => Context::Dossier,
             }
@@ -195,12 +208,14 @@ impl DossiersTab {
         let left_on = dossier.departure.as_ref().map(|d| d.end_date);
         let checklist = checklist::ChecklistView::load(store, &dossier.employee, left_on)?;
         let training = training::TrainingPart::load(store, id, dossier.employee.data.start_date)?;
+        let confidential = confidential::ConfidentialView::load(store, self.unlocked.as_ref(), id)?;
         self.view = View::Detail(Box::new(Detail {
             dossier,
             history,
             generated,
             absence,
             checklist,
+            confidential,
             section,
             training,
             scroll: 0,
@@ -347,6 +362,88 @@ impl DossiersTab {
                 }
                 return r;
             }
+            (View::Detail(d), Action::Down | Action::Up)
+                if Section::ALL[d.section] == Section::Confidential =>
+            {
+                d.confidential
+                    .move_by(if action == Action::Down { 1 } else { -1 });
+            }
+            (View::Detail(d), Action::Unlock | Action::SetPin | Action::Lock) => {
+                let id = d.dossier.employee.id;
+                let has_pin = d.confidential.has_pin;
+                match action {
+                    Action::Lock => {
+                        self.unlocked = None;
+                        let section = d.section;
+                        let _ = self.open(store, id, section);
+                        return Request::Status(i18n.t("msg.confidential_locked"), Level::Info);
+                    }
+                    Action::Unlock if self.unlocked.is_some() => {}
+                    Action::Unlock if has_pin => {
+                        self.start_form(store, i18n, Purpose::Unlock(id, PinInput::default()));
+                    }
+                    // No PIN yet, or changing it.
+                    _ => {
+                        self.start_form(
+                            store,
+                            i18n,
+                            Purpose::SetPin(id, has_pin, PinInput::default()),
+                        );
+                    }
+                }
+            }
+            (
+                View::Detail(d),
+                Action::AddMeasure
+                | Action::AddGrievance
+                | Action::AddMedicalNote
+                | Action::EditRecord,
+            ) => {
+                let Some(key) = self.unlocked.clone() else {
+                    return Request::Status(i18n.t("msg.unlock_first"), Level::Error);
+                };
+                let id = d.dossier.employee.id;
+                let purpose = match action {
+                    Action::AddMeasure => Purpose::AddMeasure(
+                        id,
+                        MeasureInput {
+                            kind: "oral_warning".into(),
+                            facts_on: today,
+                            ..Default::default()
+                        },
+                        key,
+                    ),
+                    Action::AddGrievance => Purpose::AddGrievance(
+                        id,
+                        GrievanceInput {
+                            received_on: today,
+                            ..Default::default()
+                        },
+                        key,
+                    ),
+                    Action::AddMedicalNote => Purpose::AddMedical(
+                        id,
+                        MedicalNoteInput {
+                            written_on: today,
+                            ..Default::default()
+                        },
+                        key,
+                    ),
+                    _ => match d.confidential.selected() {
+                        Some(confidential::Selected::Measure(rid, v)) => {
+                            Purpose::EditMeasure(id, rid, v, key)
+                        }
+                        Some(confidential::Selected::Grievance(rid, v)) => {
+                            Purpose::EditGrievance(id, rid, v, key)
+                        }
+                        Some(confidential::Selected::Medical(rid, v)) => {
+                            Purpose::EditMedical(id, rid, v, key)
+                        }
+                        None => return Request::None,
+                    },
+                };
+                self.start_form(store, i18n, purpose);
+            }
             (View::Detail(_), Action::GenerateDocument) => {
                 self.picker = Some(generate::Picker::default());
             }
@@ -476,8 +573,46 @@ impl DossiersTab {
         let Some(state) = self.form.as_mut() else {
             return Request::None;
         };
+        if action == Action::Save
+            && matches!(state.purpose, Purpose::Unlock(..) | Purpose::SetPin(..))
+        {
+            return self.give_pin(store, i18n);
+        }
         let step = state.on_action(action, store, i18n);
         self.after_form(step, store, i18n)
+    }
+
+    /// Checks (or sets) the PIN typed in the form; the proof it gives opens the confidential area
+    /// for the rest of the session. A wrong PIN stays in the form with the reason beside it.
+    fn give_pin(&mut self, store: &Store, i18n: &I18n) -> Request {
+        let Some(state) = self.form.as_mut() else {
+            return Request::None;
+        };
+        let repo = store.confidential();
+        let (id, outcome, message) = match &state.purpose {
+            Purpose::Unlock(id, b) => (*id, repo.unlock(&state.form.values(b).pin), "msg.unlocked"),
+            Purpose::SetPin(id, _, b) => (*id, repo.set_pin(&state.form.values(b)), "msg.pin_set"),
+            _ => return Request::None,
+        };
+        match outcome {
+            Ok(key) => {
+                self.unlocked = Some(key);
+                self.form = None;
+                let section = Section::ALL
+                    .iter()
+                    .position(|s| *s == Section::Confidential)
+                    .unwrap_or(0);
+                if let Err(e) = self.open(store, id, section) {
+                    return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
+                }
+                Request::Status(i18n.t(message), Level::Info)
+            }
+            Err(StoreError::Invalid(v)) => {
+                state.form.show_errors(v, true);
+                Request::Status(i18n.t("msg.fix_fields"), Level::Error)
+            }
+            Err(e) => Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
+        }
     }
 
     /// Closes the form when it is done and shows the saved dossier where the user was.
