@@ -4,26 +4,25 @@
 
 use std::str::FromStr;
 
-use assert_cmd::Command;
 use icalendar::{Calendar, CalendarComponent, Component, EventLike};
-use tempfile::TempDir;
 
-struct Env {
-    dir: TempDir,
+mod common;
+
+use common::{Env, Out};
+
+/// What these tests ask of the sandbox beyond running commands.
+trait Recruiting {
+    /// Two employees to interview with: E1 Marc Claes, E2 Els Wouters (with a contract).
+    fn staffed() -> Env;
+    /// Runs on another day than the harness's 23/11/2026.
+    fn run_at(&self, today: &str, args: &[&str]) -> Out;
+    fn vacancy(&self) -> String;
+    fn candidate(&self, vacancy: &str, first: &str, last: &str, email: &str) -> String;
 }
 
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Env {
-    fn new() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        env.ok(&["init"]);
+impl Recruiting for Env {
+    fn staffed() -> Env {
+        let env = Env::empty();
         env.ok(&[
             "employee",
             "add",
@@ -57,52 +56,11 @@ impl Env {
         env
     }
 
-    fn run_on(&self, today: &str, args: &[&str]) -> Out {
-        let out = Command::cargo_bin("dossier")
-            .unwrap()
-            .env("HOME", self.dir.path())
-            .env_remove("DOSSIER_DB")
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env("XDG_CONFIG_HOME", self.dir.path().join(".config"))
-            .env("XDG_DATA_HOME", self.dir.path().join(".local/share"))
-            .arg("--db")
-            .arg(self.dir.path().join("x.db"))
-            .args(["--today", today, "--lang", "en"])
-            .args(args)
-            .output()
-            .unwrap();
-        Out {
-            code: out.status.code().expect("killed by a signal"),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> Out {
-        let out = self.run_on("2026-11-23", args);
-        assert_eq!(
-            out.code, 0,
-            "{args:?} failed:\nstdout: {}\nstderr: {}",
-            out.stdout, out.stderr
-        );
-        out
-    }
-
-    fn refused(&self, args: &[&str], message: &str) {
-        let out = self.run_on("2026-11-23", args);
-        assert_eq!(out.code, 1, "{args:?}: {}{}", out.stdout, out.stderr);
-        assert!(
-            out.stderr.contains(message),
-            "{args:?}: expected “{message}” in {}",
-            out.stderr
-        );
-        assert!(out.stdout.is_empty(), "{}", out.stdout);
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = self.ok(args);
-        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
+    fn run_at(&self, today: &str, args: &[&str]) -> Out {
+        // The last --today given wins over the harness's own.
+        let mut all = args.to_vec();
+        all.extend_from_slice(&["--today", today]);
+        self.run(&all)
     }
 
     /// A vacancy with two criteria and a channel; returns its id.
@@ -149,7 +107,7 @@ impl Env {
 
 #[test]
 fn a_vacancy_is_added_listed_and_shown_with_its_profile() {
-    let env = Env::new();
+    let env = <Env as Recruiting>::staffed();
     let v = env.vacancy();
     let list = env.ok(&["vacancy", "list"]).stdout;
     assert!(
@@ -190,7 +148,7 @@ fn a_vacancy_is_added_listed_and_shown_with_its_profile() {
 
 #[test]
 fn a_duplicate_candidate_is_refused_naming_the_other_and_can_be_linked() {
-    let env = Env::new();
+    let env = <Env as Recruiting>::staffed();
     let v = env.vacancy();
     let first = env.candidate(&v, "Céline", "Dubois", "celine@example.be");
     env.refused(
@@ -234,7 +192,7 @@ fn a_duplicate_candidate_is_refused_naming_the_other_and_can_be_linked() {
 
 #[test]
 fn moves_follow_the_rules_and_the_list_sorts_by_stage_filter() {
-    let env = Env::new();
+    let env = <Env as Recruiting>::staffed();
     let v = env.vacancy();
     let c = env.candidate(&v, "Jan", "Peeters", "jan@example.be");
     env.ok(&["candidate", "move", &c, "--to", "interview"]);
@@ -274,7 +232,7 @@ fn moves_follow_the_rules_and_the_list_sorts_by_stage_filter() {
 
 #[test]
 fn a_clashing_interview_exits_1_naming_the_clash_and_the_ics_reads_back() {
-    let env = Env::new();
+    let env = <Env as Recruiting>::staffed();
     let v = env.vacancy();
     let a = env.candidate(&v, "An", "Smet", "an@example.be");
     let b = env.candidate(&v, "Bo", "Maes", "bo@example.be");
@@ -399,7 +357,7 @@ fn a_clashing_interview_exits_1_naming_the_clash_and_the_ics_reads_back() {
 
 #[test]
 fn the_purge_keeps_the_data_until_the_date_and_dry_run_writes_nothing() {
-    let env = Env::new();
+    let env = <Env as Recruiting>::staffed();
     let v = env.vacancy();
     let c = env.candidate(&v, "Ann", "Janssens", "ann@example.be");
     env.ok(&[
@@ -413,13 +371,13 @@ fn the_purge_keeps_the_data_until_the_date_and_dry_run_writes_nothing() {
     ]);
     let early = env.ok(&["recruitment", "purge", "--dry-run"]).stdout;
     assert!(early.contains("Would purge 0"), "{early}");
-    let later = env.run_on("2027-06-01", &["recruitment", "purge", "--dry-run"]);
+    let later = env.run_at("2027-06-01", &["recruitment", "purge", "--dry-run"]);
     assert!(
         later.stdout.contains("Ann Janssens") && later.stdout.contains("Would purge 1"),
         "{}",
         later.stdout
     );
-    let done = env.run_on("2027-06-01", &["recruitment", "purge"]);
+    let done = env.run_at("2027-06-01", &["recruitment", "purge"]);
     assert!(done.stdout.contains("Purged 1"), "{}", done.stdout);
     let show = env.ok(&["candidate", "show", &c]).stdout;
     assert!(

@@ -2,78 +2,9 @@
 //! and `dossier report training`, with their error paths (exit 1, message on stderr, nothing
 //! written). Every run has its own temp HOME and database, and today is 23/11/2026.
 
-use assert_cmd::Command;
-use tempfile::TempDir;
+mod common;
 
-struct Env {
-    dir: TempDir,
-}
-
-struct Out {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Env {
-    /// A fresh database with the demo company.
-    fn demo() -> Env {
-        let env = Env {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        env.ok(&["init", "--demo"]);
-        env
-    }
-
-    fn run(&self, args: &[&str]) -> Out {
-        let out = Command::cargo_bin("dossier")
-            .unwrap()
-            .env("HOME", self.dir.path())
-            .env("USER", "sofie")
-            .env_remove("DOSSIER_DB")
-            .env_remove("LANG")
-            .env_remove("LC_ALL")
-            .env("XDG_CONFIG_HOME", self.dir.path().join(".config"))
-            .env("XDG_DATA_HOME", self.dir.path().join(".local/share"))
-            .arg("--db")
-            .arg(self.dir.path().join("x.db"))
-            .args(["--today", "2026-11-23", "--lang", "en"])
-            .args(args)
-            .output()
-            .unwrap();
-        Out {
-            code: out.status.code().expect("killed by a signal"),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    }
-
-    fn ok(&self, args: &[&str]) -> Out {
-        let out = self.run(args);
-        assert_eq!(
-            out.code, 0,
-            "{args:?} failed:\nstdout: {}\nstderr: {}",
-            out.stdout, out.stderr
-        );
-        out
-    }
-
-    fn refused(&self, args: &[&str], message: &str) {
-        let out = self.run(args);
-        assert_eq!(out.code, 1, "{args:?}: {}{}", out.stdout, out.stderr);
-        assert!(
-            out.stderr.contains(message),
-            "{args:?}: expected “{message}” in {}",
-            out.stderr
-        );
-        assert!(out.stdout.is_empty(), "{}", out.stdout);
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = self.ok(args);
-        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", out.stdout))
-    }
-}
+use common::Env;
 
 /// Adds a course and returns its id (read back from the JSON, whatever the demo already holds).
 fn course(env: &Env, title: &str, extra: &[&str]) -> String {
