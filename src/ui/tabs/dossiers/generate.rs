@@ -47,46 +47,64 @@ impl Picker {
     }
 
     pub fn render(&self, frame: &mut Frame<'_>, area: Rect, who: &str, i18n: &I18n) {
-        let list = templates();
-        let h = (list.len() as u16) + 4;
-        let popup = centered(area, area.width.saturating_sub(4).min(104), h);
-        frame.render_widget(Clear, popup);
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::border_focused())
-            .title(Span::styled(
-                format!(" {} ", i18n.tf("picker.title", &[("name", who)])),
-                theme::title(),
-            ));
-        let inner = block.inner(popup);
-        frame.render_widget(block, popup);
-        let width = inner.width as usize;
-        let mut lines: Vec<Line> = list
-            .iter()
-            .enumerate()
-            .map(|(n, t)| {
-                let name = format!(" {:<34}", i18n.t(t.label_key()));
-                let help = shorten(&i18n.t(&t.description_key()), width.saturating_sub(37));
-                if n == self.selected {
-                    Line::from(Span::styled(
-                        format!("{name} {help:<w$}", w = width.saturating_sub(36)),
-                        theme::selected(),
-                    ))
-                } else {
-                    Line::from(vec![
-                        Span::raw(name),
-                        Span::styled(format!(" {help}"), theme::muted()),
-                    ])
-                }
-            })
-            .collect();
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
-            i18n.t("picker.hint"),
-            theme::hint(),
-        )));
-        frame.render_widget(Paragraph::new(lines), inner);
+        render_templates(
+            frame,
+            area,
+            &templates(),
+            self.selected,
+            who,
+            "picker.hint",
+            i18n,
+        );
     }
+}
+
+/// A popup choosing one of `list` for `who`: each template's name and what it is for, the
+/// `selected` one highlighted, `hint_key` below. The dossier's letters and a candidate's share it.
+pub fn render_templates(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    list: &[TemplateId],
+    selected: usize,
+    who: &str,
+    hint_key: &str,
+    i18n: &I18n,
+) {
+    let h = (list.len() as u16) + 4;
+    let popup = centered(area, area.width.saturating_sub(4).min(104), h);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border_focused())
+        .title(Span::styled(
+            format!(" {} ", i18n.tf("picker.title", &[("name", who)])),
+            theme::title(),
+        ));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let width = inner.width as usize;
+    let mut lines: Vec<Line> = list
+        .iter()
+        .enumerate()
+        .map(|(n, t)| {
+            let name = format!(" {:<34}", i18n.t(t.label_key()));
+            let help = shorten(&i18n.t(&t.description_key()), width.saturating_sub(37));
+            if n == selected {
+                Line::from(Span::styled(
+                    format!("{name} {help:<w$}", w = width.saturating_sub(36)),
+                    theme::selected(),
+                ))
+            } else {
+                Line::from(vec![
+                    Span::raw(name),
+                    Span::styled(format!(" {help}"), theme::muted()),
+                ])
+            }
+        })
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(i18n.t(hint_key), theme::hint())));
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// `text` cut to `max` characters, with an ellipsis when cut.

@@ -4,8 +4,6 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::RecruitmentTab;
 use crate::documents::recruitment::{CANDIDATE_LETTERS, candidate_letter, vacancy_text};
@@ -15,9 +13,7 @@ use crate::i18n::I18n;
 use crate::store::{GeneratedDocument, Store};
 use crate::ui::action::Action;
 use crate::ui::request::Request;
-use crate::ui::theme;
 use crate::ui::widgets::bars::Level;
-use crate::ui::widgets::popup::centered;
 
 /// How far ahead `c` looks for interviews to put in the calendar file.
 const CALENDAR_DAYS: i64 = 365;
@@ -154,46 +150,13 @@ impl RecruitmentTab {
 
 /// The letters a candidate can be sent, with what each is for.
 pub fn render_picker(p: &LetterPicker, frame: &mut Frame<'_>, area: Rect, who: &str, i18n: &I18n) {
-    let h = CANDIDATE_LETTERS.len() as u16 + 4;
-    let popup = centered(area, area.width.saturating_sub(4).min(104), h);
-    frame.render_widget(Clear, popup);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::border_focused())
-        .title(Span::styled(
-            format!(" {} ", i18n.tf("picker.title", &[("name", who)])),
-            theme::title(),
-        ));
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
-    let width = inner.width as usize;
-    let mut lines: Vec<Line> = CANDIDATE_LETTERS
-        .iter()
-        .enumerate()
-        .map(|(n, t)| {
-            let name = format!(" {:<34}", i18n.t(t.label_key()));
-            let help: String = i18n
-                .t(&t.description_key())
-                .chars()
-                .take(width.saturating_sub(37))
-                .collect();
-            if n == p.selected {
-                Line::from(Span::styled(
-                    format!("{name} {help:<w$}", w = width.saturating_sub(36)),
-                    theme::selected(),
-                ))
-            } else {
-                Line::from(vec![
-                    Span::raw(name),
-                    Span::styled(format!(" {help}"), theme::muted()),
-                ])
-            }
-        })
-        .collect();
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        i18n.t("recruit.letters_hint"),
-        theme::hint(),
-    )));
-    frame.render_widget(Paragraph::new(lines), inner);
+    crate::ui::tabs::dossiers::generate::render_templates(
+        frame,
+        area,
+        &CANDIDATE_LETTERS,
+        p.selected,
+        who,
+        "recruit.letters_hint",
+        i18n,
+    );
 }
