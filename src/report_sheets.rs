@@ -91,7 +91,7 @@ fn headcount(h: &Headcount, i: &I18n) -> Vec<Sheet> {
                 i,
                 &[
                     "report.col_people",
-                    "col.fte",
+                    "report.col_fte_schedule",
                     "report.col_part_time",
                     "report.col_part_time_pct",
                 ],

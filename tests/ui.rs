@@ -326,3 +326,32 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
 
 #[path = "ui/recruit3.rs"]
 mod recruit3;
+
+/// A 1/5 parental leave is a schedule, not a contract: the dossier says which FTE the reports
+/// count, and shows nothing of the kind for someone whose schedule matches the contract.
+#[test]
+fn dossier_employment_names_the_schedule_fte_beside_the_contract() {
+    let (_dir, mut app) = app(Lang::En);
+    app.store.load_demo_leave(today()).unwrap();
+    let employment = |app: &mut App, name: &str| {
+        key(app, KeyCode::Char('/'));
+        type_text(app, name);
+        key(app, KeyCode::Enter);
+        key(app, KeyCode::Enter);
+        key(app, KeyCode::Char('l'));
+        key(app, KeyCode::Char('l'));
+        let screen = render(app, 120, 36);
+        // Back to the list, then clear the filter.
+        key(app, KeyCode::Esc);
+        key(app, KeyCode::Esc);
+        screen
+    };
+    let nadia = employment(&mut app, "Bouzidi");
+    assert!(
+        nadia.contains("30h24 a week, 0,80 FTE. Reports count this; the contract says 1,00 FTE"),
+        "{nadia}"
+    );
+    let luc = employment(&mut app, "Vermeulen");
+    assert!(luc.contains("Contracts"), "{luc}");
+    assert!(!luc.contains("Reports count this"), "{luc}");
+}

@@ -90,6 +90,29 @@ impl Store {
             }
             leave.change_schedule(id, &week, false)?;
         }
+        // Nadia (full-time contract, a daughter of one) takes parental leave as one day a week off
+        // since two months: a schedule, not a new contract, so the dossier shows both FTEs.
+        let parental: Option<i64> = self
+            .conn()
+            .query_row(
+                "SELECT id FROM employees WHERE first_name = 'Nadia' AND last_name = 'Bouzidi'",
+                [],
+                |r| r.get(0),
+            )
+            .ok();
+        if let Some(id) = parental {
+            let from = NaiveDate::from_ymd_opt(today.year(), today.month(), 1)
+                .and_then(|d| d.checked_sub_months(chrono::Months::new(2)))
+                .unwrap_or(today);
+            let mut week = ScheduleInput {
+                from: format_date(from),
+                ..Default::default()
+            };
+            for day in ["mon", "tue", "wed", "thu"] {
+                week.set(day, "7h36".into());
+            }
+            leave.change_schedule(id, &week, false)?;
+        }
         leave.allocate_year(year, false)?;
 
         let jan = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);

@@ -185,6 +185,7 @@ fn lines(d: &Detail, i18n: &I18n) -> Vec<Line<'static>> {
                         .unwrap_or_else(|| "—".into())
                 )));
             }
+            out.extend(schedule_note(d, i18n));
             out.push(Line::from(""));
             out.push(heading(i18n.t("section.job_changes")));
             if d.dossier.job_changes.is_empty() {
@@ -375,4 +376,30 @@ pub fn render(d: &Detail, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
             .scroll((d.scroll, 0)),
         body,
     );
+}
+
+/// A line when the schedule in force today gives another FTE than the contract (a 1/5 parental
+/// leave or a time credit is recorded as a schedule): the staff list shows the contract's FTE, the
+/// reports and the social balance sheet the schedule's, and the user should see why they differ.
+fn schedule_note(d: &Detail, i18n: &I18n) -> Option<Line<'static>> {
+    let today = d.absence.today;
+    let contract = crate::domain::contract::current_contract(&d.dossier.contracts, today)?;
+    let schedule = d.schedule.as_ref()?;
+    let by_contract = contract.data.fte_permille();
+    let by_schedule = schedule.fte_permille(contract.data.full_time_minutes);
+    if by_contract == by_schedule {
+        return None;
+    }
+    Some(Line::from(Span::styled(
+        i18n.tf(
+            "detail.schedule_differs",
+            &[
+                ("from", &format_date(schedule.from)),
+                ("hours", &format_minutes(schedule.weekly_minutes())),
+                ("fte", &format_fte(by_schedule)),
+                ("contract", &format_fte(by_contract)),
+            ],
+        ),
+        theme::hint(),
+    )))
 }

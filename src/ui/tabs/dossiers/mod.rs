@@ -92,6 +92,9 @@ pub struct Detail {
     /// Training right, courses followed, certificates, needs and talks.
     pub training: training::TrainingPart,
     pub scroll: u16,
+    /// The work schedule in force today, which reports count as the person's FTE; the Employment
+    /// section says so when it differs from the contract (a 1/5 parental leave, say).
+    pub schedule: Option<crate::domain::leave::schedule::Schedule>,
 }
 
 #[derive(Debug, Clone)]
@@ -209,6 +212,11 @@ impl DossiersTab {
         let checklist = checklist::ChecklistView::load(store, &dossier.employee, left_on)?;
         let training = training::TrainingPart::load(store, id, dossier.employee.data.start_date)?;
         let confidential = confidential::ConfidentialView::load(store, self.unlocked.as_ref(), id)?;
+        let schedule = store
+            .leave()
+            .schedules(id)?
+            .at(store.clock().today())
+            .cloned();
         self.view = View::Detail(Box::new(Detail {
             dossier,
             history,
@@ -219,6 +227,7 @@ impl DossiersTab {
             section,
             training,
             scroll: 0,
+            schedule,
         }));
         Ok(())
     }

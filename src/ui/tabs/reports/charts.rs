@@ -140,7 +140,7 @@ pub fn render(report: &Report, table: usize, frame: &mut Frame<'_>, area: Rect, 
                 "{} · {} / {}",
                 crate::report_sheets::headcount_title(by, i),
                 i.t("report.col_people"),
-                i.t("col.fte")
+                i.t("report.col_fte_schedule")
             ));
             horizontal(frame, area, head, bars);
         }
