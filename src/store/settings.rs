@@ -55,11 +55,14 @@ impl SettingsRepo<'_> {
 /// A setting the user may read and change by name (`dossier settings KEY field=value`): its key,
 /// the i18n key of what it governs, and its type's reader and writer behind JSON, so a value of
 /// the wrong shape is refused by the same type the program reads it as.
+#[derive(Debug)]
 pub struct KnownSetting {
     pub key: &'static str,
     pub about: &'static str,
     read: fn(&Store, &str) -> Result<serde_json::Value>,
     write: fn(&Store, &'static str, serde_json::Value) -> Result<()>,
+    check: fn(serde_json::Value) -> std::result::Result<(), String>,
+    field_order: fn() -> Vec<String>,
 }
 
 impl KnownSetting {
@@ -72,6 +75,17 @@ impl KnownSetting {
     pub fn write(&self, store: &Store, value: serde_json::Value) -> Result<()> {
         (self.write)(store, self.key, value)
     }
+
+    /// The value's fields in the order its type declares them (a JSON object forgets it), so a
+    /// form lists them as the code groups them; empty for a value that is not a set of fields.
+    pub fn field_order(&self) -> Vec<String> {
+        (self.field_order)()
+    }
+
+    /// Whether the setting's type accepts `value`, without writing; the type's complaint if not.
+    pub fn check(&self, value: serde_json::Value) -> std::result::Result<(), String> {
+        (self.check)(value)
+    }
 }
 
 const fn known<T: Serialize + DeserializeOwned + Default>(
@@ -83,7 +97,54 @@ const fn known<T: Serialize + DeserializeOwned + Default>(
         about,
         read: read_as::<T>,
         write: write_as::<T>,
+        check: check_as::<T>,
+        field_order: field_order_of::<T>,
     }
+}
+
+fn field_order_of<T: Serialize + Default>() -> Vec<String> {
+    /// The keys of a JSON object, in the order they are written.
+    struct Keys(Vec<String>);
+    impl<'de> serde::Deserialize<'de> for Keys {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Keys, D::Error> {
+            struct Visit;
+            impl<'de> serde::de::Visitor<'de> for Visit {
+                type Value = Keys;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a JSON value")
+                }
+                fn visit_map<A: serde::de::MapAccess<'de>>(
+                    self,
+                    mut map: A,
+                ) -> std::result::Result<Keys, A::Error> {
+                    let mut keys = Vec::new();
+                    while let Some((k, _)) = map.next_entry::<String, serde::de::IgnoredAny>()? {
+                        keys.push(k);
+                    }
+                    Ok(Keys(keys))
+                }
+                fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                    self,
+                    mut seq: A,
+                ) -> std::result::Result<Keys, A::Error> {
+                    while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                    Ok(Keys(Vec::new()))
+                }
+            }
+            d.deserialize_any(Visit)
+        }
+    }
+    serde_json::to_string(&T::default())
+        .ok()
+        .and_then(|text| serde_json::from_str::<Keys>(&text).ok())
+        .map(|k| k.0)
+        .unwrap_or_default()
+}
+
+fn check_as<T: DeserializeOwned>(value: serde_json::Value) -> std::result::Result<(), String> {
+    serde_json::from_value::<T>(value)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
 
 fn read_as<T: Serialize + DeserializeOwned + Default>(

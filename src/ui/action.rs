@@ -73,8 +73,9 @@ pub enum Action {
     /// Dossier checklist: tick the selected task, or un-tick it.
     ToggleTask,
     AddDimona,
-    /// The company's details for letters (from the command palette).
-    CompanySettings,
+    /// The settings: the company's details for letters, the Today windows, leave rules… (from
+    /// the command palette).
+    Settings,
     /// Dossier: choose a template and make a letter.
     GenerateDocument,
     /// Take the highlighted entry of a pick list.

@@ -8,10 +8,10 @@ use ratatui::widgets::Paragraph;
 use tui_input::InputRequest;
 
 use super::action::Action;
-use super::company_form::{self, CompanyPurpose};
 use super::form_flow::{self, FormState, FormStep};
 use super::keymap::{Context, Key, Keymap};
 use super::request::{Pending, Request};
+use super::settings_form::{SettingsList, SettingsPurpose};
 use super::tabs::dossiers::DossiersTab;
 use super::tabs::dossiers::Section;
 use super::tabs::leave::LeaveTab;
@@ -62,6 +62,8 @@ pub enum Overlay {
     Help,
     Palette(Palette),
     Confirm(String, Pending),
+    /// The list of settings, to open one's form.
+    Settings(SettingsList),
 }
 
 pub struct App {
@@ -81,8 +83,8 @@ pub struct App {
     pub overlay: Overlay,
     pub status: Option<(String, Level)>,
     pub quit: bool,
-    /// The company settings form, over whichever tab is showing.
-    pub company_form: Option<FormState<CompanyPurpose>>,
+    /// A settings form (the company's details or another setting), over whichever tab is showing.
+    pub settings_form: Option<FormState<SettingsPurpose>>,
     pub recruitment: RecruitmentTab,
 }
 
@@ -107,7 +109,7 @@ impl App {
             overlay: Overlay::None,
             status: None,
             quit: false,
-            company_form: None,
+            settings_form: None,
             recruitment: RecruitmentTab::default(),
         }
     }
@@ -129,7 +131,7 @@ impl App {
     pub fn context(&self) -> Context {
         match &self.overlay {
             Overlay::Confirm(..) => Context::Confirm,
-            _ if self.company_form.is_some() => Context::Form,
+            _ if self.settings_form.is_some() => Context::Form,
             _ => match self.shown() {
                 Shown::Today => self.today.context(),
                 Shown::Dossiers => self.dossiers.context(),
@@ -151,6 +153,30 @@ impl App {
         match &mut self.overlay {
             Overlay::Help => {
                 self.overlay = Overlay::None;
+                return;
+            }
+            Overlay::Settings(list) => {
+                match key.code {
+                    KeyCode::Esc => self.overlay = Overlay::None,
+                    KeyCode::Up | KeyCode::Char('k') => {
+                        list.selected = list.selected.saturating_sub(1)
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => {
+                        list.selected = (list.selected + 1).min(SettingsList::len() - 1)
+                    }
+                    KeyCode::Enter => {
+                        let opened = list.open(&self.store, &self.i18n);
+                        self.overlay = Overlay::None;
+                        match opened {
+                            Ok(f) => self.settings_form = Some(f),
+                            Err(e) => {
+                                self.status =
+                                    Some((crate::errors::store_error(&self.i18n, &e), Level::Error))
+                            }
+                        }
+                    }
+                    _ => {}
+                }
                 return;
             }
             Overlay::Palette(p) => {
@@ -213,8 +239,8 @@ impl App {
         let context = self.context();
         match self.keymap.resolve(context, Key::from_event(&key)) {
             Some(action) => self.update(action),
-            None if context == Context::Form && self.company_form.is_some() => {
-                if let Some(f) = self.company_form.as_mut() {
+            None if context == Context::Form && self.settings_form.is_some() => {
+                if let Some(f) = self.settings_form.as_mut() {
                     f.form.edit(&key);
                 }
             }
@@ -236,11 +262,11 @@ impl App {
         if !matches!(action, Action::Confirm | Action::Deny) {
             self.status = None;
         }
-        if let Some(state) = self.company_form.as_mut()
+        if let Some(state) = self.settings_form.as_mut()
             && !matches!(action, Action::Confirm | Action::Deny)
         {
             let step = state.on_action(action, &self.store, &self.i18n);
-            self.after_company_form(step);
+            self.after_settings_form(step);
             return;
         }
         match action {
@@ -255,25 +281,20 @@ impl App {
             Action::Tab4 => self.switch_to(3),
             Action::Tab5 => self.switch_to(4),
             Action::Tab6 => self.switch_to(5),
-            Action::CompanySettings => match company_form::open(&self.store, &self.i18n) {
-                Ok(f) => self.company_form = Some(f),
-                Err(e) => {
-                    self.status = Some((crate::errors::store_error(&self.i18n, &e), Level::Error))
-                }
-            },
+            Action::Settings => self.overlay = Overlay::Settings(SettingsList::default()),
             Action::Confirm | Action::Deny => {
                 if let Overlay::Confirm(_, pending) =
                     std::mem::replace(&mut self.overlay, Overlay::None)
                     && action == Action::Confirm
                 {
-                    if self.company_form.is_some() {
+                    if self.settings_form.is_some() {
                         if let Some(step) = form_flow::on_confirm(
-                            &mut self.company_form,
+                            &mut self.settings_form,
                             pending,
                             &self.store,
                             &self.i18n,
                         ) {
-                            self.after_company_form(step);
+                            self.after_settings_form(step);
                         }
                         return;
                     }
@@ -379,15 +400,15 @@ impl App {
         }
     }
 
-    fn after_company_form(&mut self, step: FormStep) {
+    fn after_settings_form(&mut self, step: FormStep) {
         match step {
             FormStep::Open(r) => self.apply(r),
             FormStep::Closed(r) => {
-                self.company_form = None;
+                self.settings_form = None;
                 self.apply(r);
             }
             FormStep::Saved(saved) => {
-                self.company_form = None;
+                self.settings_form = None;
                 self.status = Some((self.i18n.t(saved.message_key), Level::Info));
             }
         }
@@ -416,7 +437,7 @@ impl App {
         bars::render_tabs(frame, tabs, &names, self.tab);
         let i18n = &self.i18n;
         match self.shown() {
-            _ if let Some(f) = &self.company_form => f.form.render(frame, body, i18n),
+            _ if let Some(f) = &self.settings_form => f.form.render(frame, body, i18n),
             Shown::Today => self.today.render(frame, body, i18n),
             Shown::Dossiers => self.dossiers.render(frame, body, i18n),
             Shown::Leave => self.leave.render(frame, body, i18n),
@@ -444,6 +465,7 @@ impl App {
             Overlay::None => {}
             Overlay::Help => popup::render_help(frame, self.context(), &self.keymap, &self.i18n),
             Overlay::Palette(p) => p.render(frame, &self.keymap, &self.i18n),
+            Overlay::Settings(list) => list.render(frame, &self.i18n),
             Overlay::Confirm(q, _) => popup::render_confirm(frame, q, &self.keymap, &self.i18n),
         }
     }

@@ -19,7 +19,7 @@ pub fn drafts_dir(db: &Path) -> PathBuf {
 
 /// The form on screen, whichever tab owns it.
 fn open_form(app: &App) -> Option<&Form> {
-    if let Some(f) = &app.company_form {
+    if let Some(f) = &app.settings_form {
         return Some(&f.form);
     }
     [

@@ -49,7 +49,7 @@ pub enum Context {
 
 /// Commands offered in the palette without a default key (rare ones; a key can still be bound
 /// in `keymap.toml` under `[global]`).
-pub const PALETTE_ONLY: &[Action] = &[Action::CompanySettings];
+pub const PALETTE_ONLY: &[Action] = &[Action::Settings];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {

@@ -47,18 +47,19 @@ fn a_letter_needs_the_company_settings_then_is_made_and_listed() {
     );
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Char('y'));
-    // Company settings from the palette.
+    // The settings from the palette: the company's details come first in the list.
     key(&mut app, KeyCode::Char(':'));
-    type_text(&mut app, "company settings");
+    type_text(&mut app, "settings");
     key(&mut app, KeyCode::Enter);
-    assert!(app.company_form.is_some());
+    key(&mut app, KeyCode::Enter);
+    assert!(app.settings_form.is_some());
     type_text(&mut app, "Demo Metaal NV");
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "0566.988.258");
     ctrl(&mut app, 's');
     assert!(
-        app.company_form.is_some(),
+        app.settings_form.is_some(),
         "a wrong enterprise number is refused"
     );
     insta::assert_snapshot!("company_settings_error", render(&app, 120, 36));
@@ -67,7 +68,7 @@ fn a_letter_needs_the_company_settings_then_is_made_and_listed() {
     }
     type_text(&mut app, "0566.988.259");
     ctrl(&mut app, 's');
-    assert!(app.company_form.is_none());
+    assert!(app.settings_form.is_none());
     assert_eq!(status(&app), "Company settings saved");
     assert_eq!(
         app.store.settings().company().unwrap().company_number,
@@ -129,4 +130,38 @@ fn the_termination_form_previews_the_notice() {
         screen.contains("Notice: 13 weeks, from Monday 30/11/2026 to 28/02/2027"),
         "{screen}"
     );
+}
+
+/// Every setting is one list away from any tab: the list names each with its CLI key, the form
+/// shows a field per value, a wrong value is named beside its field and nothing is saved, and a
+/// right one is saved and read by the program.
+#[test]
+fn settings_list_and_a_setting_form_at_80x24() {
+    let (_dir, mut app) = app(Lang::Nl);
+    key(&mut app, KeyCode::Char(':'));
+    type_text(&mut app, "instellingen");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Down);
+    insta::assert_snapshot!("settings_list_nl_80x24", render(&app, 80, 24));
+    key(&mut app, KeyCode::Enter);
+    let form = &app.settings_form.as_ref().unwrap().form;
+    assert_eq!(form.fields[0].name, "set.today.contract_days");
+    for _ in 0..2 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "veertig");
+    ctrl(&mut app, 's');
+    assert!(app.settings_form.is_some(), "a word is refused");
+    insta::assert_snapshot!("settings_today_error_nl_80x24", render(&app, 80, 24));
+    let stored: dossier::domain::today::TodaySettings = app.store.settings().get("today").unwrap();
+    assert_eq!(stored.contract_days, 30, "nothing was written");
+    for _ in 0..7 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "45");
+    ctrl(&mut app, 's');
+    assert!(app.settings_form.is_none());
+    assert_eq!(status(&app), "Instelling bewaard");
+    let stored: dossier::domain::today::TodaySettings = app.store.settings().get("today").unwrap();
+    assert_eq!(stored.contract_days, 45);
 }

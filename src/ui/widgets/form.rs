@@ -242,7 +242,8 @@ impl Form {
             .map(|f| i18n.t(&format!("field.{}", f.name)).chars().count() + 2)
             .max()
             .unwrap_or(10)
-            .min(26) as u16;
+            // Long labels (the settings') take up to about half the width, never less than 26.
+            .min(26.max(inner.width as usize * 11 / 20)) as u16;
         let value_w = inner.width.saturating_sub(label_w + 1).clamp(8, 44);
         let mut lines: Vec<Line> = Vec::new();
         if let Some(b) = &self.banner {
