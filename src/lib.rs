@@ -12,6 +12,7 @@ pub mod errors;
 pub mod i18n;
 pub mod ics;
 pub mod payroll;
+pub mod recruitment_sheets;
 pub mod report_sheets;
 pub mod sheet;
 pub mod store;

@@ -28,6 +28,9 @@ mod documents;
 /// The payroll review: a month's variables, hand entries, the export.
 #[path = "ui/payroll.rs"]
 mod payroll;
+/// Recruitment, fourth part: the vacancy report, questionnaire and feedback forms.
+#[path = "ui/recruit4.rs"]
+mod recruit4;
 /// The Recruitment tab: vacancies, board, candidate page, forms, hire.
 #[path = "ui/recruitment.rs"]
 mod recruitment;

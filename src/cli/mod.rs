@@ -17,6 +17,7 @@ mod payroll;
 mod payroll_entries;
 mod privacy;
 mod recruitment;
+mod recruitment_report;
 mod recruitment_show;
 mod report;
 mod schedule;

@@ -73,6 +73,15 @@ pub enum VacancyCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Applicants per channel, the funnel by stage, time to hire and rejection reasons
+    Report {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+        /// Also write the tables to this CSV file (never overwritten)
+        #[arg(long)]
+        csv: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -407,6 +416,9 @@ pub fn vacancy(ctx: &Ctx, cmd: VacancyCommand) -> Result<(), CliError> {
                     outln!("  {:<24} {n}", i.choice(s));
                 }
             }
+        }
+        VacancyCommand::Report { id, json, csv } => {
+            super::recruitment_report::run(ctx, id, json, csv.as_deref())?
         }
     }
     Ok(())

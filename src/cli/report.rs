@@ -160,7 +160,7 @@ pub(crate) fn sheet_error(i: &I18n, e: SheetError) -> CliError {
 }
 
 /// A sheet as aligned text: numbers to the right, the rest to the left.
-fn print_table(s: &Sheet) {
+pub(crate) fn print_table(s: &Sheet) {
     let texts: Vec<Vec<String>> = s
         .rows
         .iter()

@@ -137,6 +137,8 @@ pub enum Action {
     EditRecord,
     /// Change the PIN of the confidential area.
     SetPin,
+    /// Recruitment: the selected vacancy's report (channels, funnel, time to hire, reasons).
+    VacancyReport,
 }
 
 impl Action {

@@ -45,6 +45,8 @@ pub enum Context {
     TrainingSession,
     /// The dossier's Confidential section (locked or unlocked).
     Confidential,
+    /// A vacancy's report in the Recruitment tab.
+    VacancyReport,
 }
 
 /// Commands offered in the palette without a default key (rare ones; a key can still be bound
@@ -452,6 +454,15 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Confidential, "enter", Action::EditRecord, true),
     (Context::Confidential, "e", Action::EditRecord, false),
     (Context::Confidential, "P", Action::SetPin, false),
+    (Context::Vacancies, "r", Action::VacancyReport, true),
+    (Context::Board, "r", Action::VacancyReport, false),
+    (Context::VacancyReport, "esc", Action::Back, true),
+    (Context::VacancyReport, "x", Action::ExportCsv, true),
+    (Context::VacancyReport, "up", Action::Up, false),
+    (Context::VacancyReport, "k", Action::Up, false),
+    (Context::VacancyReport, "down", Action::Down, false),
+    (Context::VacancyReport, "j", Action::Down, false),
+    (Context::VacancyReport, "home", Action::Home, false),
 ];
 
 #[derive(Debug, Clone)]
@@ -483,6 +494,7 @@ struct KeymapFile {
     training: HashMap<Action, String>,
     training_session: HashMap<Action, String>,
     confidential: HashMap<Action, String>,
+    vacancy_report: HashMap<Action, String>,
 }
 
 impl Default for Keymap {
@@ -535,6 +547,7 @@ impl Keymap {
             (Context::Training, file.training),
             (Context::TrainingSession, file.training_session),
             (Context::Confidential, file.confidential),
+            (Context::VacancyReport, file.vacancy_report),
         ] {
             for (action, key_text) in table {
                 let key = Key::parse(&key_text)

@@ -3,6 +3,8 @@
 
 pub mod candidate;
 pub mod interview;
+pub mod questionnaire;
+pub mod report;
 pub mod retention;
 pub mod screening;
 pub mod stage;

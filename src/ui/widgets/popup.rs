@@ -115,6 +115,7 @@ fn context_name(c: Context) -> &'static str {
         Context::Training => "training",
         Context::TrainingSession => "training_session",
         Context::Confidential => "confidential",
+        Context::VacancyReport => "vacancy_report",
     }
 }
 

@@ -7,6 +7,7 @@ pub mod letters;
 mod meetings;
 mod moves;
 mod page;
+mod report;
 mod vacancies;
 
 use std::collections::HashMap;
@@ -37,6 +38,8 @@ pub enum View {
     Vacancies,
     Board,
     Page,
+    /// A vacancy's report, over the list or the board it was opened from.
+    Report,
 }
 
 #[derive(Default)]
@@ -71,6 +74,8 @@ pub struct RecruitmentTab {
     pub error: Option<String>,
     /// The letter list over a candidate's page (`g`).
     pub letters: Option<letters::LetterPicker>,
+    /// The vacancy report shown (`r`).
+    pub report: Option<report::ReportView>,
 }
 
 impl RecruitmentTab {
@@ -81,6 +86,7 @@ impl RecruitmentTab {
             View::Vacancies => {}
             View::Board => self.reload_board(store),
             View::Page => self.reload_page(store),
+            View::Report => {}
         }
     }
 
@@ -113,6 +119,7 @@ impl RecruitmentTab {
             View::Vacancies => Context::Vacancies,
             View::Board => Context::Board,
             View::Page => Context::Candidate,
+            View::Report => Context::VacancyReport,
         }
     }
 
@@ -218,7 +225,7 @@ impl RecruitmentTab {
         match self.view {
             View::Page => self.page_application().cloned(),
             View::Board => self.selected().cloned(),
-            View::Vacancies => None,
+            View::Vacancies | View::Report => None,
         }
     }
 
@@ -235,6 +242,7 @@ impl RecruitmentTab {
             View::Vacancies => self.on_vacancies(action, store, i18n),
             View::Board => self.on_board(action, store, i18n),
             View::Page => self.on_page(action, store, i18n),
+            View::Report => self.on_report(action, store, i18n),
         }
     }
 
@@ -263,6 +271,12 @@ impl RecruitmentTab {
             Action::Refresh => self.load_vacancies(store),
             Action::VacancyText => return self.write_vacancy_text(store, i18n),
             Action::ExportCalendar => return self.export_interviews(store, i18n),
+            Action::VacancyReport => {
+                if let Some(v) = self.vacancies.get(self.vacancy_sel) {
+                    let id = v.id;
+                    return self.open_report(store, i18n, id);
+                }
+            }
             _ => {}
         }
         Request::None
@@ -310,6 +324,11 @@ impl RecruitmentTab {
             Action::NewCandidate => {
                 if let Some(v) = &self.vacancy {
                     self.form = Some(forms::new_candidate(v, store, i18n));
+                }
+            }
+            Action::VacancyReport => {
+                if let Some(id) = self.vacancy.as_ref().map(|v| v.id) {
+                    return self.open_report(store, i18n, id);
                 }
             }
             other => return self.on_candidate(other, store, i18n),
@@ -543,6 +562,7 @@ impl RecruitmentTab {
             View::Board if self.list => board::render_list(self, frame, area, i18n),
             View::Board => board::render_board(self, frame, area, i18n),
             View::Page => page::render(self, frame, area, i18n),
+            View::Report => report::render(self, frame, area, i18n),
         }
         if let (Some(p), Some(page)) = (&self.letters, &self.page) {
             let who = page.candidate.data.full_name();
