@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod ics;
 pub mod payroll;
 pub mod report_sheets;
+pub mod safe_file;
 pub mod sheet;
 pub mod store;
 pub mod today_text;

@@ -18,3 +18,9 @@ mod crash;
 
 #[path = "reliability/damaged.rs"]
 mod damaged;
+
+#[path = "reliability/io_errors.rs"]
+mod io_errors;
+
+#[path = "reliability/permissions.rs"]
+mod permissions;

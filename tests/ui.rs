@@ -326,3 +326,7 @@ fn dossier_leave_section_shows_balance_and_the_years_absences() {
 
 #[path = "ui/recruit3.rs"]
 mod recruit3;
+
+/// Reliability on screen: a full disk at save time, names that try to break the layout.
+#[path = "ui/reliab3.rs"]
+mod reliab3;

@@ -183,6 +183,8 @@ pub enum InterviewCommand {
         from: Option<String>,
         #[arg(long)]
         to: Option<String>,
+        #[command(flatten)]
+        force: super::overwrite::Force,
     },
 }
 
@@ -664,7 +666,12 @@ pub fn interview(ctx: &Ctx, cmd: InterviewCommand) -> Result<(), CliError> {
                 );
             }
         }
-        InterviewCommand::Export { file, from, to } => {
+        InterviewCommand::Export {
+            file,
+            from,
+            to,
+            force,
+        } => {
             let (from, to) = window(from, to)?;
             let store = ctx.open(Access::ReadOnly)?;
             let rows = store
@@ -672,8 +679,8 @@ pub fn interview(ctx: &Ctx, cmd: InterviewCommand) -> Result<(), CliError> {
                 .interviews_between(from, to)
                 .map_err(fail)?;
             let text = crate::ics::interviews(i, &rows);
-            std::fs::write(&file, text)
-                .map_err(|e| CliError::storage(format!("{}: {e}", file.display())))?;
+            crate::safe_file::write_bytes(&file, force.existing(), text.as_bytes())
+                .map_err(|e| super::overwrite::file_error(i, e))?;
             outln!(
                 "{}",
                 i.tf(

@@ -7,6 +7,7 @@ pub mod drafts;
 pub mod form_flow;
 pub mod keymap;
 pub mod request;
+pub mod shown;
 pub mod tabs;
 pub mod theme;
 pub mod widgets;
