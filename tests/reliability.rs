@@ -24,3 +24,9 @@ mod io_errors;
 
 #[path = "reliability/permissions.rs"]
 mod permissions;
+
+#[path = "reliability/hostile_files.rs"]
+mod hostile_files;
+
+#[path = "reliability/pty_close.rs"]
+mod pty_close;
