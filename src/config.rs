@@ -56,17 +56,8 @@ pub fn exports_dir(db: &Path) -> PathBuf {
     db.with_file_name(format!("{stem}-exports"))
 }
 
-/// `dir/stem.ext`, or, when that file exists, `stem-2.ext`, `stem-3.ext`…: an export never overwrites.
-pub fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.{ext}"));
-    if !first.exists() {
-        return first;
-    }
-    (2u32..)
-        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
-}
+/// `dir/stem.ext`, or `stem-2.ext`, `stem-3.ext`…: an export never overwrites (see [`crate::safe_file`]).
+pub use crate::safe_file::free_path;
 
 /// Reads `config.toml`; a missing file is the default config, a broken one is an error naming the line.
 pub fn load_config(path: &Path) -> anyhow::Result<Config> {

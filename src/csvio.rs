@@ -5,11 +5,11 @@
 //! Reading never validates: the rows come back as typed text, and the caller puts them through the same
 //! `validate` as the forms, reporting problems with the line numbers returned here.
 
-use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::domain::input::TextInput;
+use crate::safe_file::{Existing, FileError};
 
 /// The UTF-8 byte order mark; Excel needs it to read a CSV file as UTF-8 rather than Windows-1252.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -160,41 +160,48 @@ pub fn write_rows<T: TextInput, W: Write>(
     writer.finish()
 }
 
-/// Creates `path` (never overwriting an existing file: [`CsvError::Exists`]), private (0600 on Unix),
-/// lets `fill` write the rows and syncs. A file left half-written by an error is removed.
-/// `fill`'s error type lets a caller stream straight from the store and report its own errors.
+/// Writes `path` through the one safe path ([`crate::safe_file`]: a private temporary file renamed
+/// onto the name, so the file is whole or absent); an existing file is refused
+/// ([`CsvError::Exists`]) unless `existing` allows replacing it. `fill` writes the rows; its error
+/// type lets a caller stream straight from the store and report its own errors.
 pub fn write_file_with<T: TextInput, E: From<CsvError>>(
     path: &Path,
-    fill: impl FnOnce(&mut RowWriter<T, &mut std::fs::File>) -> Result<(), E>,
+    existing: Existing,
+    fill: impl FnOnce(&mut RowWriter<T, &mut dyn Write>) -> Result<(), E>,
 ) -> Result<usize, E> {
-    let mut opts = OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut file = opts.open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => CsvError::Exists(path.to_path_buf()),
-        _ => CsvError::Io(e),
-    })?;
-    let written = (|| {
-        let mut writer = RowWriter::new(&mut file)?;
-        fill(&mut writer)?;
-        let n = writer.finish()?;
-        file.sync_all().map_err(CsvError::from)?;
-        Ok(n)
-    })();
-    if written.is_err() {
-        drop(file);
-        let _ = std::fs::remove_file(path);
+    crate::safe_file::write_with(path, existing, |out| {
+        let mut writer = RowWriter::new(out).map_err(|e| Caller(E::from(e)))?;
+        fill(&mut writer).map_err(Caller)?;
+        writer.finish().map_err(|e| Caller(E::from(e)))
+    })
+    .map_err(|c: Caller<E>| c.0)
+}
+
+/// The caller's error, which a file error also turns into (through [`CsvError`]).
+struct Caller<E>(E);
+
+impl<E: From<CsvError>> From<FileError> for Caller<E> {
+    fn from(e: FileError) -> Self {
+        Caller(E::from(CsvError::from(e)))
     }
-    written
+}
+
+impl From<FileError> for CsvError {
+    fn from(e: FileError) -> Self {
+        match e {
+            FileError::Exists(p) => CsvError::Exists(p),
+            FileError::Io { source, .. } => CsvError::Io(source),
+        }
+    }
 }
 
 /// [`write_file_with`] for rows already at hand.
 pub fn write_file<T: TextInput>(
     path: &Path,
     rows: impl IntoIterator<Item = T>,
+    existing: Existing,
 ) -> Result<usize, CsvError> {
-    write_file_with(path, |w| {
+    write_file_with(path, existing, |w| {
         for row in rows {
             w.write(&row)?;
         }
@@ -610,7 +617,7 @@ mod tests {
     fn write_file_creates_private_files_and_never_overwrites() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("export.csv");
-        let n = write_file(&path, vec![person("An", "Peeters", "")]).unwrap();
+        let n = write_file(&path, vec![person("An", "Peeters", "")], Existing::Refuse).unwrap();
         assert_eq!(n, 1);
         #[cfg(unix)]
         {
@@ -619,7 +626,7 @@ mod tests {
             assert_eq!(mode & 0o777, 0o600);
         }
         let before = std::fs::read(&path).unwrap();
-        match write_file(&path, vec![person("Jan", "Jacobs", "")]) {
+        match write_file(&path, vec![person("Jan", "Jacobs", "")], Existing::Refuse) {
             Err(CsvError::Exists(p)) => assert_eq!(p, path),
             other => panic!("{other:?}"),
         }

@@ -44,7 +44,24 @@ pub fn store_error(i18n: &I18n, e: &StoreError) -> String {
             "msg.damaged",
             &[("path", &path.display().to_string()), ("detail", detail)],
         ),
-        StoreError::Other(err) => format!("{err:#}"),
+        StoreError::Other(err) => match disk_trouble(err) {
+            Some(key) => i18n.tf(key, &[("detail", &format!("{err:#}"))]),
+            None => format!("{err:#}"),
+        },
+    }
+}
+
+/// A full disk or a failing one, in words the user can act on: SQLite rolled the change back, so
+/// the message says nothing was saved (the i18n key of that message).
+fn disk_trouble(err: &anyhow::Error) -> Option<&'static str> {
+    let code = err
+        .chain()
+        .find_map(|e| e.downcast_ref::<rusqlite::Error>())
+        .and_then(|e| e.sqlite_error_code())?;
+    match code {
+        rusqlite::ErrorCode::DiskFull => Some("msg.disk_full"),
+        rusqlite::ErrorCode::SystemIoFailure => Some("msg.disk_io"),
+        _ => None,
     }
 }
 

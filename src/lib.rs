@@ -14,6 +14,7 @@ pub mod ics;
 pub mod payroll;
 pub mod recruitment_sheets;
 pub mod report_sheets;
+pub mod safe_file;
 pub mod sheet;
 pub mod store;
 pub mod today_text;

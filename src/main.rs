@@ -8,7 +8,7 @@ use dossier::clock::Clock;
 use dossier::config::{Paths, load_config};
 use dossier::i18n::{I18n, detect};
 use dossier::store::Access;
-use dossier::ui::{App, keymap::Keymap};
+use dossier::ui::App;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -56,11 +56,8 @@ fn run(cli: Cli) -> Result<(), CliError> {
     };
 
     let Some(command) = cli.command else {
-        let keymap = match std::fs::read_to_string(paths.keymap_file()) {
-            Ok(text) => Keymap::with_overrides(&text)
-                .map_err(|e| CliError::input(format!("{}: {e}", paths.keymap_file().display())))?,
-            Err(_) => Keymap::default(),
-        };
+        let keymap =
+            dossier::ui::keymap::load_file(&paths.keymap_file()).map_err(CliError::input)?;
         // Opening for writing also makes the day's automatic backup (Ctx::open).
         let store = ctx.open(Access::ReadWrite)?;
         if demo_dir.is_some() {

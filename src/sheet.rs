@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::safe_file::{Existing, FileError};
+
 /// One cell. Numbers stay numbers in the workbook, so a manager can sum them in Excel.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -82,8 +84,8 @@ impl From<rust_xlsxwriter::XlsxError> for SheetError {
 
 /// Writes the sheets as one CSV file (`;`, UTF-8 with BOM, formulas neutralised). Several sheets are
 /// written one after the other, each under its title line and separated by an empty line.
-/// Never overwrites an existing file; the file is private (0600).
-pub fn write_csv(path: &Path, sheets: &[Sheet]) -> Result<(), SheetError> {
+/// Replaces an existing file only when `existing` says so; the file is private (0600).
+pub fn write_csv(path: &Path, sheets: &[Sheet], existing: Existing) -> Result<(), SheetError> {
     let mut bytes = Vec::new();
     {
         let mut w = crate::csvio::excel_writer(&mut bytes)?;
@@ -96,20 +98,22 @@ pub fn write_csv(path: &Path, sheets: &[Sheet]) -> Result<(), SheetError> {
             }
             w.write_record(&sheet.headers).map_err(csv_error)?;
             for row in &sheet.rows {
-                w.write_record(
-                    row.iter()
-                        .map(|c| crate::csvio::neutralise(&c.csv_text()).into_owned()),
-                )
+                // Only text can smuggle a formula in; a negative number stays a number.
+                w.write_record(row.iter().map(|c| match c {
+                    Cell::Text(s) => crate::csvio::neutralise(s).into_owned(),
+                    other => other.csv_text().into_bytes(),
+                }))
                 .map_err(csv_error)?;
             }
         }
         w.flush()?;
     }
-    write_new_file(path, &bytes)
+    write_file(path, &bytes, existing)
 }
 
 /// Writes the sheets as an `.xlsx` workbook, one worksheet each, header row bold and frozen.
-pub fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<(), SheetError> {
+/// Text cells that a spreadsheet would take for a formula are neutralised as in the CSV.
+pub fn write_xlsx(path: &Path, sheets: &[Sheet], existing: Existing) -> Result<(), SheetError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -165,7 +169,7 @@ pub fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<(), SheetError> {
         }
     }
     let bytes = book.save_to_buffer()?;
-    write_new_file(path, &bytes)
+    write_file(path, &bytes, existing)
 }
 
 fn col(c: usize) -> u16 {
@@ -190,24 +194,12 @@ fn csv_error(e: csv::Error) -> SheetError {
     SheetError::Io(std::io::Error::other(e.to_string()))
 }
 
-/// Creates `path` new and private (0600 on Unix), writes and syncs; never overwrites.
-fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), SheetError> {
-    use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut file = opts.open(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => SheetError::Exists(path.to_path_buf()),
-        _ => SheetError::Io(e),
-    })?;
-    let written = file.write_all(bytes).and_then(|_| file.sync_all());
-    if let Err(e) = written {
-        drop(file);
-        let _ = std::fs::remove_file(path);
-        return Err(e.into());
-    }
-    Ok(())
+/// Writes through the one safe path (temporary file, then rename): whole or absent, private.
+fn write_file(path: &Path, bytes: &[u8], existing: Existing) -> Result<(), SheetError> {
+    crate::safe_file::write_bytes(path, existing, bytes).map_err(|e| match e {
+        FileError::Exists(p) => SheetError::Exists(p),
+        FileError::Io { source, .. } => SheetError::Io(source),
+    })
 }
 
 #[cfg(test)]
@@ -233,13 +225,13 @@ mod tests {
     fn csv_is_belgian_excel_friendly() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.csv");
-        write_csv(&path, &[sample()]).unwrap();
+        write_csv(&path, &[sample()], Existing::Refuse).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with('\u{feff}'));
         assert!(text.contains("Atelier;12;11,40\r\n"), "{text}");
         assert!(text.contains("'=cmd;;23/11/2026"), "{text}");
         assert!(matches!(
-            write_csv(&path, &[sample()]),
+            write_csv(&path, &[sample()], Existing::Refuse),
             Err(SheetError::Exists(_))
         ));
     }
@@ -248,7 +240,7 @@ mod tests {
     fn several_sheets_in_one_csv_carry_their_titles() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.csv");
-        write_csv(&path, &[sample(), sample()]).unwrap();
+        write_csv(&path, &[sample(), sample()], Existing::Refuse).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(text.matches("Headcount / FTE").count(), 2);
     }
@@ -257,13 +249,86 @@ mod tests {
     fn xlsx_is_a_zip_workbook_with_the_sheet() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.xlsx");
-        write_xlsx(&path, &[sample()]).unwrap();
+        write_xlsx(&path, &[sample()], Existing::Refuse).unwrap();
         let bytes = std::fs::read(&path).unwrap();
         assert_eq!(&bytes[..2], b"PK");
         assert!(matches!(
-            write_xlsx(&path, &[sample()]),
+            write_xlsx(&path, &[sample()], Existing::Refuse),
             Err(SheetError::Exists(_))
         ));
+    }
+
+    /// Cells a spreadsheet would run as a formula (= + - @ TAB CR first) get a `'` in the CSV; in
+    /// the workbook every text is a plain string cell, never a formula; numbers stay numbers.
+    #[test]
+    fn formula_injection_is_neutralised_in_csv_and_xlsx() {
+        use std::io::Read;
+        let hostile = [
+            "=HYPERLINK(\"http://x\")",
+            "+1+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ];
+        let sheet = Sheet {
+            title: "T".into(),
+            headers: vec!["Name".into(), "Amount".into()],
+            rows: hostile
+                .iter()
+                .map(|h| vec![Cell::from(*h), Cell::Number(-3.5, 2)])
+                .collect(),
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let csv = dir.path().join("h.csv");
+        write_csv(&csv, std::slice::from_ref(&sheet), Existing::Refuse).unwrap();
+        let text = std::fs::read_to_string(&csv).unwrap();
+        let mut read = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let names: Vec<String> = read
+            .records()
+            .map(|r| r.unwrap().get(0).unwrap().to_string())
+            .collect();
+        let expected: Vec<String> = hostile.iter().map(|h| format!("'{h}")).collect();
+        assert_eq!(names, expected);
+        assert!(text.contains(";-3,50\r\n"), "{text}");
+        assert!(!text.contains("'-3,50"), "{text}");
+        let xlsx = dir.path().join("h.xlsx");
+        write_xlsx(&xlsx, &[sheet], Existing::Refuse).unwrap();
+        let mut book = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+        let mut part = |name: &str| {
+            let mut s = String::new();
+            book.by_name(name).unwrap().read_to_string(&mut s).unwrap();
+            s
+        };
+        let cells = part("xl/worksheets/sheet1.xml");
+        assert!(!cells.contains("<f>") && !cells.contains("<f "), "{cells}");
+        assert!(
+            cells.contains("t=\"s\""),
+            "text cells are shared strings: {cells}"
+        );
+        let strings = part("xl/sharedStrings.xml");
+        assert!(strings.contains("=HYPERLINK"), "{strings}");
+    }
+
+    proptest::proptest! {
+        /// Whatever a name holds, its CSV cell never starts with a character that starts a formula.
+        #[test]
+        fn no_csv_cell_starts_a_formula(s in "[=+@\\-\t\r]?\\PC{0,20}") {
+            let mut out = Vec::new();
+            {
+                let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(&mut out);
+                w.write_record([crate::csvio::neutralise(&s)]).unwrap();
+            }
+            let mut read = csv::ReaderBuilder::new()
+                .delimiter(b';')
+                .has_headers(false)
+                .from_reader(out.as_slice());
+            let record = read.records().next().unwrap().unwrap();
+            let cell = record.get(0).unwrap_or_default().to_string();
+            proptest::prop_assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?}");
+        }
     }
 
     #[test]

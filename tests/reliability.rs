@@ -18,3 +18,15 @@ mod crash;
 
 #[path = "reliability/damaged.rs"]
 mod damaged;
+
+#[path = "reliability/io_errors.rs"]
+mod io_errors;
+
+#[path = "reliability/permissions.rs"]
+mod permissions;
+
+#[path = "reliability/hostile_files.rs"]
+mod hostile_files;
+
+#[path = "reliability/pty_close.rs"]
+mod pty_close;

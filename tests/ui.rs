@@ -358,3 +358,6 @@ fn dossier_employment_names_the_schedule_fte_beside_the_contract() {
     assert!(luc.contains("Contracts"), "{luc}");
     assert!(!luc.contains("Reports count this"), "{luc}");
 }
+/// Reliability on screen: a full disk at save time, names that try to break the layout.
+#[path = "ui/reliab3.rs"]
+mod reliab3;

@@ -100,7 +100,8 @@ pub fn run(ctx: &Ctx, cmd: ConfidentialCommand) -> Result<(), CliError> {
             outln!("{}", i.t("cli.pin_set"));
         }
         ConfidentialCommand::List { number, json } => {
-            let store = ctx.open(Access::ReadOnly)?;
+            // Writing: a wrong PIN is counted (the wait after five).
+            let store = ctx.open(Access::ReadWrite)?;
             let id = employee_id(ctx, &store, &number)?;
             let key = unlock(ctx, &store)?;
             let file = store.confidential().file(&key, id).map_err(fail)?;
@@ -229,10 +230,15 @@ pub(crate) fn unlock(ctx: &Ctx, store: &Store) -> Result<Unlocked, CliError> {
         return Err(CliError::input(i.t("err.pin_not_set")));
     }
     let pin = secret(i, "DOSSIER_PIN", "cli.pin_prompt")?;
-    store
-        .confidential()
-        .unlock(&pin)
-        .map_err(|_| CliError::input(i.t("err.pin_wrong")))
+    store.confidential().unlock(&pin).map_err(|e| match e {
+        crate::store::StoreError::Invalid(v) => CliError::input(
+            v.0.iter()
+                .map(|f| i.field_error(f))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        other => CliError::store(i, &other),
+    })
 }
 
 /// A secret from the environment variable `var`, else typed at the terminal without echo; with

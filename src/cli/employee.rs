@@ -16,7 +16,7 @@ pub fn run(ctx: &Ctx, cmd: EmployeeCommand) -> Result<(), CliError> {
         EmployeeCommand::Show { number, json } => show(ctx, &number, json),
         EmployeeCommand::Add(flags) => add(ctx, *flags),
         EmployeeCommand::Import { file, dry_run } => import(ctx, &file, dry_run),
-        EmployeeCommand::Export { file, all } => export(ctx, &file, all),
+        EmployeeCommand::Export { file, all, force } => export(ctx, &file, all, force),
     }
 }
 
@@ -191,11 +191,16 @@ fn import(ctx: &Ctx, file: &std::path::Path, dry_run: bool) -> Result<(), CliErr
     Ok(())
 }
 
-fn export(ctx: &Ctx, file: &std::path::Path, all: bool) -> Result<(), CliError> {
+fn export(
+    ctx: &Ctx,
+    file: &std::path::Path,
+    all: bool,
+    force: super::overwrite::Force,
+) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let store = ctx.open(Access::ReadOnly)?;
     // Streams row by row from the database into the file, so memory stays flat at any size.
-    let n = csvio::write_file_with(file, |w| {
+    let n = csvio::write_file_with(file, force.existing(), |w| {
         store
             .employees()
             .for_each_input(all, |r| {
@@ -205,7 +210,8 @@ fn export(ctx: &Ctx, file: &std::path::Path, all: bool) -> Result<(), CliError> 
     })
     .map_err(|e| match e {
         ExportError::Store(e) => CliError::store(i, &e),
-        ExportError::Csv(e) => CliError::input(format!("{}: {e}", file.display())),
+        ExportError::Csv(csvio::CsvError::Exists(p)) => super::overwrite::exists(i, &p),
+        ExportError::Csv(e) => CliError::storage(e.to_string()),
     })?;
     outln!(
         "{}",

@@ -13,6 +13,7 @@ mod input_flags;
 mod leave;
 mod notice;
 pub(crate) mod out;
+pub(crate) mod overwrite;
 mod payroll;
 mod payroll_entries;
 mod privacy;
@@ -217,6 +218,8 @@ pub enum EmployeeCommand {
         file: PathBuf,
         #[arg(long)]
         all: bool,
+        #[command(flatten)]
+        force: overwrite::Force,
     },
 }
 

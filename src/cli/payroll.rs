@@ -36,6 +36,8 @@ pub enum PayrollCommand {
         /// Export a month that was already exported: the file shows the corrections
         #[arg(long, requires = "export")]
         again: bool,
+        #[command(flatten)]
+        force: super::overwrite::Force,
     },
     /// Hand entries: premiums, deductions, overtime, telework days
     #[command(subcommand)]
@@ -107,10 +109,11 @@ pub fn run(ctx: &Ctx, cmd: PayrollCommand) -> Result<(), CliError> {
             json,
             export,
             again,
+            force,
         } => {
             let month = month_arg(&ctx.i18n, &month)?;
             match export {
-                Some(file) => export_month(ctx, month, &file, again),
+                Some(file) => export_month(ctx, month, &file, again, force),
                 None => show(ctx, month, json),
             }
         }
@@ -357,6 +360,7 @@ fn export_month(
     month: PayMonth,
     file: &std::path::Path,
     again: bool,
+    force: super::overwrite::Force,
 ) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let format = Format::of(file).ok_or_else(|| {
@@ -367,10 +371,12 @@ fn export_month(
     })?;
     let store = ctx.open(Access::ReadWrite)?;
     let (path, plan_lines, fixes) =
-        export_to(&store, i, month, file, format, again).map_err(|e| match e {
-            ExportError::Store(e) => CliError::store(i, &e),
-            ExportError::File(e) => CliError::input(e.to_string()),
-        })?;
+        export_to(&store, i, month, file, format, again, force.existing()).map_err(
+            |e| match e {
+                ExportError::Store(e) => CliError::store(i, &e),
+                ExportError::File(e) => super::report::sheet_error(i, e),
+            },
+        )?;
     outln!(
         "{}",
         i.tf(

@@ -79,7 +79,12 @@ fn export(
     with_confidential: bool,
 ) -> Result<(), CliError> {
     let i = &ctx.i18n;
-    let store = ctx.open(Access::ReadOnly)?;
+    // With the confidential area the PIN is asked, and a wrong one is counted: that needs a writer.
+    let store = ctx.open(if with_confidential {
+        Access::ReadWrite
+    } else {
+        Access::ReadOnly
+    })?;
     let e = store
         .employees()
         .by_number(number)

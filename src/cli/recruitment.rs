@@ -78,9 +78,11 @@ pub enum VacancyCommand {
         id: i64,
         #[arg(long)]
         json: bool,
-        /// Also write the tables to this CSV file (never overwritten)
+        /// Also write the tables to this CSV file
         #[arg(long)]
         csv: Option<PathBuf>,
+        #[command(flatten)]
+        force: super::overwrite::Force,
     },
 }
 
@@ -192,6 +194,8 @@ pub enum InterviewCommand {
         from: Option<String>,
         #[arg(long)]
         to: Option<String>,
+        #[command(flatten)]
+        force: super::overwrite::Force,
     },
 }
 
@@ -417,9 +421,12 @@ pub fn vacancy(ctx: &Ctx, cmd: VacancyCommand) -> Result<(), CliError> {
                 }
             }
         }
-        VacancyCommand::Report { id, json, csv } => {
-            super::recruitment_report::run(ctx, id, json, csv.as_deref())?
-        }
+        VacancyCommand::Report {
+            id,
+            json,
+            csv,
+            force,
+        } => super::recruitment_report::run(ctx, id, json, csv.as_deref(), force)?,
     }
     Ok(())
 }
@@ -676,7 +683,12 @@ pub fn interview(ctx: &Ctx, cmd: InterviewCommand) -> Result<(), CliError> {
                 );
             }
         }
-        InterviewCommand::Export { file, from, to } => {
+        InterviewCommand::Export {
+            file,
+            from,
+            to,
+            force,
+        } => {
             let (from, to) = window(from, to)?;
             let store = ctx.open(Access::ReadOnly)?;
             let rows = store
@@ -684,8 +696,8 @@ pub fn interview(ctx: &Ctx, cmd: InterviewCommand) -> Result<(), CliError> {
                 .interviews_between(from, to)
                 .map_err(fail)?;
             let text = crate::ics::interviews(i, &rows);
-            std::fs::write(&file, text)
-                .map_err(|e| CliError::storage(format!("{}: {e}", file.display())))?;
+            crate::safe_file::write_bytes(&file, force.existing(), text.as_bytes())
+                .map_err(|e| super::overwrite::file_error(i, e))?;
             outln!(
                 "{}",
                 i.tf(

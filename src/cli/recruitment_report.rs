@@ -7,7 +7,13 @@ use super::report::{print_table, sheet_error};
 use super::{CliError, Ctx, print_json};
 use crate::store::Access;
 
-pub fn run(ctx: &Ctx, id: i64, json: bool, csv: Option<&Path>) -> Result<(), CliError> {
+pub fn run(
+    ctx: &Ctx,
+    id: i64,
+    json: bool,
+    csv: Option<&Path>,
+    force: super::overwrite::Force,
+) -> Result<(), CliError> {
     let i = &ctx.i18n;
     let store = ctx.open(Access::ReadOnly)?;
     let r = store.recruitment();
@@ -16,7 +22,7 @@ pub fn run(ctx: &Ctx, id: i64, json: bool, csv: Option<&Path>) -> Result<(), Cli
     let report = r.vacancy_report(id).map_err(fail)?;
     let tables = crate::recruitment_sheets::vacancy_report(&report, i);
     if let Some(path) = csv {
-        crate::sheet::write_csv(path, &tables).map_err(|e| sheet_error(i, e))?;
+        crate::sheet::write_csv(path, &tables, force.existing()).map_err(|e| sheet_error(i, e))?;
         let line = i.tf("report.written", &[("path", &path.display().to_string())]);
         // With --json, stdout carries only the JSON.
         if json {

@@ -14,6 +14,7 @@ use crate::domain::reports::period::{Month, ReportParams, ReportPeriodInput};
 use crate::errors::validation_lines;
 use crate::i18n::I18n;
 use crate::report_sheets::{headcount_title, sheets};
+use crate::safe_file::Existing;
 use crate::sheet::{Cell, Sheet, SheetError, write_csv, write_xlsx};
 use crate::store::Access;
 
@@ -49,6 +50,8 @@ pub struct ReportArgs {
     /// Also write the report to this new Excel workbook (.xlsx)
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    #[command(flatten)]
+    pub force: super::overwrite::Force,
 }
 
 /// The flags that apply to each report.
@@ -125,12 +128,20 @@ pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<(), CliError> {
         let title = headcount_title(by, i);
         tables.retain(|s| s.title == title);
     }
-    type Writer = fn(&std::path::Path, &[Sheet]) -> Result<(), SheetError>;
+    type Writer = fn(&std::path::Path, &[Sheet], Existing) -> Result<(), SheetError>;
     let files: [(Option<&PathBuf>, Writer); 2] =
         [(a.csv.as_ref(), write_csv), (a.xlsx.as_ref(), write_xlsx)];
+    // Both files are checked before either is written: a refusal writes nothing.
+    if let Some(taken) = files
+        .iter()
+        .filter_map(|(p, _)| *p)
+        .find(|p| !a.force.force && crate::safe_file::exists(p))
+    {
+        return Err(super::overwrite::exists(i, taken));
+    }
     for (path, write) in files {
         let Some(path) = path else { continue };
-        write(path, &tables).map_err(|e| sheet_error(i, e))?;
+        write(path, &tables, a.force.existing()).map_err(|e| sheet_error(i, e))?;
         let line = i.tf("report.written", &[("path", &path.display().to_string())]);
         if a.json {
             eprintln!("{line}");
@@ -152,9 +163,7 @@ pub fn run(ctx: &Ctx, a: ReportArgs) -> Result<(), CliError> {
 
 pub(crate) fn sheet_error(i: &I18n, e: SheetError) -> CliError {
     match e {
-        SheetError::Exists(p) => {
-            CliError::input(i.tf("report.file_exists", &[("path", &p.display().to_string())]))
-        }
+        SheetError::Exists(p) => super::overwrite::exists(i, &p),
         other => CliError::storage(other.to_string()),
     }
 }

@@ -232,29 +232,21 @@ fn slug(name: &str) -> String {
     }
 }
 
-/// `stem`, or `stem-2`, `stem-3`… so no earlier document is ever overwritten.
+/// `stem`, or `stem-2`, `stem-3`… so no earlier document is ever overwritten (neither its `.md`
+/// nor its `.html`).
 fn free_stem(dir: &Path, stem: &str) -> String {
-    let taken =
-        |s: &str| dir.join(format!("{s}.md")).exists() || dir.join(format!("{s}.html")).exists();
-    if !taken(stem) {
-        return stem.to_string();
-    }
-    (2..)
-        .map(|n| format!("{stem}-{n}"))
-        .find(|s| !taken(s))
-        .unwrap_or_default()
+    let chosen =
+        crate::safe_file::free_name(dir, stem, |s| vec![format!("{s}.md"), format!("{s}.html")]);
+    chosen
+        .file_stem()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| stem.to_string())
 }
 
-/// Writes a new private file (0600): letters hold personal data.
+/// Writes a new private file (0600), whole or not at all: letters hold personal data.
 fn write_private(path: &Path, text: &str) -> Result<(), DocError> {
-    use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    opts.open(path)
-        .and_then(|mut f| f.write_all(text.as_bytes()))
-        .map_err(|e| DocError::Io(format!("{}: {e}", path.display())))
+    crate::safe_file::write_bytes(path, crate::safe_file::Existing::Refuse, text.as_bytes())
+        .map_err(|e| DocError::Io(e.to_string()))
 }
 
 #[cfg(test)]

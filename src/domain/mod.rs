@@ -16,6 +16,7 @@ pub mod maternity;
 pub mod money;
 pub mod notice;
 pub mod payroll;
+pub mod pin_wait;
 pub mod privacy;
 pub mod records;
 pub mod recruitment;

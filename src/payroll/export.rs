@@ -23,12 +23,13 @@ pub fn export_to(
     file: &Path,
     format: Format,
     again: bool,
+    existing: crate::safe_file::Existing,
 ) -> Result<(PathBuf, usize, usize), ExportError> {
     let plan = store
         .payroll()
         .prepare_export(month, again)
         .map_err(ExportError::Store)?;
-    sheet::write(file, format, &plan, i).map_err(ExportError::File)?;
+    sheet::write(file, format, &plan, i, existing).map_err(ExportError::File)?;
     if let Err(e) = store
         .payroll()
         .record_export(&plan, &file.display().to_string())

@@ -47,17 +47,18 @@ impl Format {
     }
 }
 
-/// Writes the plan as a new file (never overwriting one).
+/// Writes the plan as a file; an existing one only replaced when `existing` says so.
 pub fn write(
     path: &Path,
     format: Format,
     plan: &ExportPlan,
     i18n: &I18n,
+    existing: crate::safe_file::Existing,
 ) -> Result<(), SheetError> {
     let sheets = [sheet(plan, i18n)];
     match format {
-        Format::Csv => write_csv(path, &sheets),
-        Format::Xlsx => write_xlsx(path, &sheets),
+        Format::Csv => write_csv(path, &sheets, existing),
+        Format::Xlsx => write_xlsx(path, &sheets, existing),
     }
 }
 

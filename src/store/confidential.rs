@@ -10,6 +10,7 @@ use crate::domain::confidential::{
     PIN_ITERATIONS, PinInput, check_new_pin, pin_matches,
 };
 use crate::domain::error::{FieldError, ValidationErrors};
+use crate::domain::pin_wait::{PinFailures, format_wait};
 
 /// Proof that the PIN was given in this session: only [`ConfidentialRepo::unlock`] makes one, and
 /// every read or write of the confidential area asks for it.
@@ -26,6 +27,15 @@ pub struct ConfidentialFile {
 
 pub struct ConfidentialRepo<'a> {
     pub(super) store: &'a Store,
+}
+
+/// The settings key of the wrong-PIN count ([`PinFailures`]).
+pub const PIN_FAILURES: &str = "confidential_pin_failures";
+
+fn must_wait(seconds: i64) -> StoreError {
+    StoreError::Invalid(ValidationErrors(vec![
+        FieldError::new("pin", "err.pin_wait").arg("wait", format_wait(seconds)),
+    ]))
 }
 
 fn refused(field: &'static str, key: &'static str) -> StoreError {
@@ -113,6 +123,9 @@ impl ConfidentialRepo<'_> {
     }
 
     /// Checks the PIN: the proof to read and write the confidential area, or a refusal on `pin`.
+    /// After five wrong PINs each further try waits longer ([`PinFailures`]); the count is kept in
+    /// the settings, so a restart does not reset it, and only a Dossier that may write can try a
+    /// PIN (a read-only one could not count its wrong tries).
     pub fn unlock(&self, pin: &str) -> Result<Unlocked> {
         let stored: Option<(u32, String, String)> = self
             .store
@@ -123,10 +136,31 @@ impl ConfidentialRepo<'_> {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        match stored {
-            None => Err(refused("pin", "err.pin_not_set")),
-            Some((n, salt, hash)) if pin_matches(pin, &salt, n, &hash) => Ok(Unlocked(())),
-            Some(_) => Err(refused("pin", "err.pin_wrong")),
+        let Some((n, salt, hash)) = stored else {
+            return Err(refused("pin", "err.pin_not_set"));
+        };
+        if self.store._lock.is_none() {
+            return Err(refused("pin", "err.pin_read_only"));
+        }
+        let now = self.store.clock().now();
+        // A value that cannot be read never locks the user out for good.
+        let failures: PinFailures = self.store.settings().get(PIN_FAILURES).unwrap_or_default();
+        if let Some(left) = failures.wait_left(now) {
+            return Err(must_wait(left));
+        }
+        if pin_matches(pin, &salt, n, &hash) {
+            if failures.count > 0 {
+                self.store
+                    .settings()
+                    .set(PIN_FAILURES, &PinFailures::default())?;
+            }
+            return Ok(Unlocked(()));
+        }
+        let after = failures.failed(now);
+        self.store.settings().set(PIN_FAILURES, &after)?;
+        match after.wait_left(now) {
+            Some(left) => Err(must_wait(left)),
+            None => Err(refused("pin", "err.pin_wrong")),
         }
     }
 

@@ -7,6 +7,7 @@ mod confidential;
 mod dimona;
 mod documents;
 mod employees;
+mod fault;
 mod files;
 mod leave;
 mod lock;

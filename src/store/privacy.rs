@@ -394,19 +394,24 @@ impl PrivacyRepo<'_> {
             self.store.clock().today().format("%Y-%m-%d")
         );
         files::create_private_dir(dir)?;
-        let target = (1u32..)
-            .map(|n| {
-                if n == 1 {
-                    dir.join(&stem)
-                } else {
-                    dir.join(format!("{stem}-{n}"))
-                }
-            })
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| dir.join(&stem));
+        let target = crate::safe_file::free_name(dir, &stem, |s| vec![s.to_string()]);
         files::create_private_dir(&target)?;
-        let text = serde_json::to_string_pretty(&json).map_err(anyhow::Error::new)?;
-        files::store_in(&target, "person.json", text.as_bytes())?;
+        // A half-written export (the disk filled up) is removed whole: no partial copy of a
+        // person's data is left lying around.
+        let written = Self::fill_export(&target, &json, files_found);
+        if written.is_err() {
+            let _ = std::fs::remove_dir_all(&target);
+        }
+        written.map(|()| target)
+    }
+
+    fn fill_export(
+        target: &Path,
+        json: &serde_json::Value,
+        files_found: Vec<PersonalFile>,
+    ) -> Result<()> {
+        let text = serde_json::to_string_pretty(json).map_err(anyhow::Error::new)?;
+        files::store_in(target, "person.json", text.as_bytes())?;
         for f in files_found {
             let name = format!(
                 "{}-{}-{}",
@@ -427,7 +432,7 @@ impl PrivacyRepo<'_> {
                 Err(_) => continue,
             }
         }
-        Ok(target)
+        Ok(())
     }
 
     /// Erases a former employee: every personal row (the employee row included), the values in

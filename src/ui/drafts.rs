@@ -17,13 +17,18 @@ pub fn drafts_dir(db: &Path) -> PathBuf {
     db.with_file_name(format!("{stem}-drafts"))
 }
 
-/// The form on screen, whichever tab owns it.
+/// The form on screen, whichever tab owns it. A form of the confidential area counts as none: its
+/// text (facts of a disciplinary case, a medical note) must never sit in a plain file on disk.
 fn open_form(app: &App) -> Option<&Form> {
     if let Some(f) = &app.settings_form {
         return Some(&f.form);
     }
     [
-        app.dossiers.form.as_ref().map(|f| &f.form),
+        app.dossiers
+            .form
+            .as_ref()
+            .filter(|f| !f.purpose.is_confidential())
+            .map(|f| &f.form),
         app.leave.form.as_ref().map(|f| &f.form),
         app.payroll.form.as_ref().map(|f| &f.form),
         app.reports.form.as_ref().map(|f| &f.form),
@@ -74,15 +79,10 @@ pub fn write(draft: &Draft) -> std::io::Result<PathBuf> {
     let dir = &draft.dir;
     crate::store::create_private_dir(dir).map_err(std::io::Error::other)?;
     let stem = format!("draft-{}", chrono::Local::now().format("%Y-%m-%d-%H%M%S"));
-    let path = crate::config::free_path(dir, &stem, "json");
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-    let mut file = opts.open(&path)?;
+    let path = crate::safe_file::free_path(dir, &stem, "json");
     let text = serde_json::to_string_pretty(&draft.json).map_err(std::io::Error::other)?;
-    std::io::Write::write_all(&mut file, text.as_bytes())?;
-    file.sync_all()?;
+    crate::safe_file::write_bytes(&path, crate::safe_file::Existing::Refuse, text.as_bytes())
+        .map_err(std::io::Error::other)?;
     Ok(path)
 }
 

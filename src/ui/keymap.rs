@@ -598,6 +598,17 @@ impl Keymap {
     }
 }
 
+/// The user's `keymap.toml` over the defaults; no file is the defaults. Any other problem (not
+/// TOML, not UTF-8, unreadable, an unknown key) is a message that names the file, so a typo never
+/// leaves the user wondering why a key does nothing.
+pub fn load_file(path: &std::path::Path) -> Result<Keymap, String> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Keymap::with_overrides(&text).map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::default()),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ pub mod form_flow;
 pub mod keymap;
 pub mod request;
 pub mod settings_form;
+pub mod shown;
 pub mod tabs;
 pub mod theme;
 pub mod widgets;

@@ -11,6 +11,7 @@ use crate::domain::date::{format_date, format_opt_date};
 use crate::domain::ids::{format_iban, mask_rrn};
 use crate::domain::money::{format_cents, format_minutes};
 use crate::i18n::I18n;
+use crate::ui::shown::shown;
 use crate::ui::theme;
 use crate::ui::widgets::bars;
 
@@ -20,7 +21,7 @@ fn kv(i18n: &I18n, field: &str, value: String) -> Line<'static> {
             format!("{:<24}", i18n.t(&format!("field.{field}"))),
             theme::label(),
         ),
-        Span::raw(value),
+        Span::raw(shown(&value).into_owned()),
     ])
 }
 
@@ -311,12 +312,12 @@ pub fn render(d: &Detail, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
     .areas(area);
     frame.render_widget(
         Paragraph::new(Line::from(vec![
-            Span::styled(format!("{} ", x.full_name()), theme::title()),
+            Span::styled(format!("{} ", shown(&x.full_name())), theme::title()),
             Span::raw(format!(
                 "· {} · {} · {} · {}",
-                x.number,
-                x.department,
-                x.job_title,
+                shown(&x.number),
+                shown(&x.department),
+                shown(&x.job_title),
                 i18n.choice(x.status)
             )),
         ])),

@@ -49,6 +49,22 @@ pub enum Purpose {
 }
 
 impl Purpose {
+    /// A form of the confidential area (its PIN, a measure, a grievance, a medical note): what is
+    /// typed in it never goes into a draft file.
+    pub fn is_confidential(&self) -> bool {
+        matches!(
+            self,
+            Purpose::Unlock(..)
+                | Purpose::SetPin(..)
+                | Purpose::AddMeasure(..)
+                | Purpose::EditMeasure(..)
+                | Purpose::AddGrievance(..)
+                | Purpose::EditGrievance(..)
+                | Purpose::AddMedical(..)
+                | Purpose::EditMedical(..)
+        )
+    }
+
     /// The employee the form is about (none for a new one).
     pub fn employee_id(&self) -> Option<i64> {
         match self {

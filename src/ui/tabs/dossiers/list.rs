@@ -10,6 +10,7 @@ use crate::domain::contract::format_fte;
 use crate::domain::date::format_date;
 use crate::i18n::I18n;
 use crate::store::SortColumn;
+use crate::ui::shown::shown;
 use crate::ui::theme;
 
 pub fn render(tab: &DossiersTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n) {
@@ -130,10 +131,10 @@ pub fn render(tab: &DossiersTab, frame: &mut Frame<'_>, area: Rect, i18n: &I18n)
         .enumerate()
         .map(|(i, r)| {
             let mut cells = vec![
-                Cell::from(r.name.clone()),
-                Cell::from(r.number.clone()),
-                Cell::from(r.department.clone()),
-                Cell::from(r.job_title.clone()),
+                Cell::from(shown(&r.name).into_owned()),
+                Cell::from(shown(&r.number).into_owned()),
+                Cell::from(shown(&r.department).into_owned()),
+                Cell::from(shown(&r.job_title).into_owned()),
             ];
             if wide {
                 cells.push(Cell::from(

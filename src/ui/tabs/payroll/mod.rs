@@ -276,7 +276,15 @@ impl PayrollView {
             return Request::Status(crate::errors::store_error(i18n, &e), Level::Error);
         }
         let again = self.locked.is_some();
-        match export_to(store, i18n, month, &path, Format::Xlsx, again) {
+        match export_to(
+            store,
+            i18n,
+            month,
+            &path,
+            Format::Xlsx,
+            again,
+            crate::safe_file::Existing::Refuse,
+        ) {
             Ok((path, _, _)) => {
                 self.load(store, month);
                 Request::Status(
@@ -309,18 +317,5 @@ impl PayrollView {
 /// The next free file name for the month in the export folder: `payroll-2026-11.xlsx`, then
 /// `payroll-2026-11-2.xlsx` for an export again.
 fn export_path(store: &Store, month: PayMonth) -> PathBuf {
-    let dir = store.exports_dir();
-    let mut n = 1;
-    loop {
-        let name = if n == 1 {
-            format!("payroll-{month}.xlsx")
-        } else {
-            format!("payroll-{month}-{n}.xlsx")
-        };
-        let path = dir.join(name);
-        if !path.exists() {
-            return path;
-        }
-        n += 1;
-    }
+    crate::safe_file::free_path(&store.exports_dir(), &format!("payroll-{month}"), "xlsx")
 }

@@ -122,13 +122,17 @@ impl RecruitmentTab {
             let company = store.settings().company()?;
             let dir = export_dir(store, &company);
             crate::store::create_private_dir(&dir)?;
-            let path = dir.join(format!(
-                "{}_interviews.ics",
-                crate::domain::date::iso(today)
-            ));
-            std::fs::write(&path, crate::ics::interviews(i18n, &rows)).map_err(|e| {
-                crate::store::StoreError::Other(anyhow::anyhow!("{}: {e}", path.display()))
-            })?;
+            let path = crate::safe_file::free_path(
+                &dir,
+                &format!("{}_interviews", crate::domain::date::iso(today)),
+                "ics",
+            );
+            crate::safe_file::write_bytes(
+                &path,
+                crate::safe_file::Existing::Refuse,
+                crate::ics::interviews(i18n, &rows).as_bytes(),
+            )
+            .map_err(|e| crate::store::StoreError::Other(e.into()))?;
             Ok::<_, crate::store::StoreError>((rows.len(), path))
         })();
         match written {

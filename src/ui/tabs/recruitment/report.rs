@@ -91,7 +91,7 @@ fn export(rv: &ReportView, store: &Store, i18n: &I18n) -> Request {
             crate::domain::date::iso(store.clock().today())
         );
         let path = crate::config::free_path(&dir, &stem, "csv");
-        crate::sheet::write_csv(&path, &rv.sheets)
+        crate::sheet::write_csv(&path, &rv.sheets, crate::safe_file::Existing::Refuse)
             .map_err(|e| crate::store::StoreError::Other(anyhow::anyhow!(e.to_string())))?;
         Ok::<_, crate::store::StoreError>(path)
     })();

@@ -267,9 +267,9 @@ impl ReportsTab {
         let path =
             crate::config::free_path(&self.exports_dir, &stem, if xlsx { "xlsx" } else { "csv" });
         let written = if xlsx {
-            crate::sheet::write_xlsx(&path, &self.sheets)
+            crate::sheet::write_xlsx(&path, &self.sheets, crate::safe_file::Existing::Refuse)
         } else {
-            crate::sheet::write_csv(&path, &self.sheets)
+            crate::sheet::write_csv(&path, &self.sheets, crate::safe_file::Existing::Refuse)
         };
         match written {
             Ok(()) => Request::Status(
