@@ -3,6 +3,9 @@
 
 use clap::{Args, FromArgMatches, Subcommand};
 
+#[path = "training_requests.rs"]
+mod requests;
+
 use super::input_flags;
 use super::out::outln;
 use super::{CliError, Ctx, date_arg, employee_id, print_json};
@@ -86,6 +89,9 @@ pub enum TrainingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Employees' requests for a course: add, list, approve (enrols on a session), refuse
+    #[command(subcommand)]
+    Request(requests::RequestCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -190,6 +196,7 @@ pub fn run(ctx: &Ctx, cmd: TrainingCommand) -> Result<(), CliError> {
             }
         }
         TrainingCommand::Session(cmd) => session(ctx, cmd)?,
+        TrainingCommand::Request(cmd) => requests::run(ctx, cmd)?,
         TrainingCommand::Records { number, json } => {
             let store = ctx.open(Access::ReadOnly)?;
             let id = employee_id(ctx, &store, &number)?;

@@ -112,7 +112,7 @@ pub enum Action {
     NewCandidate,
     /// Candidate page: the selected criterion met, not met, unclear.
     CycleAnswer,
-    /// Training tab: a new course, session or talk (after choosing the person), by sub-view.
+    /// Training tab: a new course, session, talk or request (after choosing the person), by sub-view.
     TrainingNew,
     /// Training tab: open the selected session, or the dossier of the selected person.
     TrainingOpen,

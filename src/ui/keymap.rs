@@ -452,6 +452,8 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Confidential, "enter", Action::EditRecord, true),
     (Context::Confidential, "e", Action::EditRecord, false),
     (Context::Confidential, "P", Action::SetPin, false),
+    (Context::Training, "A", Action::Approve, true),
+    (Context::Training, "R", Action::Refuse, true),
 ];
 
 #[derive(Debug, Clone)]
