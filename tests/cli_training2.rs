@@ -128,3 +128,113 @@ fn bad_answers_and_requests_are_refused_and_write_nothing() {
     assert_eq!(all.as_array().unwrap().len(), 3);
     assert_eq!(all[0]["status"], "pending");
 }
+
+#[test]
+fn a_record_entered_by_hand_shows_in_the_records_and_expiring() {
+    let env = Env::demo();
+    let out = env
+        .ok(&[
+            "training",
+            "records",
+            "E0003",
+            "add",
+            "--title",
+            "Hoogwerker IPAF (extern)",
+            "--from",
+            "12/01/2022",
+            "--duration",
+            "7h",
+            "--certificate-no",
+            "IPAF-5521",
+            "--expires",
+            "15/12/2026",
+        ])
+        .stdout;
+    assert!(out.contains("for E0003: Hoogwerker IPAF (extern)"), "{out}");
+    let list = env.ok(&["training", "records", "E0003"]).stdout;
+    assert!(
+        list.contains("#IPAF-5521") && list.contains("15/12/2026"),
+        "{list}"
+    );
+    let expiring = env.ok(&["training", "expiring"]).stdout;
+    assert!(expiring.contains("Hoogwerker IPAF (extern)"), "{expiring}");
+    let v = env.json(&[
+        "training",
+        "records",
+        "E0003",
+        "add",
+        "--course",
+        "1",
+        "--from",
+        "02/03/2025",
+        "--json",
+    ]);
+    assert_eq!(v["data"]["course_id"], 1);
+    assert!(v["data"]["minutes"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn a_bad_record_is_refused_and_nothing_is_written() {
+    let env = Env::demo();
+    let before = env.json(&["training", "records", "E0003", "--json"]);
+    env.refused(
+        &[
+            "training",
+            "records",
+            "E0003",
+            "add",
+            "--title",
+            "X",
+            "--duration",
+            "2",
+        ],
+        "From",
+    );
+    env.refused(
+        &[
+            "training",
+            "records",
+            "E0003",
+            "add",
+            "--course",
+            "999",
+            "--from",
+            "01/01/2025",
+        ],
+        "No course with number “999”",
+    );
+    env.refused(
+        &[
+            "training",
+            "records",
+            "E0003",
+            "add",
+            "--title",
+            "X",
+            "--duration",
+            "2",
+            "--from",
+            "01/01/2025",
+            "--expires",
+            "01/01/2024",
+        ],
+        "expire before",
+    );
+    env.refused(
+        &[
+            "training",
+            "records",
+            "E9999",
+            "add",
+            "--title",
+            "X",
+            "--from",
+            "01/01/2025",
+        ],
+        "E9999",
+    );
+    assert_eq!(
+        env.json(&["training", "records", "E0003", "--json"]),
+        before
+    );
+}

@@ -205,3 +205,63 @@ fn pending_requests_show_on_today_until_answered() {
             .any(|i| matches!(i.what, Due::TrainingRequest { .. }))
     );
 }
+
+#[test]
+fn a_certificate_obtained_elsewhere_is_checked_then_counts_on_today() {
+    use dossier::domain::training::certificate::RecordInput;
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir);
+    let a = hire(&s, "E1");
+    let c = course(&s, "Forklift");
+    let t = s.training();
+    let unknown = RecordInput {
+        course: "99".into(),
+        from: "01/02/2024".into(),
+        ..Default::default()
+    };
+    let e = t.add_record_input(a, &unknown).unwrap_err();
+    assert!(
+        format!("{e:?}").contains("err.training_course_unknown"),
+        "{e:?}"
+    );
+    let no_title = RecordInput {
+        from: "01/02/2024".into(),
+        ..Default::default()
+    };
+    let e = t.add_record_input(a, &no_title).unwrap_err();
+    assert!(format!("{e:?}").contains("title"), "{e:?}");
+    assert!(t.records(a).unwrap().is_empty(), "nothing written");
+    // Without a course: the title and hours typed; the expiry as given.
+    let elsewhere = RecordInput {
+        title: "VCA basis (extern)".into(),
+        from: "10/03/2021".into(),
+        duration: "8".into(),
+        certificate_no: "VCA-778".into(),
+        expires: "20/04/2026".into(),
+        ..Default::default()
+    };
+    let id = t.add_record_input(a, &elsewhere).unwrap();
+    // From the catalogue: the course fills title and hours.
+    let from_course = RecordInput {
+        course: c.to_string(),
+        from: "01/02/2026".into(),
+        ..Default::default()
+    };
+    t.add_record_input(a, &from_course).unwrap();
+    let recs = t.records(a).unwrap();
+    let r = recs.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(
+        (r.data.minutes, r.data.certificate.as_str()),
+        (480, "VCA-778")
+    );
+    assert_eq!(r.data.session_id, None);
+    assert!(
+        recs.iter()
+            .any(|r| r.data.title == "Forklift" && r.data.minutes == 456)
+    );
+    let items = s.today().list(today()).unwrap().items;
+    assert!(
+        items.iter().any(|i| matches!(&i.what, Due::TrainingCertificate { course, .. } if course == "VCA basis (extern)")),
+        "{items:?}"
+    );
+}

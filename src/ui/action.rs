@@ -136,6 +136,8 @@ pub enum Action {
     EditRecord,
     /// Change the PIN of the confidential area.
     SetPin,
+    /// Dossier: enter a course followed elsewhere, or a certificate obtained outside, by hand.
+    AddTrainingRecord,
 }
 
 impl Action {

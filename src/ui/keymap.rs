@@ -454,6 +454,7 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Confidential, "P", Action::SetPin, false),
     (Context::Training, "A", Action::Approve, true),
     (Context::Training, "R", Action::Refuse, true),
+    (Context::Dossier, "T", Action::AddTrainingRecord, false),
 ];
 
 #[derive(Debug, Clone)]

@@ -156,3 +156,46 @@ fn enter_on_a_request_on_today_opens_it_in_the_training_tab() {
     let sel = app.training.selected[app.training.view];
     assert_eq!(app.training.requests[sel].status, RequestStatus::Pending);
 }
+
+#[test]
+fn a_certificate_obtained_elsewhere_is_entered_from_the_dossier() {
+    let (_dir, mut app) = app(Lang::En);
+    app.store.load_demo_training(today()).unwrap();
+    key(&mut app, KeyCode::Enter);
+    let id = match &app.dossiers.view {
+        dossier::ui::tabs::dossiers::View::Detail(d) => d.dossier.employee.id,
+        _ => panic!("a dossier is open"),
+    };
+    key(&mut app, KeyCode::Char('T'));
+    // Course (none: typed by hand), title, kind, from, to, length, cost, certificate, expires.
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Hoogwerker IPAF (extern)");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    for _ in 0..10 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "12/01/2022");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "7h");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "IPAF-5521");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "15/12/2026");
+    insta::assert_snapshot!("training_record_form", render(&app, 120, 36));
+    ctrl(&mut app, 's');
+    assert!(app.dossiers.form.is_none(), "{}", render(&app, 120, 36));
+    let recs = app.store.training().records(id).unwrap();
+    let r = recs
+        .iter()
+        .find(|r| r.data.certificate == "IPAF-5521")
+        .expect("the record is written");
+    assert_eq!((r.data.minutes, r.data.session_id), (420, None));
+    let screen = render(&app, 120, 36);
+    assert!(
+        screen.contains("Hoogwerker IPAF (extern)") && screen.contains("expires in 22 days"),
+        "the Training section shows it: {screen}"
+    );
+}
