@@ -136,6 +136,12 @@ pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {
         Due::CandidateRetention { until } => {
             i.tf("today.candidate_retention", &[("date", &d(*until))])
         }
+        Due::TrainingRequest {
+            course, asked_on, ..
+        } => i.tf(
+            "today.training_request",
+            &[("course", course), ("date", &d(*asked_on))],
+        ),
     }
 }
 
@@ -155,6 +161,7 @@ pub fn place(i: &I18n, p: &Place) -> String {
         Place::CompanyDays { .. } => i.t("today.go_company_day"),
         Place::Payroll { .. } => i.t("today.go_payroll"),
         Place::Candidate { .. } => i.t("today.go_candidate"),
+        Place::Training { .. } => i.t("today.go_training"),
     }
 }
 

@@ -43,6 +43,9 @@ mod today;
 /// The Training tab and the dossier's Training section.
 #[path = "ui/training.rs"]
 mod training;
+/// The Training tab's requests and the Today item that opens them.
+#[path = "ui/training2.rs"]
+mod training2;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()

@@ -3,6 +3,9 @@
 
 use clap::{Args, FromArgMatches, Subcommand};
 
+#[path = "training_requests.rs"]
+mod requests;
+
 use super::input_flags;
 use super::out::outln;
 use super::{CliError, Ctx, date_arg, employee_id, print_json};
@@ -10,6 +13,7 @@ use crate::domain::choice::Choice;
 use crate::domain::date::format_date;
 use crate::domain::input::TextInput;
 use crate::domain::money::{format_cents, format_minutes};
+use crate::domain::training::certificate::RecordInput;
 use crate::domain::training::course::CourseInput;
 use crate::domain::training::right::format_centidays;
 use crate::domain::training::session::{Attendance, SessionInput, format_days};
@@ -64,11 +68,14 @@ pub enum TrainingCommand {
     /// Sessions of a course: plan one, list them, enrol people, record attendance
     #[command(subcommand)]
     Session(SessionCommand),
-    /// A person's training records (courses followed, certificates and their expiry)
+    /// A person's training records (courses followed, certificates and their expiry); `add` enters
+    /// one by hand
     Records {
         number: String,
         #[arg(long)]
         json: bool,
+        #[command(subcommand)]
+        add: Option<RecordsCommand>,
     },
     /// Certificates expiring within N days (default: the setting, 90) or expired, with who and
     /// whether a session is planned; then mandatory certificates missing for someone's job
@@ -86,6 +93,17 @@ pub enum TrainingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Employees' requests for a course: add, list, approve (enrols on a session), refuse
+    #[command(subcommand)]
+    Request(requests::RequestCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecordsCommand {
+    /// A course followed elsewhere or a certificate obtained outside: --from D [--to D]
+    /// [--course ID | --title T --duration 7h36] [--kind] [--cost] [--certificate-no NR]
+    /// [--expires D] [--counts-for-right yes|no]; a catalogue course fills what is left out
+    Add(Box<InputArgs<RecordInput>>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -190,7 +208,42 @@ pub fn run(ctx: &Ctx, cmd: TrainingCommand) -> Result<(), CliError> {
             }
         }
         TrainingCommand::Session(cmd) => session(ctx, cmd)?,
-        TrainingCommand::Records { number, json } => {
+        TrainingCommand::Request(cmd) => requests::run(ctx, cmd)?,
+        TrainingCommand::Records {
+            number,
+            add: Some(RecordsCommand::Add(a)),
+            ..
+        } => {
+            let store = ctx.open(Access::ReadWrite)?;
+            let id = employee_id(ctx, &store, &number)?;
+            let t = store.training();
+            let rid = t.add_record_input(id, &a.input).map_err(fail)?;
+            let rec = t
+                .records(id)
+                .map_err(fail)?
+                .into_iter()
+                .find(|r| r.id == rid);
+            if a.json {
+                return print_json(&rec);
+            }
+            let title = rec.map(|r| r.data.title).unwrap_or_default();
+            outln!(
+                "{}",
+                i.tf(
+                    "cli.training_record_added",
+                    &[
+                        ("id", &rid.to_string()),
+                        ("number", number.trim()),
+                        ("title", &title)
+                    ]
+                )
+            );
+        }
+        TrainingCommand::Records {
+            number,
+            json,
+            add: None,
+        } => {
             let store = ctx.open(Access::ReadOnly)?;
             let id = employee_id(ctx, &store, &number)?;
             let recs = store.training().records(id).map_err(fail)?;

@@ -311,7 +311,17 @@ impl Store {
             "Ik wil EHBO'er worden voor de verkoopafdeling",
         )?;
         t.approve_request(approved, None)?;
-        t.request(id("E0017")?, excel, None, "Pour les rapports mensuels")?;
+        // Pending: the first-aid course, wanted in the coming months (approve on the session below).
+        t.add_request(
+            id("E0017")?,
+            &crate::domain::training::request::RequestData {
+                course_id: first_aid,
+                session_id: None,
+                motivation: "Pour être secouriste à l'atelier".into(),
+                wanted_from: Some(today + Duration::days(30)),
+                wanted_to: Some(today + Duration::days(120)),
+            },
+        )?;
         let refused = t.request(id("E0019")?, french, None, "Contact met Waalse klanten")?;
         t.refuse_request(
             refused,

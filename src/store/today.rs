@@ -93,7 +93,7 @@ impl TodayRepo<'_> {
     /// missing, and talks overdue; each read through its index, at most [`RULE_CAP`].
     fn training(&self, today: NaiveDate) -> Result<crate::domain::today::training::TrainingFacts> {
         use crate::domain::today::training::{
-            CertificateFact, MissingFact, TalkFact, TrainingFacts,
+            CertificateFact, MissingFact, RequestFact, TalkFact, TrainingFacts,
         };
         let t = self.store.training();
         let days = t.settings()?.expiry_days;
@@ -124,6 +124,17 @@ impl TodayRepo<'_> {
                 .map(|x| TalkFact {
                     person: x.person,
                     due: x.due,
+                })
+                .collect(),
+            requests: t
+                .pending_requests(RULE_CAP)?
+                .into_iter()
+                .map(|r| RequestFact {
+                    person: r.person,
+                    request_id: r.id,
+                    course: r.course,
+                    asked_on: r.asked_on,
+                    wanted_from: r.wanted_from,
                 })
                 .collect(),
         })

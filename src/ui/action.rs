@@ -113,7 +113,7 @@ pub enum Action {
     NewCandidate,
     /// Candidate page: the selected criterion met, not met, unclear.
     CycleAnswer,
-    /// Training tab: a new course, session or talk (after choosing the person), by sub-view.
+    /// Training tab: a new course, session, talk or request (after choosing the person), by sub-view.
     TrainingNew,
     /// Training tab: open the selected session, or the dossier of the selected person.
     TrainingOpen,
@@ -139,6 +139,8 @@ pub enum Action {
     SetPin,
     /// Recruitment: the selected vacancy's report (channels, funnel, time to hire, reasons).
     VacancyReport,
+    /// Dossier: enter a course followed elsewhere, or a certificate obtained outside, by hand.
+    AddTrainingRecord,
 }
 
 impl Action {

@@ -397,6 +397,10 @@ impl App {
                 self.switch_to(RECRUITMENT);
                 self.recruitment.show_candidate(&self.store, candidate_id);
             }
+            Place::Training { part, id } => {
+                self.switch_to(TRAINING);
+                self.training.show(&self.store, part, id);
+            }
         }
     }
 

@@ -463,6 +463,9 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::VacancyReport, "down", Action::Down, false),
     (Context::VacancyReport, "j", Action::Down, false),
     (Context::VacancyReport, "home", Action::Home, false),
+    (Context::Training, "A", Action::Approve, true),
+    (Context::Training, "R", Action::Refuse, true),
+    (Context::Dossier, "T", Action::AddTrainingRecord, false),
 ];
 
 #[derive(Debug, Clone)]

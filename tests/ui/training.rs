@@ -29,7 +29,8 @@ fn training_sub_views() {
     insta::assert_snapshot!("training_certificates_80x24", render(&app, 80, 24));
     key(&mut app, KeyCode::Right);
     insta::assert_snapshot!("training_talks", render(&app, 120, 36));
-    // Wraps round to the catalogue.
+    // The requests, then round to the catalogue.
+    key(&mut app, KeyCode::Right);
     key(&mut app, KeyCode::Right);
     assert_eq!(app.training.view, 0);
 }

@@ -118,6 +118,12 @@ pub enum Due {
     },
     /// A candidate's retention period ends: their personal data is purged on that day (GDPR).
     CandidateRetention { until: NaiveDate },
+    /// An employee's training request waits for an answer.
+    TrainingRequest {
+        request_id: i64,
+        course: String,
+        asked_on: NaiveDate,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -145,6 +151,11 @@ pub enum Place {
     Payroll { year: i32, month: u32 },
     /// A candidate's page in the Recruitment tab.
     Candidate { candidate_id: i64 },
+    /// An item of the Training tab (a request to answer, a follow-up to record).
+    Training {
+        part: training::TrainingPlace,
+        id: i64,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -268,5 +279,6 @@ fn rank(d: &Due) -> u8 {
         Due::TalkOverdue { .. } => 13,
         Due::RejectionLetter { .. } => 14,
         Due::CandidateRetention { .. } => 15,
+        Due::TrainingRequest { .. } => 16,
     }
 }

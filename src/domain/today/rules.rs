@@ -107,6 +107,7 @@ impl TodayFacts {
             self.training.talks.len(),
             self.rejections.len(),
             self.candidate_retention.len(),
+            self.training.requests.len(),
         ]
         .into_iter()
         .any(|n| n >= cap)

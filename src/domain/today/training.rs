@@ -1,10 +1,31 @@
 //! Today's training items: certificates expiring within the window (or expired), mandatory
-//! certificates missing for someone's job, and periodic talks overdue; each says whether a session
-//! is already planned and opens the dossier's Training section.
+//! certificates missing for someone's job, and periodic talks overdue (each says whether a session
+//! is already planned and opens the dossier's Training section); employees' requests waiting for
+//! an answer (they open in the Training tab).
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use super::{Attention, DossierPart, Due, PersonRef, Place};
+use crate::domain::training::request::answer_by;
+
+/// Where in the Training tab an item is handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrainingPlace {
+    /// The requests view, on this request.
+    Request,
+}
+
+/// A request waiting for HR's answer.
+#[derive(Debug, Clone)]
+pub struct RequestFact {
+    pub person: PersonRef,
+    pub request_id: i64,
+    pub course: String,
+    pub asked_on: NaiveDate,
+    pub wanted_from: Option<NaiveDate>,
+}
 
 /// A current certificate that expires within the window or has expired.
 #[derive(Debug, Clone)]
@@ -37,6 +58,7 @@ pub struct TrainingFacts {
     pub certificates: Vec<CertificateFact>,
     pub missing: Vec<MissingFact>,
     pub talks: Vec<TalkFact>,
+    pub requests: Vec<RequestFact>,
 }
 
 fn place(p: &PersonRef) -> Place {
@@ -87,6 +109,19 @@ pub fn items(f: TrainingFacts, today: NaiveDate) -> Vec<Attention> {
             today,
         ));
     }
+    for r in f.requests {
+        let what = Due::TrainingRequest {
+            request_id: r.request_id,
+            course: r.course,
+            asked_on: r.asked_on,
+        };
+        let place = Place::Training {
+            part: TrainingPlace::Request,
+            id: r.request_id,
+        };
+        let due = answer_by(r.asked_on, r.wanted_from);
+        out.push(Attention::new(Some(r.person), what, due, place, today));
+    }
     out
 }
 
@@ -135,6 +170,7 @@ mod tests {
                 person: person(4),
                 due: d(2026, 9, 23),
             }],
+            ..Default::default()
         };
         let items = items(f, today);
         assert_eq!(items.len(), 4);
@@ -149,5 +185,45 @@ mod tests {
                 ..
             }
         )));
+    }
+
+    #[test]
+    fn a_pending_request_is_due_two_weeks_after_it_was_asked_and_opens_the_training_tab() {
+        let today = d(2026, 11, 23);
+        let f = TrainingFacts {
+            requests: vec![
+                RequestFact {
+                    person: person(5),
+                    request_id: 9,
+                    course: "Excel".into(),
+                    asked_on: d(2026, 11, 2),
+                    wanted_from: None,
+                },
+                RequestFact {
+                    person: person(6),
+                    request_id: 10,
+                    course: "VCA".into(),
+                    asked_on: d(2026, 11, 20),
+                    wanted_from: Some(d(2026, 11, 25)),
+                },
+            ],
+            ..Default::default()
+        };
+        let items = items(f, today);
+        assert_eq!(
+            (items[0].due, items[0].urgency),
+            (d(2026, 11, 16), Urgency::Overdue)
+        );
+        assert_eq!(
+            (items[1].due, items[1].urgency),
+            (d(2026, 11, 25), Urgency::ThisWeek)
+        );
+        assert_eq!(
+            items[1].place,
+            Place::Training {
+                part: TrainingPlace::Request,
+                id: 10
+            }
+        );
     }
 }

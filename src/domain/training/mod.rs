@@ -6,6 +6,7 @@
 pub mod balance;
 pub mod certificate;
 pub mod course;
+pub mod request;
 pub mod right;
 pub mod session;
 pub mod talk;

@@ -5,6 +5,7 @@ mod catalogue;
 mod certificates;
 mod plan;
 mod records;
+mod requests;
 mod sessions;
 mod talks;
 
@@ -16,8 +17,9 @@ use crate::domain::today::PersonRef;
 use crate::domain::training::TrainingSettings;
 
 pub use certificates::{CertificateDue, MissingCertificate};
-pub use plan::{Evaluation, Need, NeedInput, PlanLine, TrainingRequest};
+pub use plan::{Evaluation, Need, NeedInput, PlanLine};
 pub use records::RightLine;
+pub use requests::TrainingRequest;
 pub use sessions::{EnrolmentRow, MarkResult, SessionRow};
 pub use talks::TalkDue;
 

@@ -1,5 +1,4 @@
-//! Training needs and the yearly plan, employees' requests (approve → enrolment, refuse with a
-//! reason), and evaluations after a course with their follow-up.
+//! Training needs and the yearly plan, and evaluations after a course with their follow-up.
 
 use chrono::{Months, NaiveDate};
 use rusqlite::{OptionalExtension, params};
@@ -10,8 +9,8 @@ use crate::domain::choice::Choice;
 use crate::domain::error::{ValidationErrors, collect};
 use crate::domain::money::money_field;
 use crate::domain::today::PersonRef;
-use crate::domain::training::course::{choice_field, number_field, optional_text, required_text};
-use crate::domain::training::{NeedPriority, NeedSource, NeedStatus, RequestStatus};
+use crate::domain::training::course::{choice_field, number_field, required_text};
+use crate::domain::training::{NeedPriority, NeedSource, NeedStatus};
 use crate::store::rows::{choice, date, iso};
 use crate::store::{Result, StoreError, Tx};
 use crate::text_input;
@@ -42,19 +41,6 @@ pub struct PlanLine {
     pub needs: u32,
     pub open: u32,
     pub planned_cost_cents: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TrainingRequest {
-    pub id: i64,
-    pub person: PersonRef,
-    pub course_id: i64,
-    pub course: String,
-    pub session_id: Option<i64>,
-    pub asked_on: NaiveDate,
-    pub motivation: String,
-    pub status: RequestStatus,
-    pub reason: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -268,132 +254,6 @@ impl TrainingRepo<'_> {
             }
         }
         Ok(lines)
-    }
-
-    /// An employee asks for a course (optionally a given session).
-    pub fn request(
-        &self,
-        employee_id: i64,
-        course_id: i64,
-        session_id: Option<i64>,
-        motivation: &str,
-    ) -> Result<i64> {
-        self.course(course_id)
-            .map_err(|_| invalid("course", "err.training_course_unknown"))?;
-        let motivation = optional_text("motivation", motivation, 400)
-            .map_err(|e| StoreError::Invalid(ValidationErrors(vec![e])))?;
-        let today = self.store.clock().today();
-        self.store.write(|tx| {
-            tx.conn.execute(
-                "INSERT INTO training_requests (employee_id, course_id, session_id, asked_on, motivation, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'pending')",
-                params![employee_id, course_id, session_id, iso(Some(today)), motivation],
-            )?;
-            let id = tx.conn.last_insert_rowid();
-            tx.audit(
-                "training_request",
-                id,
-                Some(employee_id),
-                "create",
-                None::<&()>,
-                Some(&serde_json::json!({ "course": course_id, "session": session_id, "motivation": motivation })),
-            )?;
-            Ok(id)
-        })
-    }
-
-    /// Requests, pending first.
-    pub fn requests(&self) -> Result<Vec<TrainingRequest>> {
-        let mut st = self.store.conn().prepare_cached(&format!(
-            "SELECT q.id, q.course_id, c.title, q.session_id, q.asked_on, q.motivation, q.status, q.reason, {PERSON}
-             FROM training_requests q JOIN training_courses c ON c.id = q.course_id
-             JOIN employees e ON e.id = q.employee_id
-             ORDER BY q.status <> 'pending', q.asked_on DESC, q.id DESC LIMIT 500"
-        ))?;
-        let rows = st.query_map([], |r| {
-            Ok(TrainingRequest {
-                id: r.get(0)?,
-                course_id: r.get(1)?,
-                course: r.get(2)?,
-                session_id: r.get(3)?,
-                asked_on: date(r.get(4)?).unwrap_or_default(),
-                motivation: r.get(5)?,
-                status: choice::<RequestStatus>(6, r.get(6)?)?,
-                reason: r.get(7)?,
-                person: person_at(r, 8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-    }
-
-    fn pending(&self, id: i64) -> Result<(i64, i64, Option<i64>)> {
-        let (employee, course, session, status): (i64, i64, Option<i64>, String) = self
-            .store
-            .conn()
-            .query_row(
-                "SELECT employee_id, course_id, session_id, status FROM training_requests WHERE id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("request {id}")))?;
-        if status != RequestStatus::Pending.code() {
-            return Err(invalid("request", "err.training_request_decided"));
-        }
-        Ok((employee, course, session))
-    }
-
-    /// Approves a request; with a session (the one asked for, or `session_id`) the person is
-    /// enrolled in the same transaction. Returns the enrolment, if any.
-    pub fn approve_request(&self, id: i64, session_id: Option<i64>) -> Result<Option<i64>> {
-        let (employee, course, asked) = self.pending(id)?;
-        let session = session_id.or(asked);
-        if let Some(s) = session
-            && self.session(s)?.data.course_id != course
-        {
-            return Err(invalid("session", "err.training_session_other_course"));
-        }
-        let today = self.store.clock().today();
-        self.store.write(|tx| {
-            tx.conn.execute(
-                "UPDATE training_requests SET status = 'approved', decided_on = ?2, session_id = ?3 WHERE id = ?1",
-                params![id, iso(Some(today)), session],
-            )?;
-            tx.audit(
-                "training_request",
-                id,
-                Some(employee),
-                "approve",
-                Some(&serde_json::json!({ "status": "pending" })),
-                Some(&serde_json::json!({ "status": "approved", "session": session })),
-            )?;
-            match session {
-                Some(s) => Ok(Some(tx.enrol(s, employee, today)?.0)),
-                None => Ok(None),
-            }
-        })
-    }
-
-    /// Refuses a request; the reason is required.
-    pub fn refuse_request(&self, id: i64, reason: &str) -> Result<()> {
-        let reason = required_text("reason", reason, 400)
-            .map_err(|e| StoreError::Invalid(ValidationErrors(vec![e])))?;
-        let (employee, _, _) = self.pending(id)?;
-        let today = self.store.clock().today();
-        self.store.write(|tx| {
-            tx.conn.execute(
-                "UPDATE training_requests SET status = 'refused', decided_on = ?2, reason = ?3 WHERE id = ?1",
-                params![id, iso(Some(today)), reason],
-            )?;
-            tx.audit(
-                "training_request",
-                id,
-                Some(employee),
-                "refuse",
-                Some(&serde_json::json!({ "status": "pending" })),
-                Some(&serde_json::json!({ "status": "refused", "reason": reason })),
-            )
-        })
     }
 
     /// Saves the evaluation of a course followed: scores 1–5 and a comment. The follow-up is due

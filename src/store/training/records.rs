@@ -9,14 +9,15 @@ use serde::Serialize;
 
 use super::TrainingRepo;
 use crate::domain::choice::Choice;
+use crate::domain::error::FieldError;
 use crate::domain::reports::Person;
 use crate::domain::today::PersonRef;
 use crate::domain::training::TrainingKind;
 use crate::domain::training::balance::{BalanceRow, TrainingBalance, training_balance};
-use crate::domain::training::certificate::{RecordData, TrainingRecord};
+use crate::domain::training::certificate::{RecordData, RecordInput, TrainingRecord};
 use crate::domain::training::right::{FtePeriod, TrainingRight, right};
 use crate::store::rows::{choice, date, iso};
-use crate::store::{Result, Tx};
+use crate::store::{Result, StoreError, Tx};
 
 pub(super) const RECORD_COLUMNS: &str = "r.id, r.employee_id, r.course_id, r.title, r.kind, r.from_day, r.to_day, \
     r.minutes, r.cost_cents, r.certificate, r.expires, r.counts_for_right, r.session_id";
@@ -113,6 +114,34 @@ impl TrainingRepo<'_> {
     /// Records a course followed (entered by hand, e.g. a certificate obtained elsewhere).
     pub fn add_record(&self, employee_id: i64, d: &RecordData) -> Result<i64> {
         self.store.write(|tx| tx.insert_record(employee_id, d))
+    }
+
+    /// Checks a record typed by hand; a catalogue course (its id in `course`) fills the title, kind,
+    /// hours, cost and certificate validity left empty. Nothing is written.
+    pub fn check_record(&self, input: &RecordInput) -> Result<RecordData> {
+        let course = match input.course.trim().trim_start_matches('#') {
+            "" => None,
+            t => match t.parse::<i64>().ok().map(|id| self.course(id)) {
+                Some(Ok(c)) => Some(c),
+                _ => {
+                    let mut e = input.validate(None).err().unwrap_or_default();
+                    e.0.retain(|f| f.field != "title" && f.field != "duration");
+                    e.push(
+                        FieldError::new("course", "err.training_course_unknown")
+                            .arg("value", input.course.trim()),
+                    );
+                    return Err(StoreError::Invalid(e));
+                }
+            },
+        };
+        Ok(input.validate(course.as_ref())?)
+    }
+
+    /// Records a course followed elsewhere, or a certificate obtained outside, as typed.
+    pub fn add_record_input(&self, employee_id: i64, input: &RecordInput) -> Result<i64> {
+        let d = self.check_record(input)?;
+        self.store.employees().get(employee_id)?;
+        self.add_record(employee_id, &d)
     }
 
     /// A person's training records, latest first.

@@ -294,6 +294,24 @@ impl TrainingRepo<'_> {
             .optional()?)
     }
 
+    /// Sessions of a course that have not started yet, soonest first (to approve a request on).
+    pub fn upcoming_sessions_of(
+        &self,
+        course_id: i64,
+        today: NaiveDate,
+    ) -> Result<Vec<SessionRow>> {
+        let ids: Vec<i64> = self
+            .store
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM training_sessions WHERE course_id = ?1 AND first_day >= ?2
+                 ORDER BY first_day, id LIMIT 50",
+            )?
+            .query_map(params![course_id, iso(Some(today))], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.into_iter().map(|id| self.session(id)).collect()
+    }
+
     /// Everyone on a session (seats first, then the waiting list in order, then cancellations), with
     /// their marks and the session days they are on leave or sick.
     pub fn enrolments(&self, session_id: i64) -> Result<Vec<EnrolmentRow>> {

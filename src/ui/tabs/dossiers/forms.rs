@@ -14,6 +14,8 @@ use crate::domain::input::TextInput;
 use crate::domain::records::{
     ContactInput, DependantInput, DocumentInput, DocumentKind, JobChangeInput, NoteInput, Relation,
 };
+use crate::domain::training::TrainingKind;
+use crate::domain::training::certificate::RecordInput;
 use crate::i18n::I18n;
 use crate::store::{Store, StoreError, Unlocked};
 use crate::ui::form_flow::{FormPurpose, Review, Saved};
@@ -46,6 +48,8 @@ pub enum Purpose {
     EditGrievance(i64, i64, GrievanceInput, Unlocked),
     AddMedical(i64, MedicalNoteInput, Unlocked),
     EditMedical(i64, i64, MedicalNoteInput, Unlocked),
+    /// A course followed elsewhere or a certificate obtained outside; the catalogue's courses to pick.
+    AddTrainingRecord(i64, RecordInput, Vec<(String, String)>),
 }
 
 impl Purpose {
@@ -88,6 +92,7 @@ impl Purpose {
             | Purpose::EditGrievance(id, _, _, _)
             | Purpose::AddMedical(id, _, _)
             | Purpose::EditMedical(id, _, _, _) => Some(*id),
+            Purpose::AddTrainingRecord(id, _, _) => Some(*id),
         }
     }
 }
@@ -303,6 +308,22 @@ pub fn form_for(purpose: &Purpose, i18n: &I18n, who: &str) -> Form {
         }
         Purpose::AddMedical(_, v, _) => Form::new(t("form.add_medical"), medical_fields(), v),
         Purpose::EditMedical(_, _, v, _) => Form::new(t("form.edit_medical"), medical_fields(), v),
+        Purpose::AddTrainingRecord(_, v, courses) => Form::new(
+            t("form.add_training_record"),
+            vec![
+                ("course", FieldKind::Pick(courses.clone()), false),
+                ("title", Text, false),
+                ("kind", FieldKind::choice::<TrainingKind>(), false),
+                ("from", Date, true),
+                ("to", Date, false),
+                ("duration", Text, false),
+                ("cost", Money, false),
+                ("certificate_no", Text, false),
+                ("expires", Date, false),
+                ("counts_for_right", YesNo, false),
+            ],
+            v,
+        ),
     }
 }
 
@@ -356,6 +377,12 @@ impl Purpose {
             }
             Purpose::AddMedical(_, b, _) | Purpose::EditMedical(_, _, b, _) => {
                 errs(form.values(b).validate())
+            }
+            Purpose::AddTrainingRecord(_, b, _) => {
+                match store.training().check_record(&form.values(b)) {
+                    Err(StoreError::Invalid(e)) => e,
+                    _ => ValidationErrors::default(),
+                }
             }
         }
     }
@@ -466,6 +493,10 @@ impl FormPurpose for Purpose {
                     .confidential()
                     .update_medical_note(k, *rid, &form.values(b))?;
                 done(*id, "msg.saved")
+            }
+            Purpose::AddTrainingRecord(id, b, _) => {
+                store.training().add_record_input(*id, &form.values(b))?;
+                done(*id, "msg.training_record_added")
             }
         }
     }

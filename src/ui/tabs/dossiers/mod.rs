@@ -20,6 +20,7 @@ use crate::domain::employee::EmployeeInput;
 use crate::domain::records::{
     ContactInput, DependantInput, DocumentInput, JobChangeInput, NoteInput,
 };
+use crate::domain::training::certificate::RecordInput;
 use crate::i18n::I18n;
 use crate::store::{
     AuditEntry, Dossier, EmployeeRow, GeneratedDocument, ListQuery, Store, StoreError, Unlocked,
@@ -557,6 +558,30 @@ impl DossiersTab {
                             ..Default::default()
                         },
                     ),
+                    Action::AddTrainingRecord => {
+                        // The form comes back to the Training section, where the record shows.
+                        if let Some(n) = Section::ALL.iter().position(|s| *s == Section::Training) {
+                            d.section = n;
+                        }
+                        let mut courses = vec![(String::new(), i18n.t("training.no_course"))];
+                        courses.extend(
+                            store
+                                .training()
+                                .courses()
+                                .unwrap_or_default()
+                                .into_iter()
+                                .map(|c| (c.id.to_string(), c.data.title)),
+                        );
+                        Purpose::AddTrainingRecord(
+                            id,
+                            RecordInput {
+                                from: today.clone(),
+                                kind: "formal".into(),
+                                ..Default::default()
+                            },
+                            courses,
+                        )
+                    }
                     Action::AddDimona => {
                         let kind = checklist::next_dimona_kind(&d.checklist, &d.dossier);
                         match store.dimona().prefill(id, kind) {

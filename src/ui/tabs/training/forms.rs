@@ -1,10 +1,13 @@
-//! The Training tab's forms: a course, a session (of a course from the catalogue), and a talk with
-//! the form's sections, agreed actions and the training needs that came out of it. Each is checked
-//! by the same domain function as the command line.
+//! The Training tab's forms: a course, a session (of a course from the catalogue), a talk with
+//! the form's sections, agreed actions and the training needs that came out of it, and an
+//! employee's request with HR's answer (approve on a session, or refuse with a reason). Each is
+//! checked by the same domain function as the command line.
 
 use crate::domain::choice::Choice;
 use crate::domain::training::TrainingKind;
 use crate::domain::training::course::CourseInput;
+use crate::domain::training::request::{DecisionInput, RequestInput};
+use crate::domain::training::session::EnrolmentStatus;
 use crate::domain::training::session::SessionInput;
 use crate::domain::training::talk::{TalkInput, TalkKind};
 use crate::i18n::I18n;
@@ -24,6 +27,55 @@ pub enum TrainingForm {
         name: String,
         sections: Vec<String>,
     },
+    /// A request for a course, for the person chosen in the picker.
+    Request {
+        employee_id: i64,
+        name: String,
+    },
+    /// Approving a request: the session the person is enrolled on.
+    Approve {
+        request_id: i64,
+        course_id: i64,
+        name: String,
+        course: String,
+    },
+    /// Refusing a request: the reason.
+    Refuse {
+        request_id: i64,
+        name: String,
+        course: String,
+    },
+}
+
+/// A session as the approval's pick list shows it: dates, place and seats taken.
+fn session_label(s: &crate::store::SessionRow, i: &I18n) -> String {
+    use crate::domain::date::format_date;
+    let (a, b) = (s.data.first_day(), s.data.last_day());
+    let dates = if a == b {
+        format_date(a)
+    } else {
+        format!("{}–{}", format_date(a), format_date(b))
+    };
+    let mut seats = format!("{}/{}", s.enrolled, s.data.capacity);
+    if s.enrolled >= s.data.capacity {
+        seats = format!("{seats} · {}", i.t("training.full"));
+    }
+    if s.data.place.is_empty() {
+        format!("{dates} · {seats}")
+    } else {
+        format!("{dates} · {} · {seats}", s.data.place)
+    }
+}
+
+/// The upcoming sessions of a course, as pick-list options.
+pub fn session_options(store: &Store, course_id: i64, i: &I18n) -> Vec<(String, String)> {
+    store
+        .training()
+        .upcoming_sessions_of(course_id, store.clock().today())
+        .unwrap_or_default()
+        .iter()
+        .map(|s| (s.id.to_string(), session_label(s, i)))
+        .collect()
 }
 
 /// A talk section's name in the user's language when it is one of ours, else as written.
@@ -106,6 +158,55 @@ impl TrainingForm {
                     ..Default::default()
                 },
             ),
+            TrainingForm::Request { name, .. } => {
+                let courses: Vec<(String, String)> = store
+                    .training()
+                    .courses()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|c| (c.id.to_string(), c.data.title))
+                    .collect();
+                Form::new(
+                    i.tf("training.form_request", &[("name", name)]),
+                    vec![
+                        ("course", FieldKind::Pick(courses.clone()), true),
+                        ("motivation", FieldKind::Text, false),
+                        ("wanted_from", FieldKind::Date, false),
+                        ("wanted_to", FieldKind::Date, false),
+                    ],
+                    &RequestInput {
+                        course: courses.first().map(|c| c.0.clone()).unwrap_or_default(),
+                        ..Default::default()
+                    },
+                )
+            }
+            TrainingForm::Approve {
+                course_id,
+                name,
+                course,
+                ..
+            } => {
+                let sessions = session_options(store, *course_id, i);
+                Form::new(
+                    i.tf(
+                        "training.form_approve",
+                        &[("name", name), ("course", course)],
+                    ),
+                    vec![("session", FieldKind::Pick(sessions.clone()), true)],
+                    &DecisionInput {
+                        session: sessions.first().map(|s| s.0.clone()).unwrap_or_default(),
+                        ..Default::default()
+                    },
+                )
+            }
+            TrainingForm::Refuse { name, course, .. } => Form::new(
+                i.tf(
+                    "training.form_refuse",
+                    &[("name", name), ("course", course)],
+                ),
+                vec![("reason", FieldKind::Text, true)],
+                &DecisionInput::default(),
+            ),
         }
     }
 }
@@ -141,6 +242,28 @@ impl FormPurpose for TrainingForm {
                     )],
                 }
             }
+            TrainingForm::Request { .. } => form
+                .values(&RequestInput::default())
+                .validate()
+                .err()
+                .unwrap_or_default()
+                .into(),
+            TrainingForm::Approve { .. } => Review {
+                errors: form
+                    .values(&DecisionInput::default())
+                    .session()
+                    .err()
+                    .unwrap_or_default(),
+                notes: vec![i.t("training.approve_note")],
+            },
+            TrainingForm::Refuse { .. } => Review {
+                errors: form
+                    .values(&DecisionInput::default())
+                    .reason()
+                    .err()
+                    .unwrap_or_default(),
+                notes: vec![i.t("training.refuse_note")],
+            },
         }
     }
 
@@ -173,6 +296,38 @@ impl FormPurpose for TrainingForm {
                 Ok(Saved {
                     employee_id: *employee_id,
                     message_key: "msg.training_talk_saved",
+                })
+            }
+            TrainingForm::Request { employee_id, .. } => {
+                let d = form.values(&RequestInput::default()).validate()?;
+                t.add_request(*employee_id, &d)?;
+                Ok(Saved {
+                    employee_id: *employee_id,
+                    message_key: "msg.training_request_saved",
+                })
+            }
+            TrainingForm::Approve { request_id, .. } => {
+                let session = form.values(&DecisionInput::default()).session()?;
+                let enrolment = t.approve_request(*request_id, Some(session))?;
+                let waiting = match enrolment {
+                    Some(e) => t.enrolment(e)?.2 == EnrolmentStatus::Waiting,
+                    None => false,
+                };
+                Ok(Saved {
+                    employee_id: 0,
+                    message_key: if waiting {
+                        "msg.training_request_waiting"
+                    } else {
+                        "msg.training_request_approved"
+                    },
+                })
+            }
+            TrainingForm::Refuse { request_id, .. } => {
+                let reason = form.values(&DecisionInput::default()).reason()?;
+                t.refuse_request(*request_id, &reason)?;
+                Ok(Saved {
+                    employee_id: 0,
+                    message_key: "msg.training_request_refused",
                 })
             }
         }

@@ -1,9 +1,11 @@
 //! The Training tab: sub-views for the catalogue, sessions (upcoming first; a session opens on its
 //! enrolments, waiting list and an attendance grid ticked with one key), the year's needs and plan
-//! against the budget, certificates (expiring first, and mandatory ones missing), and talks.
+//! against the budget, certificates (expiring first, and mandatory ones missing), talks, and
+//! employees' requests (pending first; approved on a session, or refused with a reason).
 
 mod forms;
 mod picker;
+mod requests_view;
 mod view;
 
 use chrono::{Datelike, NaiveDate};
@@ -11,7 +13,9 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
+use crate::domain::today::training::TrainingPlace;
 use crate::domain::today::{DossierPart, PersonRef, Place};
+use crate::domain::training::RequestStatus;
 use crate::domain::training::TrainingSettings;
 use crate::domain::training::course::Course;
 use crate::domain::training::session::Attendance;
@@ -19,6 +23,7 @@ use crate::domain::training::talk::Talk;
 use crate::i18n::I18n;
 use crate::store::{
     CertificateDue, EnrolmentRow, MissingCertificate, Need, PlanLine, SessionRow, Store, TalkDue,
+    TrainingRequest,
 };
 use crate::ui::action::Action;
 use crate::ui::form_flow::{self, FormState, FormStep};
@@ -38,15 +43,17 @@ pub enum View {
     Plan,
     Certificates,
     Talks,
+    Requests,
 }
 
 impl View {
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Catalogue,
         View::Sessions,
         View::Plan,
         View::Certificates,
         View::Talks,
+        View::Requests,
     ];
 
     pub fn key(self) -> &'static str {
@@ -56,6 +63,7 @@ impl View {
             View::Plan => "training.view_plan",
             View::Certificates => "training.view_certificates",
             View::Talks => "training.view_talks",
+            View::Requests => "training.view_requests",
         }
     }
 }
@@ -82,7 +90,7 @@ pub struct Plan {
 #[derive(Default)]
 pub struct TrainingTab {
     pub view: usize,
-    pub selected: [usize; 5],
+    pub selected: [usize; View::ALL.len()],
     pub today: NaiveDate,
     pub settings: TrainingSettings,
     pub courses: Vec<Course>,
@@ -92,6 +100,7 @@ pub struct TrainingTab {
     pub missing: Vec<MissingCertificate>,
     pub talks: Vec<(PersonRef, Talk)>,
     pub overdue: Vec<TalkDue>,
+    pub requests: Vec<TrainingRequest>,
     pub detail: Option<SessionDetail>,
     pub form: Option<FormState<TrainingForm>>,
     pub picker: Option<PersonPicker>,
@@ -118,6 +127,7 @@ impl TrainingTab {
             self.missing = t.missing_certificates(self.today, LIST_CAP)?;
             self.talks = t.talks(LIST_CAP)?;
             self.overdue = t.talks_overdue(self.today, LIST_CAP)?;
+            self.requests = t.requests()?;
             self.load_plan(store)?;
             Ok(())
         })();
@@ -155,6 +165,23 @@ impl TrainingTab {
             View::Plan => self.plan.needs.len(),
             View::Certificates => self.certificates.len() + self.missing.len(),
             View::Talks => self.overdue.len() + self.talks.len(),
+            View::Requests => self.requests.len(),
+        }
+    }
+
+    /// Shows an item of the tab (from the Today list): the request to answer.
+    pub fn show(&mut self, store: &Store, part: TrainingPlace, id: i64) {
+        self.detail = None;
+        self.form = None;
+        self.picker = None;
+        self.enter(store);
+        match part {
+            TrainingPlace::Request => {
+                self.view = View::Requests as usize;
+                if let Some(n) = self.requests.iter().position(|r| r.id == id) {
+                    self.selected[self.view] = n;
+                }
+            }
         }
     }
 
@@ -221,6 +248,15 @@ impl TrainingTab {
                 }
                 Err(e) => Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
             },
+            PickFor::Request => {
+                let purpose = TrainingForm::Request {
+                    employee_id: id,
+                    name: name.to_string(),
+                };
+                let form = purpose.form(store, i18n);
+                self.form = Some(FormState::new(form, purpose, store, i18n));
+                Request::None
+            }
             PickFor::Talk => {
                 let purpose = TrainingForm::Talk {
                     employee_id: id,
@@ -267,8 +303,44 @@ impl TrainingTab {
             }
             Action::TrainingNew => return self.start_new(store, i18n),
             Action::TrainingOpen => return self.open_selected(store),
+            Action::Approve | Action::Refuse if v == View::Requests => {
+                return self.answer(action, store, i18n);
+            }
             _ => {}
         }
+        Request::None
+    }
+
+    /// `A`/`R` on a pending request: the session to approve it on, or the reason to refuse it.
+    fn answer(&mut self, action: Action, store: &Store, i18n: &I18n) -> Request {
+        let Some(r) = self.requests.get(self.selected[View::Requests as usize]) else {
+            return Request::None;
+        };
+        if r.status != RequestStatus::Pending {
+            return Request::Status(i18n.t("err.training_request_decided"), Level::Error);
+        }
+        let purpose = if action == Action::Approve {
+            if forms::session_options(store, r.course_id, i18n).is_empty() {
+                return Request::Status(
+                    i18n.tf("msg.training_no_session_for", &[("course", &r.course)]),
+                    Level::Error,
+                );
+            }
+            TrainingForm::Approve {
+                request_id: r.id,
+                course_id: r.course_id,
+                name: r.person.name.clone(),
+                course: r.course.clone(),
+            }
+        } else {
+            TrainingForm::Refuse {
+                request_id: r.id,
+                name: r.person.name.clone(),
+                course: r.course.clone(),
+            }
+        };
+        let form = purpose.form(store, i18n);
+        self.form = Some(FormState::new(form, purpose, store, i18n));
         Request::None
     }
 
@@ -292,6 +364,17 @@ impl TrainingTab {
                     store,
                     PickFor::Talk,
                     i18n.t("training.pick_talk"),
+                ));
+                return Request::None;
+            }
+            View::Requests => {
+                if self.courses.is_empty() {
+                    return Request::Status(i18n.t("msg.training_no_courses"), Level::Error);
+                }
+                self.picker = Some(PersonPicker::new(
+                    store,
+                    PickFor::Request,
+                    i18n.t("training.pick_request"),
                 ));
                 return Request::None;
             }
@@ -336,6 +419,7 @@ impl TrainingTab {
                 Some(o) => Some(o.person.id),
                 None => self.talks.get(s - self.overdue.len()).map(|t| t.0.id),
             },
+            View::Requests => self.requests.get(s).map(|r| r.person.id),
         };
         match person {
             Some(employee_id) => Request::Go(Place::Dossier {

@@ -23,6 +23,8 @@ const SHOWN: usize = 200;
 pub enum PickFor {
     Enrol(i64),
     Talk,
+    /// A training request of the chosen person.
+    Request,
 }
 
 #[derive(Debug, Clone)]

@@ -22,12 +22,12 @@ use crate::ui::theme;
 const STATE_WIDTH: usize = 32;
 
 /// Cuts or pads `text` to `width` characters.
-fn col(text: &str, width: usize) -> String {
+pub(super) fn col(text: &str, width: usize) -> String {
     let t: String = text.chars().take(width).collect();
     format!("{t:<width$}")
 }
 
-fn warn() -> Style {
+pub(super) fn warn() -> Style {
     Style::default().fg(Color::Yellow)
 }
 
@@ -55,6 +55,7 @@ pub fn render(tab: &TrainingTab, frame: &mut Frame<'_>, area: Rect, i: &I18n) {
         View::Plan => plan(tab, i),
         View::Certificates => certificates(tab, i),
         View::Talks => talks(tab, i),
+        View::Requests => super::requests_view::requests(tab, i),
     };
     list(
         frame,
@@ -68,7 +69,7 @@ pub fn render(tab: &TrainingTab, frame: &mut Frame<'_>, area: Rect, i: &I18n) {
     );
 }
 
-type Rows = Vec<Line<'static>>;
+pub(super) type Rows = Vec<Line<'static>>;
 
 /// A bordered list: lines above the rows (`head`), then the rows scrolled so the selection shows.
 #[allow(clippy::too_many_arguments)]
@@ -110,7 +111,7 @@ fn list(
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn header(text: String) -> Line<'static> {
+pub(super) fn header(text: String) -> Line<'static> {
     Line::from(Span::styled(text, theme::header()))
 }
 
