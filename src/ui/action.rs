@@ -138,6 +138,12 @@ pub enum Action {
     SetPin,
     /// Recruitment: the selected vacancy's report (channels, funnel, time to hire, reasons).
     VacancyReport,
+    /// Vacancy list: the phone preselection's questions of the vacancy.
+    EditQuestions,
+    /// Candidate page: the answers of the phone preselection.
+    AnswerQuestions,
+    /// Candidate page: an interviewer's scores and recommendation after an interview.
+    GiveFeedback,
 }
 
 impl Action {

@@ -463,6 +463,9 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::VacancyReport, "down", Action::Down, false),
     (Context::VacancyReport, "j", Action::Down, false),
     (Context::VacancyReport, "home", Action::Home, false),
+    (Context::Vacancies, "p", Action::EditQuestions, false),
+    (Context::Candidate, "p", Action::AnswerQuestions, true),
+    (Context::Candidate, "o", Action::GiveFeedback, true),
 ];
 
 #[derive(Debug, Clone)]
