@@ -224,3 +224,94 @@ fn feedback_without_an_interview_says_how_to_plan_one() {
         status(&app)
     );
 }
+
+#[test]
+fn candidate_letters_and_the_vacancy_text_use_the_users_templates() {
+    let (dir, mut app) = vacancies();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(templates.join("nl")).unwrap();
+    std::fs::create_dir_all(templates.join("en")).unwrap();
+    std::fs::write(
+        templates.join("nl/rejection_letter.md"),
+        "Eigen afwijzing voor {{ recipient.vacancy }}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("en/vacancy_text.md"),
+        "# Our own text: {{ vacancy.title }}\n",
+    )
+    .unwrap();
+    app.recruitment.templates_dir = Some(templates);
+    key(&mut app, KeyCode::Char('t'));
+    let said = status(&app);
+    let text = std::fs::read_to_string(said.trim_start_matches("Vacancy text written: ")).unwrap();
+    assert!(text.contains("Our own text: CNC-operator"), "{text}");
+    // Ruben Claes writes Dutch: the rejection letter is the user's Dutch one.
+    page_of(&mut app, "Ruben Claes");
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    let said = status(&app);
+    assert!(said.starts_with("Rejection letter written: "), "{said}");
+    let html =
+        std::fs::read_to_string(said.trim_start_matches("Rejection letter written: ")).unwrap();
+    assert!(html.contains("Eigen afwijzing voor CNC-operator"), "{html}");
+}
+
+#[test]
+fn a_today_item_opens_the_candidates_newest_application() {
+    use dossier::domain::recruitment::CandidateInput;
+    use dossier::domain::today::{Due, Place};
+    use dossier::store::recruitment::Link;
+    let (_dir, mut app) = vacancies();
+    // Ruben Claes, rejected for the CNC job, applies again: for the office job.
+    let ruben = app
+        .store
+        .recruitment()
+        .applications(app.recruitment.vacancies[app.recruitment.vacancy_sel].id)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == "Ruben Claes")
+        .unwrap();
+    let office = app
+        .recruitment
+        .vacancies
+        .iter()
+        .find(|v| v.title.starts_with("Administratief"))
+        .unwrap()
+        .id;
+    let (_, newest) = app
+        .store
+        .recruitment()
+        .add_candidate(
+            &CandidateInput::default(),
+            office,
+            Link::Existing(ruben.candidate_id),
+        )
+        .unwrap();
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Home);
+    let at = app
+        .today
+        .list
+        .items
+        .iter()
+        .position(|a| matches!(a.what, Due::RejectionLetter { .. }))
+        .expect("Ruben's letter is due");
+    assert_eq!(
+        app.today.list.items[at].place,
+        Place::Candidate {
+            candidate_id: ruben.candidate_id
+        }
+    );
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.recruitment.view, View::Page);
+    assert_eq!(app.recruitment.page_app, newest);
+    let screen = render(&app, 120, 36);
+    assert!(screen.contains("Ruben Claes · Administratief"), "{screen}");
+    assert!(screen.contains("[2/2]"), "{screen}");
+}

@@ -77,6 +77,9 @@ pub struct RecruitmentTab {
     pub letters: Option<letters::LetterPicker>,
     /// The vacancy report shown (`r`).
     pub report: Option<report::ReportView>,
+    /// `<config dir>/templates`: the user's own letter templates, used before the built-in ones
+    /// (the same folder the dossier's letters read).
+    pub templates_dir: Option<std::path::PathBuf>,
 }
 
 impl RecruitmentTab {
