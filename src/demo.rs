@@ -11,6 +11,7 @@ mod company;
 pub mod confidential;
 mod pools;
 pub mod recruitment;
+mod recruitment_history;
 mod synthetic;
 #[cfg(test)]
 mod tests;

@@ -65,6 +65,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         let mut app = App::new(store, i18n, keymap);
         app.dossiers.templates_dir = ctx.templates_dir.clone();
+        app.recruitment.templates_dir = ctx.templates_dir.clone();
         if demo_dir.is_some() {
             // The demo's database goes away on quit; what was exported from it stays.
             app.reports.exports_dir = paths.data_dir.join("exports");

@@ -41,6 +41,9 @@ fn the_report_counts_channels_funnel_and_reasons() {
         .sum();
     assert_eq!(channels, applicants);
     assert_eq!(r["rejections"][0][0], "qualification");
+    // Hamza El Idrissi applied 40 days ago and was hired 12 days ago.
+    assert_eq!(r["time_to_hire"]["count"], 1);
+    assert_eq!(r["time_to_hire"]["median_days"], 28.0);
 
     let text = env.ok(&["vacancy", "report", &id]).stdout;
     assert!(text.contains("Applicants per channel"), "{text}");

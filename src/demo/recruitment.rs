@@ -101,6 +101,13 @@ fn add(store: &Store, today: NaiveDate, vacancy: i64, p: &Person<'_>) -> Result<
             }
         }
     }
+    // The moves spread over the days since the application, as the procedure went.
+    let n = r.history(app)?.len() as i64;
+    let applied = today - Duration::days(p.days_ago);
+    let dates: Vec<NaiveDate> = (0..n)
+        .map(|i| applied + Duration::days(p.days_ago * i / n))
+        .collect();
+    r.backdate_moves(app, &dates)?;
     Ok(app)
 }
 
@@ -117,7 +124,7 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<()> {
             salary_min: "2900".into(),
             salary_max: "3400".into(),
             start_wanted: format_date(today + Duration::days(40)),
-            positions: "1".into(),
+            positions: "2".into(),
             status: "open".into(),
         },
         &[
@@ -268,6 +275,7 @@ pub fn load(store: &Store, today: NaiveDate) -> Result<()> {
         interviewers: vec![production],
         override_reason: String::new(),
     })?;
+    super::recruitment_history::load(store, today, cnc.id, &apps)?;
     r.add_reference(
         apps[6],
         "Geert Verhoeven",

@@ -141,6 +141,12 @@ pub enum Action {
     VacancyReport,
     /// Dossier: enter a course followed elsewhere, or a certificate obtained outside, by hand.
     AddTrainingRecord,
+    /// Vacancy list: the phone preselection's questions of the vacancy.
+    EditQuestions,
+    /// Candidate page: the answers of the phone preselection.
+    AnswerQuestions,
+    /// Candidate page: an interviewer's scores and recommendation after an interview.
+    GiveFeedback,
 }
 
 impl Action {

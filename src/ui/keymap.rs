@@ -466,6 +466,9 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::Training, "A", Action::Approve, true),
     (Context::Training, "R", Action::Refuse, true),
     (Context::Dossier, "T", Action::AddTrainingRecord, false),
+    (Context::Vacancies, "p", Action::EditQuestions, false),
+    (Context::Candidate, "p", Action::AnswerQuestions, true),
+    (Context::Candidate, "o", Action::GiveFeedback, true),
 ];
 
 #[derive(Debug, Clone)]

@@ -54,6 +54,19 @@ pub fn caller(field: &'static str, text: &str) -> Result<String, FieldError> {
     required_text(field, text, 80)
 }
 
+/// Feedback is given on an interview that has begun (`start` no later than `now`).
+pub fn feedback_time(
+    field: &'static str,
+    start: chrono::NaiveDateTime,
+    now: chrono::NaiveDateTime,
+) -> Result<(), FieldError> {
+    if start > now {
+        return Err(FieldError::new(field, "err.interview_not_held")
+            .arg("at", start.format("%d/%m/%Y %H:%M").to_string()));
+    }
+    Ok(())
+}
+
 /// A score as typed: empty (not scored) or a whole number 1–5.
 pub fn score(field: &'static str, text: &str) -> Result<Option<u8>, FieldError> {
     let t = text.trim();
@@ -110,6 +123,14 @@ mod tests {
         );
         assert!(call_date("answered_on", "", d(23)).is_err());
         assert!(caller("called_by", " ").is_err());
+    }
+
+    #[test]
+    fn feedback_waits_for_the_interview() {
+        let at = d(23).and_hms_opt(10, 0, 0).unwrap();
+        assert!(feedback_time("interview", at, at).is_ok());
+        let e = feedback_time("interview", at, at - chrono::Duration::minutes(1)).unwrap_err();
+        assert_eq!((e.field, e.key), ("interview", "err.interview_not_held"));
     }
 
     #[test]

@@ -8,10 +8,14 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct RetentionPolicy {
-    /// Without consent: kept this many months after the procedure ends (default 6: long enough to
-    /// answer a discrimination complaint's first questions, short enough to count as "shortly").
+    /// Without consent: kept this many months after the procedure ends. BELGIAN-RULES.md §10 sets
+    /// no number ("no statutory retention period; delete shortly after the procedure ends"); the
+    /// default 6 is the company's own choice: long enough to answer a complaint about the
+    /// selection (CAO 38), short enough to count as "shortly". A setting, to be checked against
+    /// current GBA/APD guidance, as the rules file asks.
     pub months_without_consent: u32,
-    /// With consent to the reserve pool: this many months (default 12, common Belgian practice).
+    /// With consent to the reserve pool: this many months (default 12: "practice commonly uses up
+    /// to about one year", BELGIAN-RULES.md §10).
     pub months_with_consent: u32,
 }
 

@@ -50,6 +50,7 @@ crate::choice_enum!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Feedback {
     pub interview_id: i64,
+    pub employee_id: i64,
     pub interviewer: String,
     pub recommendation: Recommendation,
     pub note: String,
@@ -304,6 +305,21 @@ impl RecruitmentRepo<'_> {
                 FieldError::new("score", "err.score"),
             ])));
         }
+        let row = self
+            .interviews_where("i.id = ?1", params![interview_id])?
+            .into_iter()
+            .next()
+            .ok_or_else(|| StoreError::NotFound(format!("interview #{interview_id}")))?;
+        let inv = |e| StoreError::Invalid(ValidationErrors(vec![e]));
+        crate::domain::recruitment::questionnaire::feedback_time(
+            "interview",
+            row.start,
+            self.store.clock().now(),
+        )
+        .map_err(inv)?;
+        if !row.interviewer_ids.contains(&employee_id) {
+            return Err(inv(FieldError::new("interviewer", "err.not_interviewer")));
+        }
         self.store.write(|tx| {
             tx.conn.execute(
                 "INSERT INTO interview_feedback (interview_id, employee_id, recommendation, note) VALUES (?1, ?2, ?3, ?4)
@@ -329,7 +345,7 @@ impl RecruitmentRepo<'_> {
     pub fn feedback(&self, application_id: i64) -> Result<Vec<Feedback>> {
         let conn = self.store.conn();
         let mut st = conn.prepare_cached(&format!(
-            "SELECT f.id, f.interview_id, {FULL_NAME_SQL}, f.recommendation, f.note FROM interview_feedback f
+            "SELECT f.id, f.interview_id, {FULL_NAME_SQL}, f.recommendation, f.note, f.employee_id FROM interview_feedback f
              JOIN interviews i ON i.id = f.interview_id JOIN employees e ON e.id = f.employee_id
              WHERE i.application_id = ?1 ORDER BY f.id"
         ))?;
@@ -341,11 +357,12 @@ impl RecruitmentRepo<'_> {
                     r.get::<_, String>(2)?,
                     super::super::rows::choice::<Recommendation>(3, r.get(3)?)?,
                     r.get::<_, String>(4)?,
+                    r.get::<_, i64>(5)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut out = Vec::new();
-        for (id, interview_id, interviewer, recommendation, note) in heads {
+        for (id, interview_id, interviewer, recommendation, note, employee_id) in heads {
             let mut st = conn.prepare_cached(
                 "SELECT c.text, s.score FROM feedback_scores s JOIN vacancy_criteria c ON c.id = s.criterion_id
                  WHERE s.feedback_id = ?1 ORDER BY c.position",
@@ -355,6 +372,7 @@ impl RecruitmentRepo<'_> {
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             out.push(Feedback {
                 interview_id,
+                employee_id,
                 interviewer,
                 recommendation,
                 note,

@@ -11,6 +11,7 @@ mod interviews;
 mod page;
 mod pipeline;
 mod purge;
+mod questions;
 mod report;
 mod seed;
 mod vacancies;

@@ -212,26 +212,8 @@ impl RecruitmentRepo<'_> {
         answers: &[(i64, String)],
         called_by: &str,
     ) -> Result<()> {
-        let known = self.questionnaire(application_id)?;
-        let called_by = optional_text("called_by", called_by, 80)
-            .map_err(|e| StoreError::Invalid(ValidationErrors(vec![e])))?;
         let today = self.store.clock().today();
-        for (q, _) in answers {
-            if !known.iter().any(|k| k.question_id == *q) {
-                return Err(StoreError::NotFound(format!("question #{q}")));
-            }
-        }
-        self.store.write(|tx| {
-            for (q, a) in answers {
-                tx.conn.execute(
-                    "INSERT INTO question_answers (application_id, question_id, answer, answered_on, called_by) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (application_id, question_id) DO UPDATE SET answer = excluded.answer,
-                     answered_on = excluded.answered_on, called_by = excluded.called_by",
-                    params![application_id, q, a.trim(), iso(Some(today)), called_by],
-                )?;
-            }
-            tx.audit("questionnaire", application_id, None, "save", None::<&()>, Some(&answers.len()))
-        })
+        self.answer_questions_on(application_id, answers, called_by, today)
     }
 
     pub fn add_reference(

@@ -56,6 +56,9 @@ pub struct Form {
     pub banner: Option<String>,
     /// What saving would do, worked out by the form's owner (e.g. the hours a leave period counts).
     pub notes: Vec<String>,
+    /// Labels typed out for fields whose label is data (a vacancy's questions and criteria)
+    /// instead of the field's name looked up as `field.<name>`.
+    pub labels: Vec<(&'static str, String)>,
     initial: Vec<String>,
 }
 
@@ -91,7 +94,16 @@ impl Form {
             errors: ValidationErrors::default(),
             banner: None,
             notes: Vec::new(),
+            labels: Vec::new(),
             initial,
+        }
+    }
+
+    /// The label shown before a field.
+    pub fn label(&self, name: &str, i18n: &I18n) -> String {
+        match self.labels.iter().find(|(n, _)| *n == name) {
+            Some((_, l)) => l.clone(),
+            None => i18n.t(&format!("field.{name}")),
         }
     }
 
@@ -239,7 +251,7 @@ impl Form {
         let label_w = self
             .fields
             .iter()
-            .map(|f| i18n.t(&format!("field.{}", f.name)).chars().count() + 2)
+            .map(|f| self.label(f.name, i18n).chars().count() + 2)
             .max()
             .unwrap_or(10)
             // Long labels (the settings') take up to about half the width, never less than 26.
@@ -259,7 +271,7 @@ impl Form {
         let mut focus_end = focus_row;
         for (i, f) in self.fields.iter().enumerate() {
             let focused = i == self.focus;
-            let mut label = i18n.t(&format!("field.{}", f.name));
+            let mut label = self.label(f.name, i18n);
             if f.required {
                 label.push('*');
             }

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::answers::{AnswersForm, FeedbackForm, QuestionsForm};
 use super::meetings::{InterviewForm, ReferenceForm, ScreeningForm};
 use super::moves::{HireForm, MoveForm};
 use crate::domain::choice::Choice;
@@ -353,6 +354,9 @@ pub enum RecruitForm {
     Reference(ReferenceForm),
     Move(MoveForm),
     Hire(HireForm),
+    Questions(QuestionsForm),
+    Answers(AnswersForm),
+    Feedback(FeedbackForm),
 }
 
 impl RecruitForm {
@@ -365,6 +369,9 @@ impl RecruitForm {
             RecruitForm::Reference(f) => f,
             RecruitForm::Move(f) => f,
             RecruitForm::Hire(f) => f,
+            RecruitForm::Questions(f) => f,
+            RecruitForm::Answers(f) => f,
+            RecruitForm::Feedback(f) => f,
         }
     }
 }

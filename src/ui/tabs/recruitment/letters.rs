@@ -74,7 +74,8 @@ impl RecruitmentTab {
                 let Some(app) = self.page_application().map(|a| a.id) else {
                     return Request::None;
                 };
-                return match candidate_letter(store, app, template, None) {
+                let dir = self.templates_dir.as_deref();
+                return match candidate_letter(store, app, template, dir) {
                     Ok((doc, _)) => {
                         self.reload_page(store);
                         Request::Status(
@@ -101,7 +102,7 @@ impl RecruitmentTab {
         let Some(v) = self.vacancies.get(self.vacancy_sel) else {
             return Request::None;
         };
-        match vacancy_text(store, v.id, i18n.lang, None) {
+        match vacancy_text(store, v.id, i18n.lang, self.templates_dir.as_deref()) {
             Ok(doc) => Request::Status(
                 i18n.tf(
                     "recruit.vacancy_text_written",

@@ -1,6 +1,7 @@
 //! The Recruitment tab: the vacancy list, a vacancy's board (a column per stage, or a list with
 //! filter and sort), and a candidate's page; the pipeline moves, the forms and the hire start here.
 
+mod answers;
 mod board;
 mod forms;
 pub mod letters;
@@ -76,6 +77,9 @@ pub struct RecruitmentTab {
     pub letters: Option<letters::LetterPicker>,
     /// The vacancy report shown (`r`).
     pub report: Option<report::ReportView>,
+    /// `<config dir>/templates`: the user's own letter templates, used before the built-in ones
+    /// (the same folder the dossier's letters read).
+    pub templates_dir: Option<std::path::PathBuf>,
 }
 
 impl RecruitmentTab {
@@ -277,6 +281,14 @@ impl RecruitmentTab {
                     return self.open_report(store, i18n, id);
                 }
             }
+            Action::EditQuestions => {
+                if let Some(v) = self.vacancies.get(self.vacancy_sel) {
+                    match store.recruitment().vacancy(v.id) {
+                        Ok(v) => self.form = Some(answers::questions_form(store, i18n, &v)),
+                        Err(e) => return status_error(i18n, &e),
+                    }
+                }
+            }
             _ => {}
         }
         Request::None
@@ -376,6 +388,27 @@ impl RecruitmentTab {
                 }
             }
             Action::CycleAnswer => return self.cycle_answer(store, i18n),
+            Action::AnswerQuestions | Action::GiveFeedback => {
+                let Some(a) = self.current() else {
+                    return Request::None;
+                };
+                let (form, none) = if action == Action::AnswerQuestions {
+                    (
+                        answers::answers_form(store, i18n, &a),
+                        "recruit.no_questions",
+                    )
+                } else {
+                    (
+                        answers::feedback_form(store, i18n, &a),
+                        "recruit.no_interview",
+                    )
+                };
+                match form {
+                    Ok(Some(f)) => self.form = Some(f),
+                    Ok(None) => return Request::Status(i18n.t(none), Level::Info),
+                    Err(e) => return status_error(i18n, &e),
+                }
+            }
             Action::GenerateDocument => return self.open_letters(i18n),
             Action::Edit => {
                 if let Some(a) = self.current() {

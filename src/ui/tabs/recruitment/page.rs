@@ -104,16 +104,18 @@ fn procedure(a: &ApplicationPage, i18n: &I18n) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if !a.questionnaire.is_empty() {
         out.push(heading(i18n.t("recruit.questions")));
+        // Who called and when, once: one call answers the whole questionnaire.
+        if let Some(q) = a.questionnaire.iter().find(|q| q.answered_on.is_some()) {
+            out.push(Line::from(Span::styled(
+                format!("{} {}", format_opt_date(q.answered_on), q.called_by),
+                theme::muted(),
+            )));
+        }
         for q in &a.questionnaire {
-            let by = if q.called_by.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", q.called_by)
-            };
             out.push(Line::from(format!(
-                "? {} → {}{by}",
+                "? {} → {}",
                 q.question,
-                q.answer.as_deref().unwrap_or("—")
+                q.answer.as_deref().filter(|a| !a.is_empty()).unwrap_or("—")
             )));
         }
     }
