@@ -45,10 +45,26 @@ pub fn store_error(i18n: &I18n, e: &StoreError) -> String {
             &[("path", &path.display().to_string()), ("detail", detail)],
         ),
         StoreError::Other(err) => format!("{err:#}"),
+        StoreError::Encrypted { path } => i18n.tf(
+            if crate::store::ENCRYPTION_AVAILABLE {
+                "msg.encrypted"
+            } else {
+                "msg.encrypted_unsupported"
+            },
+            &[("path", &path.display().to_string())],
+        ),
+        StoreError::WrongPassphrase { path } => i18n.tf(
+            "msg.wrong_passphrase",
+            &[("path", &path.display().to_string())],
+        ),
+        StoreError::EncryptionUnavailable => i18n.t("msg.encryption_unavailable"),
     }
 }
 
 /// Whether the error is about the input (exit 1) or about storage (exit 3).
 pub fn is_input_error(e: &StoreError) -> bool {
-    matches!(e, StoreError::Invalid(_) | StoreError::NotFound(_))
+    matches!(
+        e,
+        StoreError::Invalid(_) | StoreError::NotFound(_) | StoreError::WrongPassphrase { .. }
+    )
 }

@@ -136,3 +136,4 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     }
     result
 }
+pub mod unlock;
