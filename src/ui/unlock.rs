@@ -31,6 +31,8 @@ pub struct Unlock {
     typed: String,
     tries_left: u8,
     refusal: Option<String>,
+    /// The passphrase is being tried: deriving the key takes a moment, so the screen says so.
+    checking: bool,
 }
 
 impl Unlock {
@@ -40,6 +42,7 @@ impl Unlock {
             typed: String::new(),
             tries_left: TRIES,
             refusal: None,
+            checking: false,
         }
     }
 
@@ -95,7 +98,12 @@ impl Unlock {
             ]),
             Line::from(""),
         ];
-        if let Some(reason) = &self.refusal {
+        if self.checking {
+            text.push(Line::from(Span::styled(
+                i18n.t("unlock.checking"),
+                theme::hint(),
+            )));
+        } else if let Some(reason) = &self.refusal {
             text.push(Line::from(Span::styled(reason.clone(), theme::error())));
         }
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), body);
@@ -135,7 +143,11 @@ pub fn ask(
                 Outcome::Cancel => return Ok(Ok(None)),
                 Outcome::Submit(key) => key,
             };
-            match open(&key_typed) {
+            prompt.checking = true;
+            terminal.draw(|f| prompt.render(f, i18n))?;
+            let opened = open(&key_typed);
+            prompt.checking = false;
+            match opened {
                 Ok(store) => return Ok(Ok(Some(store))),
                 Err(e @ StoreError::WrongPassphrase { .. }) => {
                     prompt.refused(crate::errors::store_error(i18n, &e));

@@ -42,6 +42,7 @@ fn the_prompt_masks_the_passphrase_and_counts_the_tries() {
     insta::assert_snapshot!("unlock_refused_nl", screen);
 
     let screen = draw(&prompt, Lang::Fr, 120, 36);
+    assert!(!screen.contains("Vérification"), "{screen}");
     assert!(screen.contains("Base de données chiffrée"), "{screen}");
     assert!(screen.contains("2 essais restants"), "{screen}");
 }
