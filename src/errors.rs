@@ -48,6 +48,19 @@ pub fn store_error(i18n: &I18n, e: &StoreError) -> String {
             Some(key) => i18n.tf(key, &[("detail", &format!("{err:#}"))]),
             None => format!("{err:#}"),
         },
+        StoreError::Encrypted { path } => i18n.tf(
+            if crate::store::ENCRYPTION_AVAILABLE {
+                "msg.encrypted"
+            } else {
+                "msg.encrypted_unsupported"
+            },
+            &[("path", &path.display().to_string())],
+        ),
+        StoreError::WrongPassphrase { path } => i18n.tf(
+            "msg.wrong_passphrase",
+            &[("path", &path.display().to_string())],
+        ),
+        StoreError::EncryptionUnavailable => i18n.t("msg.encryption_unavailable"),
     }
 }
 
@@ -67,5 +80,8 @@ fn disk_trouble(err: &anyhow::Error) -> Option<&'static str> {
 
 /// Whether the error is about the input (exit 1) or about storage (exit 3).
 pub fn is_input_error(e: &StoreError) -> bool {
-    matches!(e, StoreError::Invalid(_) | StoreError::NotFound(_))
+    matches!(
+        e,
+        StoreError::Invalid(_) | StoreError::NotFound(_) | StoreError::WrongPassphrase { .. }
+    )
 }

@@ -7,7 +7,7 @@ use dossier::cli::{Cli, CliError, Ctx};
 use dossier::clock::Clock;
 use dossier::config::{Paths, load_config};
 use dossier::i18n::{I18n, detect};
-use dossier::store::Access;
+use dossier::store::{Access, ENCRYPTION_AVAILABLE, Store, looks_encrypted};
 use dossier::ui::App;
 
 fn main() -> ExitCode {
@@ -59,7 +59,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         let keymap =
             dossier::ui::keymap::load_file(&paths.keymap_file()).map_err(CliError::input)?;
         // Opening for writing also makes the day's automatic backup (Ctx::open).
-        let store = ctx.open(Access::ReadWrite)?;
+        let store = open_for_tui(&ctx)?;
         if demo_dir.is_some() {
             dossier::demo::load(&store, clock.today()).map_err(|e| CliError::store(&i18n, &e))?;
         }
@@ -77,4 +77,27 @@ fn run(cli: Cli) -> Result<(), CliError> {
         return result.map_err(|e| CliError::storage(format!("{e:#}")));
     };
     dossier::cli::run(&ctx, command)
+}
+
+/// An encrypted database asks its passphrase in the terminal before anything opens (unless a
+/// script gave it in DOSSIER_PASSPHRASE); three wrong ones or Esc: nothing opened, nothing changed.
+fn open_for_tui(ctx: &Ctx) -> Result<Store, CliError> {
+    let ask = ENCRYPTION_AVAILABLE
+        && looks_encrypted(&ctx.db)
+        && std::env::var_os(dossier::cli::PASSPHRASE_VAR).is_none();
+    if !ask {
+        return ctx.open(Access::ReadWrite);
+    }
+    let asked = dossier::ui::unlock::ask(&ctx.i18n, &ctx.db, |key| {
+        Store::open_keyed(&ctx.db, Access::ReadWrite, ctx.clock, Some(key))
+    })
+    .map_err(|e| CliError::storage(format!("{e:#}")))?;
+    match asked {
+        Ok(Some(store)) => {
+            ctx.auto_backup(&store);
+            Ok(store)
+        }
+        Ok(None) => Err(CliError::input(ctx.i18n.t("unlock.cancelled"))),
+        Err(e) => Err(CliError::store(&ctx.i18n, &e)),
+    }
 }

@@ -22,6 +22,9 @@ mod checklists;
 /// The dossier's Confidential section behind the PIN.
 #[path = "ui/confidential.rs"]
 mod confidential;
+/// The passphrase prompt of an encrypted database.
+#[path = "ui/crypt.rs"]
+mod crypt;
 /// Letters from a dossier and the company settings.
 #[path = "ui/documents.rs"]
 mod documents;

@@ -34,7 +34,8 @@ pub fn run(ctx: &Ctx, keys: Option<&Path>, json: bool) -> Result<(), CliError> {
         })
     })?;
     // Read-only: the script cannot change the data, and it may run beside an open Dossier.
-    let open = || Store::open(&ctx.db, Access::ReadOnly, ctx.clock);
+    let key = super::crypt::passphrase_for(i, &ctx.db)?;
+    let open = || Store::open_keyed(&ctx.db, Access::ReadOnly, ctx.clock, key.as_ref());
     let report = bench::run(&open, *i, &steps).map_err(|e| CliError::store(i, &e))?;
     if json {
         return print_json(&report);

@@ -259,7 +259,7 @@ fn secret(i: &I18n, var: &str, prompt: &str) -> Result<String, CliError> {
 }
 
 /// Reads a line in raw mode so the characters are not echoed; Esc or Ctrl-C gives up.
-fn read_hidden() -> std::io::Result<String> {
+pub(crate) fn read_hidden() -> std::io::Result<String> {
     use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
     use ratatui::crossterm::terminal;
     terminal::enable_raw_mode()?;

@@ -93,7 +93,8 @@ fn print_settings(ctx: &Ctx, store: &Store, s: BackupSettings) {
 
 pub fn restore(ctx: &Ctx, file: PathBuf) -> Result<(), CliError> {
     let i = &ctx.i18n;
-    let done = crate::store::restore(&ctx.db, &file, ctx.clock.now())
+    let key = super::crypt::passphrase_for(i, &file)?;
+    let done = crate::store::restore_keyed(&ctx.db, &file, ctx.clock.now(), key.as_ref())
         .map_err(|e| CliError::store(i, &e))?;
     outln!(
         "{}",

@@ -4,6 +4,7 @@ mod bench;
 mod checklist;
 mod company;
 mod confidential;
+mod crypt;
 mod data;
 mod dimona;
 mod document;
@@ -186,6 +187,14 @@ pub enum Command {
     /// set the PIN, list a person's, add a record (the PIN from DOSSIER_PIN or a prompt)
     #[command(subcommand)]
     Confidential(confidential::ConfidentialCommand),
+    /// Encrypt the database with a passphrase (DOSSIER_PASSPHRASE or typed twice); the plain
+    /// database is kept in the backups folder. Needs a build with --features encryption
+    Encrypt,
+    /// Turn the encrypted database back into a plain one (passphrase in DOSSIER_PASSPHRASE or typed)
+    Decrypt,
+    /// Change the passphrase: the current one in DOSSIER_PASSPHRASE or typed, the new one in
+    /// DOSSIER_NEW_PASSPHRASE or typed twice
+    Rekey,
 }
 
 #[derive(Debug, Subcommand)]
@@ -524,12 +533,27 @@ impl Ctx {
     /// Opens the database; a writing command first makes the day's automatic backup (a failed
     /// backup is told on stderr but does not stop the work).
     pub fn open(&self, access: Access) -> Result<Store, CliError> {
-        let store = Store::open(&self.db, access, self.clock)
+        let key = crypt::passphrase_for(&self.i18n, &self.db)?;
+        self.open_keyed(access, key.as_ref())
+    }
+
+    /// [`Ctx::open`] with the passphrase of an encrypted database already at hand (the TUI's prompt).
+    pub fn open_keyed(
+        &self,
+        access: Access,
+        key: Option<&crate::store::Passphrase>,
+    ) -> Result<Store, CliError> {
+        let store = Store::open_keyed(&self.db, access, self.clock, key)
             .map_err(|e| CliError::store(&self.i18n, &e))?;
         if access == Access::ReadWrite {
-            data::auto_backup(&self.i18n, &store);
+            self.auto_backup(&store);
         }
         Ok(store)
+    }
+
+    /// The day's automatic backup, for a store opened for writing outside [`Ctx::open`].
+    pub fn auto_backup(&self, store: &Store) {
+        data::auto_backup(&self.i18n, store);
     }
 }
 
@@ -615,6 +639,9 @@ pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
         Command::Privacy(cmd) => privacy::run(ctx, cmd),
         Command::Bench { keys, json } => bench::run(ctx, keys.as_deref(), json),
         Command::Confidential(cmd) => confidential::run(ctx, cmd),
+        Command::Encrypt => crypt::encrypt(ctx),
+        Command::Decrypt => crypt::decrypt(ctx),
+        Command::Rekey => crypt::rekey(ctx),
     }
 }
 
@@ -637,3 +664,5 @@ pub(crate) fn print_json<T: serde::Serialize>(value: &T) -> Result<(), CliError>
     out::outln!("{text}");
     Ok(())
 }
+
+pub use crypt::{PASSPHRASE_VAR, passphrase_for};

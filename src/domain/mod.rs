@@ -15,6 +15,7 @@ pub mod leave;
 pub mod maternity;
 pub mod money;
 pub mod notice;
+pub mod passphrase;
 pub mod payroll;
 pub mod pin_wait;
 pub mod privacy;

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::{Deserialize, Serialize};
 
 use super::files::create_private_dir;
-use super::{APPLICATION_ID, Result, Store, StoreError, lock, migrate};
+use super::{APPLICATION_ID, Passphrase, Result, Store, StoreError, crypt, lock, migrate};
 
 /// The automatic backups: one a day, at the first write (TUI start or a writing command), keeping
 /// the newest `keep`. Stored in the company settings under [`BACKUP_SETTINGS`].
@@ -57,7 +57,12 @@ fn is_daily(db: &Path, name: &str) -> bool {
 
 /// Copies the database `conn` reads into `dest` (which must not exist): first into a private
 /// `.partial` file beside it, checked, then renamed, so `dest` is either whole or absent.
-fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
+/// SQLCipher's `VACUUM INTO` writes the copy of an encrypted database with the same `key`.
+pub(super) fn copy_database(
+    conn: &Connection,
+    dest: &Path,
+    key: Option<&Passphrase>,
+) -> Result<()> {
     if let Some(dir) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
         create_private_dir(dir)?;
     }
@@ -67,7 +72,7 @@ fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
     super::files::create_private_file(&partial)?;
     let result = (|| -> Result<()> {
         conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-        verify_copy(&partial)?;
+        verify_copy(&partial, key)?;
         std::fs::rename(&partial, dest).map_err(|e| {
             StoreError::Other(anyhow::anyhow!("cannot write {}: {e}", dest.display()))
         })?;
@@ -81,8 +86,8 @@ fn copy_database(conn: &Connection, dest: &Path) -> Result<()> {
 }
 
 /// A fresh copy must pass SQLite's own check before it takes a backup's name.
-fn verify_copy(path: &Path) -> Result<()> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+fn verify_copy(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+    let conn = crypt::open_read_only(path, key)?;
     let problems = integrity(&conn)?;
     if problems.is_empty() {
         Ok(())
@@ -94,14 +99,14 @@ fn verify_copy(path: &Path) -> Result<()> {
     }
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut p = path.as_os_str().to_owned();
     p.push(suffix);
     PathBuf::from(p)
 }
 
 /// Makes a rename durable: the folder entry is flushed too (best effort where folders cannot be opened).
-fn sync_dir(file: &Path) {
+pub(super) fn sync_dir(file: &Path) {
     if let Some(dir) = file.parent().filter(|p| !p.as_os_str().is_empty())
         && let Ok(d) = std::fs::File::open(dir)
     {
@@ -110,7 +115,7 @@ fn sync_dir(file: &Path) {
 }
 
 /// `PRAGMA integrity_check` as a list of problems (empty when the file is sound).
-fn integrity(conn: &Connection) -> Result<Vec<String>> {
+pub(super) fn integrity(conn: &Connection) -> Result<Vec<String>> {
     let mut st = conn.prepare("PRAGMA integrity_check")?;
     let lines = st
         .query_map([], |r| r.get::<_, String>(0))?
@@ -163,7 +168,7 @@ impl Store {
                 dest.display()
             )));
         }
-        copy_database(self.conn(), dest)
+        copy_database(self.conn(), dest, self.key.as_ref())
     }
 
     pub fn backups_dir(&self) -> PathBuf {
@@ -189,7 +194,7 @@ impl Store {
         let made = if dest.exists() {
             None
         } else {
-            copy_database(self.conn(), &dest)?;
+            copy_database(self.conn(), &dest, self.key.as_ref())?;
             Some(dest)
         };
         self.rotate(settings.keep.max(1) as usize)?;
@@ -245,13 +250,13 @@ impl Store {
 /// Checks that `from` is a sound Dossier backup this program can open; returns its schema version.
 /// Nothing is written to it.
 pub fn check_backup(from: &Path) -> Result<i64> {
-    migrate::check_header(from)?;
+    check_backup_keyed(from, None)
+}
+
+/// [`check_backup`] of a backup that may be encrypted: `key` opens it.
+pub fn check_backup_keyed(from: &Path, key: Option<&Passphrase>) -> Result<i64> {
     let damaged = |e: rusqlite::Error| migrate::classify(from, e);
-    let conn = Connection::open_with_flags(
-        from,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(damaged)?;
+    let conn = crypt::open_read_only(from, key)?;
     let app_id: i32 = conn
         .pragma_query_value(None, "application_id", |r| r.get(0))
         .map_err(damaged)?;
@@ -284,6 +289,17 @@ pub fn restore(db: &Path, from: &Path, now: chrono::NaiveDateTime) -> Result<Res
     restore_with(db, from, now, &mut |_| Ok(()))
 }
 
+/// [`restore`] of a backup that may be encrypted: `key` opens it, and the restored database keeps
+/// its encryption and passphrase.
+pub fn restore_keyed(
+    db: &Path,
+    from: &Path,
+    now: chrono::NaiveDateTime,
+    key: Option<&Passphrase>,
+) -> Result<Restored> {
+    restore_inner(db, from, now, key, &mut |_| Ok(()))
+}
+
 /// [`restore`] with a hook called after each step; an error from it stops the restore there,
 /// as a crash or a full disk would. Tests use it to prove that every stop leaves either the old
 /// database or the restored one whole, and the old one always kept.
@@ -294,6 +310,16 @@ pub fn restore_with(
     now: chrono::NaiveDateTime,
     fault: &mut dyn FnMut(RestoreStep) -> std::io::Result<()>,
 ) -> Result<Restored> {
+    restore_inner(db, from, now, None, fault)
+}
+
+fn restore_inner(
+    db: &Path,
+    from: &Path,
+    now: chrono::NaiveDateTime,
+    key: Option<&Passphrase>,
+    fault: &mut dyn FnMut(RestoreStep) -> std::io::Result<()>,
+) -> Result<Restored> {
     let io = |e: std::io::Error| StoreError::Other(anyhow::anyhow!("restore stopped: {e}"));
     if same_file(db, from) {
         return Err(StoreError::Other(anyhow::anyhow!(
@@ -301,7 +327,7 @@ pub fn restore_with(
             from.display()
         )));
     }
-    let schema_version = check_backup(from)?;
+    let schema_version = check_backup_keyed(from, key)?;
     if let Some(dir) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
         create_private_dir(dir)?;
     }
@@ -309,9 +335,8 @@ pub fn restore_with(
 
     let incoming = with_suffix(db, ".restoring");
     let _ = std::fs::remove_file(&incoming);
-    let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| migrate::classify(from, e))?;
-    copy_database(&source, &incoming)?;
+    let source = crypt::open_read_only(from, key)?;
+    copy_database(&source, &incoming, key)?;
     drop(source);
     let cleanup = |r: Result<Restored>| {
         if r.is_err() {
@@ -367,7 +392,7 @@ fn keep_replaced(db: &Path, now: chrono::NaiveDateTime) -> Result<Option<PathBuf
             .map_err(StoreError::from)
             .and_then(|c| {
                 if integrity(&c)?.is_empty() {
-                    copy_database(&c, &dest)
+                    copy_database(&c, &dest, None)
                 } else {
                     Err(StoreError::Other(anyhow::anyhow!("damaged")))
                 }

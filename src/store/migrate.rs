@@ -32,6 +32,11 @@ pub(super) fn check_header(path: &Path) -> Result<()> {
         .map_err(|e| StoreError::Other(anyhow::anyhow!("cannot read {}: {e}", path.display())))?;
     let n = f.read(&mut header).unwrap_or(0);
     if n < 16 || &header != b"SQLite format 3\0" {
+        if super::crypt::looks_encrypted(path) {
+            return Err(StoreError::Encrypted {
+                path: path.to_path_buf(),
+            });
+        }
         return Err(StoreError::NotDossier {
             path: path.to_path_buf(),
         });

@@ -4,6 +4,7 @@ mod audit;
 mod backup;
 mod checklists;
 mod confidential;
+mod crypt;
 mod dimona;
 mod documents;
 mod employees;
@@ -35,10 +36,14 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 pub use audit::{AuditEntry, AuditRepo, ChainReport};
 pub use backup::{
     BACKUP_SETTINGS, BackupSettings, CheckReport, RestoreStep, Restored, backups_dir, check_backup,
-    restore, restore_with,
+    check_backup_keyed, restore, restore_keyed, restore_with,
 };
 pub use checklists::{ChecklistRepo, DueTask};
 pub use confidential::{ConfidentialFile, ConfidentialRepo, Unlocked};
+pub use crypt::{
+    AVAILABLE as ENCRYPTION_AVAILABLE, Converted, Passphrase, decrypt, encrypt, looks_encrypted,
+    rekey,
+};
 pub use dimona::{DimonaGap, DimonaRepo};
 pub use documents::{DocumentRepo, GeneratedDocument};
 pub use employees::{
@@ -97,6 +102,13 @@ pub enum StoreError {
     Damaged { path: PathBuf, detail: String },
     #[error(transparent)]
     Other(#[from] anyhow::Error),
+    /// An SQLCipher file opened without its passphrase, or by a build without encryption.
+    #[error("{path} is encrypted; open it with its passphrase (DOSSIER_PASSPHRASE), in a Dossier built with encryption; it was left untouched", path = path.display())]
+    Encrypted { path: PathBuf },
+    #[error("wrong passphrase for {path}; the file was left untouched", path = path.display())]
+    WrongPassphrase { path: PathBuf },
+    #[error("this Dossier was built without encryption (cargo build --features encryption)")]
+    EncryptionUnavailable,
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -127,13 +139,27 @@ pub struct Store {
     clock: Clock,
     // Held for the life of the store; dropping it releases the single-writer lock.
     _lock: Option<lock::Lock>,
+    // The passphrase of an encrypted file: backups are verified with it.
+    key: Option<Passphrase>,
 }
 
 impl Store {
     /// Opens (or creates) the database at `path`. Refuses, without writing anything, a file that is
     /// not Dossier's, is damaged, or comes from a newer version; refuses a second writer.
     pub fn open(path: &Path, access: Access, clock: Clock) -> Result<Store> {
+        Store::open_keyed(path, access, clock, None)
+    }
+
+    /// [`Store::open`] of a file that may be encrypted: `key` opens an encrypted file (a wrong one
+    /// is refused and nothing is written); a plain file opens without it and ignores it.
+    pub fn open_keyed(
+        path: &Path,
+        access: Access,
+        clock: Clock,
+        key: Option<&Passphrase>,
+    ) -> Result<Store> {
         let existed = path.exists();
+        let key = key.filter(|_| existed && crypt::looks_encrypted(path));
         if access == Access::ReadOnly && !existed {
             return Err(StoreError::Other(anyhow::anyhow!(
                 "{} does not exist yet: run `dossier init` or open Dossier once to create it",
@@ -141,7 +167,10 @@ impl Store {
             )));
         }
         if existed {
-            migrate::check_header(path)?;
+            // An encrypted file has no readable header; the key proves it below instead.
+            if key.is_none() {
+                migrate::check_header(path)?;
+            }
         } else {
             files::create_private_file(path)?;
         }
@@ -157,6 +186,9 @@ impl Store {
         };
         let damaged = |e: rusqlite::Error| migrate::classify(path, e);
         let mut conn = Connection::open_with_flags(path, flags).map_err(damaged)?;
+        if let Some(key) = key {
+            crypt::apply_key(&conn, path, key)?;
+        }
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(damaged)?;
         // Whole-company loops (allocation, payroll) run a few dozen statements per person: a cache
@@ -167,8 +199,8 @@ impl Store {
             // After an update, the first command may be a read-only one: upgrade the file once
             // (taking the writer's lock, so never under a running Dossier) and read on.
             drop(conn);
-            drop(Store::open(path, Access::ReadWrite, clock)?);
-            return Store::open(path, Access::ReadOnly, clock);
+            drop(Store::open_keyed(path, Access::ReadWrite, clock, key)?);
+            return Store::open_keyed(path, Access::ReadOnly, clock, key);
         }
         if access == Access::ReadWrite {
             migrate::set_pragmas(&conn).map_err(damaged)?;
@@ -187,6 +219,7 @@ impl Store {
             files_dir,
             clock,
             _lock: lock,
+            key: key.cloned(),
         })
     }
 
@@ -322,4 +355,11 @@ impl Store {
 pub(crate) struct Tx<'a> {
     pub conn: &'a Connection,
     pub now: chrono::NaiveDateTime,
+}
+
+impl Store {
+    /// Whether the file is encrypted with a passphrase (SQLCipher).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
 }

@@ -138,3 +138,4 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     }
     result
 }
+pub mod unlock;
