@@ -108,6 +108,84 @@ pub fn write_csv(path: &Path, sheets: &[Sheet]) -> Result<(), SheetError> {
     write_new_file(path, &bytes)
 }
 
+/// A CSV file written row by row, as [`write_csv`] writes one sheet, for tables too large to hold:
+/// the rows go to a private temp file beside `path`, which takes its name only in [`CsvStream::finish`]
+/// (never over an existing file), so nobody ever opens half a file. Dropped unfinished, the temp
+/// file is removed.
+pub struct CsvStream {
+    path: std::path::PathBuf,
+    temp: std::path::PathBuf,
+    writer: Option<csv::Writer<std::io::BufWriter<std::fs::File>>>,
+}
+
+impl CsvStream {
+    pub fn create(path: &Path, headers: &[String]) -> Result<CsvStream, SheetError> {
+        if path.exists() {
+            return Err(SheetError::Exists(path.to_path_buf()));
+        }
+        let name = path
+            .file_name()
+            .map_or_else(Default::default, |n| n.to_string_lossy());
+        let temp = path.with_file_name(format!(".{name}.part"));
+        let mut opts = std::fs::OpenOptions::new();
+        opts.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
+        let file = opts.open(&temp)?;
+        let mut stream = CsvStream {
+            path: path.to_path_buf(),
+            temp,
+            writer: None,
+        };
+        let mut w = crate::csvio::excel_writer(std::io::BufWriter::new(file))?;
+        w.write_record(headers).map_err(csv_error)?;
+        stream.writer = Some(w);
+        Ok(stream)
+    }
+
+    pub fn row(&mut self, cells: &[Cell]) -> Result<(), SheetError> {
+        let Some(w) = self.writer.as_mut() else {
+            return Ok(());
+        };
+        w.write_record(
+            cells
+                .iter()
+                .map(|c| crate::csvio::neutralise(&c.csv_text()).into_owned()),
+        )
+        .map_err(csv_error)
+    }
+
+    /// Flushes the rows to disk and gives the file its name.
+    pub fn finish(mut self) -> Result<(), SheetError> {
+        let Some(w) = self.writer.take() else {
+            return Ok(());
+        };
+        let file = w
+            .into_inner()
+            .map_err(|e| SheetError::Io(std::io::Error::other(e.error().to_string())))?
+            .into_inner()
+            .map_err(|e| SheetError::Io(e.into_error()))?;
+        file.sync_all()?;
+        drop(file);
+        // A hard link fails if the name was taken meanwhile, where a rename would overwrite it.
+        std::fs::hard_link(&self.temp, &self.path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => SheetError::Exists(self.path.clone()),
+            _ => SheetError::Io(e),
+        })?;
+        let _ = std::fs::remove_file(&self.temp);
+        Ok(())
+    }
+}
+
+impl Drop for CsvStream {
+    fn drop(&mut self) {
+        if self.writer.is_some() {
+            self.writer = None;
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
 /// Writes the sheets as an `.xlsx` workbook, one worksheet each, header row bold and frozen.
 pub fn write_xlsx(path: &Path, sheets: &[Sheet]) -> Result<(), SheetError> {
     use rust_xlsxwriter::{Format, Workbook};

@@ -20,6 +20,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_privacy.sql"),
     include_str!("migrations/010_staff_words.sql"),
     include_str!("migrations/011_confidential.sql"),
+    include_str!("migrations/015_perf.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
