@@ -99,12 +99,60 @@ fn render_tabs(c: &mut Criterion) {
     }
 }
 
+/// The team calendar of one department of 500 people, with two years of leave and sickness: the
+/// filter to the department, then a month forward and back (each key read and drawn).
+fn department_calendar(c: &mut Criterion) {
+    let (dir, store) = company();
+    store
+        .load_history(
+            dossier::demo::synthetic_history(PEOPLE, 1, today(), 2),
+            |_| {},
+        )
+        .unwrap();
+    drop(store);
+    // 500 people moved into a department of their own (a plain update: bench set-up only).
+    let db = dir.path().join("bench.db");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(
+            "UPDATE employees SET department = 'Kalibratie' WHERE id IN
+             (SELECT id FROM employees WHERE status <> 'left' ORDER BY id LIMIT 500)",
+            [],
+        )
+        .unwrap();
+    let store = Store::open(&db, Access::ReadWrite, Clock::frozen_at(today())).unwrap();
+    let mut app = App::new(store, I18n::new(Lang::En), Keymap::default());
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    for code in [KeyCode::Char('3'), KeyCode::Char('v'), KeyCode::Char('/')]
+        .into_iter()
+        .chain("kalibratie".chars().map(KeyCode::Char))
+        .chain([KeyCode::Enter])
+    {
+        app.on_key(key(code));
+    }
+    terminal.draw(|f| app.render(f)).unwrap();
+    c.bench_function("calendar month of a department of 500", |b| {
+        let mut forward = true;
+        b.iter(|| {
+            let code = if forward {
+                KeyCode::PageDown
+            } else {
+                KeyCode::PageUp
+            };
+            forward = !forward;
+            app.on_key(key(code));
+            terminal.draw(|f| app.render(f)).unwrap().area
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .sample_size(20)
         .warm_up_time(std::time::Duration::from_secs(1))
         .measurement_time(std::time::Duration::from_secs(2));
-    targets = store_paths, render_tabs
+    targets = store_paths, render_tabs, department_calendar
 }
 criterion_main!(benches);

@@ -9,10 +9,12 @@
 mod builder;
 mod company;
 pub mod confidential;
+pub mod history;
 mod pools;
 pub mod recruitment;
 mod recruitment_history;
 mod synthetic;
+pub mod synthetic_recruitment;
 #[cfg(test)]
 mod tests;
 
@@ -90,6 +92,32 @@ pub fn synthetic_company(
     today: NaiveDate,
 ) -> impl ExactSizeIterator<Item = DemoPerson> {
     (0..n).map(move |i| synthetic::person(i, seed, today))
+}
+
+/// The history of the synthetic company's last `years` years, person by person in the order of
+/// [`synthetic_company`]: (employee number, leave, sickness, schedule). Generated lazily like the people.
+pub fn synthetic_history(
+    n: usize,
+    seed: u64,
+    today: NaiveDate,
+    years: u32,
+) -> impl ExactSizeIterator<Item = (String, history::History)> {
+    (0..n).map(move |i| {
+        let p = synthetic::person(i, seed, today);
+        let h = history::history(i, &p, seed, today, years);
+        (p.employee.number, h)
+    })
+}
+
+/// The synthetic company's vacancies of the last `years` years and those open today.
+pub fn synthetic_vacancies(
+    n: usize,
+    seed: u64,
+    today: NaiveDate,
+    years: u32,
+) -> Vec<synthetic_recruitment::SynthVacancy> {
+    let people = (0..n).map(move |i| (i, synthetic::person(i, seed, today)));
+    synthetic_recruitment::vacancies(people, n, seed, today, years)
 }
 
 // ----- Date helpers shared by both generators -----

@@ -28,7 +28,7 @@ impl FileError {
         }
     }
 
-    /// An error that came through [`Named`] and already says which file.
+    /// An error that came through [`PartFile`]'s writer and already says which file.
     fn io_named(path: &Path, source: std::io::Error) -> FileError {
         FileError::Io {
             path: path.to_path_buf(),
@@ -68,40 +68,121 @@ pub fn write_with<T, E: From<FileError>>(
     existing: Existing,
     fill: impl FnOnce(&mut dyn Write) -> Result<T, E>,
 ) -> Result<T, E> {
-    match std::fs::metadata(path) {
-        Ok(m) if !m.is_file() && !m.is_dir() => return write_device(path, fill),
-        Ok(_) if existing == Existing::Refuse => {
-            return Err(FileError::Exists(path.to_path_buf()).into());
-        }
-        _ => {}
-    }
-    let part = part_path(path);
-    let mut file = create_private(&part).map_err(|e| FileError::io(path, e))?;
-    let written = (|| {
-        let mut out = std::io::BufWriter::new(Named {
-            inner: &mut file,
-            path,
-        });
+    let mut part = PartFile::create(path, existing)?;
+    let value = {
+        let mut out = std::io::BufWriter::new(&mut part);
         let value = fill(&mut out)?;
         out.flush().map_err(|e| FileError::io_named(path, e))?;
-        drop(out);
-        file.sync_all().map_err(|e| FileError::io(path, e))?;
-        // Checked again: the target may have appeared while the bytes were written.
+        value
+    };
+    part.commit()?;
+    Ok(value)
+}
+
+fn is_device(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// A file being written bit by bit (a CSV streamed row by row while the store reads): the bytes go
+/// to the part file, and the target gets them whole in [`PartFile::commit`]. Dropped without a
+/// commit (an error half-way), the part file is removed and the target is as it was.
+pub struct PartFile {
+    path: PathBuf,
+    part: PathBuf,
+    existing: Existing,
+    file: Option<std::fs::File>,
+    /// A device or a pipe (`/dev/stdout`), written straight: nothing can be renamed onto it.
+    direct: bool,
+}
+
+impl PartFile {
+    /// Refused at once when the target exists and `existing` says so.
+    pub fn create(path: &Path, existing: Existing) -> Result<PartFile, FileError> {
+        if is_device(path) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| FileError::io(path, e))?;
+            return Ok(PartFile {
+                path: path.to_path_buf(),
+                part: path.to_path_buf(),
+                existing,
+                file: Some(file),
+                direct: true,
+            });
+        }
         if existing == Existing::Refuse && std::fs::symlink_metadata(path).is_ok() {
-            return Err(FileError::Exists(path.to_path_buf()).into());
+            return Err(FileError::Exists(path.to_path_buf()));
         }
-        std::fs::rename(&part, path).map_err(|e| FileError::io(path, e))?;
-        Ok(value)
-    })();
-    drop(file);
-    match written {
-        Ok(value) => {
-            sync_dir(path);
-            Ok(value)
+        let part = part_path(path);
+        let file = create_private(&part).map_err(|e| FileError::io(path, e))?;
+        Ok(PartFile {
+            path: path.to_path_buf(),
+            part,
+            existing,
+            file: Some(file),
+            direct: false,
+        })
+    }
+
+    /// Syncs the bytes and gives them the target's name: over an existing file only when
+    /// replacing (a hard link fails where a rename would overwrite a file that appeared meanwhile).
+    pub fn commit(mut self) -> Result<(), FileError> {
+        let path = self.path.clone();
+        let Some(mut file) = self.file.take() else {
+            return Ok(());
+        };
+        if self.direct {
+            return file.flush().map_err(|e| FileError::io(&path, e));
         }
-        Err(e) => {
-            let _ = std::fs::remove_file(&part);
-            Err(e)
+        let done = (|| {
+            file.sync_all().map_err(|e| FileError::io(&path, e))?;
+            drop(file);
+            match self.existing {
+                Existing::Replace => {
+                    std::fs::rename(&self.part, &path).map_err(|e| FileError::io(&path, e))
+                }
+                Existing::Refuse => match std::fs::hard_link(&self.part, &path) {
+                    Ok(()) => {
+                        let _ = std::fs::remove_file(&self.part);
+                        Ok(())
+                    }
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                        Err(FileError::Exists(path.clone()))
+                    }
+                    Err(e) => Err(FileError::io(&path, e)),
+                },
+            }
+        })();
+        if done.is_err() {
+            let _ = std::fs::remove_file(&self.part);
+        } else {
+            sync_dir(&path);
+        }
+        done
+    }
+}
+
+impl Write for PartFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self.file.as_mut() {
+            Some(f) => f.write(buf).map_err(|e| named(&self.path, e)),
+            None => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.file.as_mut() {
+            Some(f) => f.flush().map_err(|e| named(&self.path, e)),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for PartFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() && !self.direct {
+            let _ = std::fs::remove_file(&self.part);
         }
     }
 }
@@ -133,40 +214,6 @@ pub fn free_name(dir: &Path, stem: &str, names: impl Fn(&str) -> Vec<String>) ->
         .find(|s| !taken(s))
         .unwrap_or_else(|| stem.to_string());
     dir.join(names(&chosen).into_iter().next().unwrap_or(chosen))
-}
-
-fn write_device<T, E: From<FileError>>(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> Result<T, E>,
-) -> Result<T, E> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(|e| FileError::io(path, e))?;
-    let mut out = std::io::BufWriter::new(Named {
-        inner: &mut file,
-        path,
-    });
-    let value = fill(&mut out)?;
-    out.flush().map_err(|e| FileError::io_named(path, e))?;
-    Ok(value)
-}
-
-/// A writer whose errors name the file, so whoever reports them (a CSV writer, a caller's own
-/// error type) tells the user which file could not be written.
-struct Named<'a, W> {
-    inner: W,
-    path: &'a Path,
-}
-
-impl<W: Write> Write for Named<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.inner.write(buf).map_err(|e| named(self.path, e))
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush().map_err(|e| named(self.path, e))
-    }
 }
 
 fn named(path: &Path, e: std::io::Error) -> std::io::Error {

@@ -98,17 +98,50 @@ pub fn write_csv(path: &Path, sheets: &[Sheet], existing: Existing) -> Result<()
             }
             w.write_record(&sheet.headers).map_err(csv_error)?;
             for row in &sheet.rows {
-                // Only text can smuggle a formula in; a negative number stays a number.
-                w.write_record(row.iter().map(|c| match c {
-                    Cell::Text(s) => crate::csvio::neutralise(s).into_owned(),
-                    other => other.csv_text().into_bytes(),
-                }))
-                .map_err(csv_error)?;
+                w.write_record(row.iter().map(csv_cell)).map_err(csv_error)?;
             }
         }
         w.flush()?;
     }
     write_file(path, &bytes, existing)
+}
+
+/// A CSV file written row by row, as [`write_csv`] writes one sheet, for tables too large to hold:
+/// the rows go to a private part file beside `path` ([`crate::safe_file::PartFile`]), which takes its
+/// name only in [`CsvStream::finish`], so nobody ever opens half a file. Dropped unfinished, the part
+/// file is removed.
+pub struct CsvStream {
+    writer: csv::Writer<std::io::BufWriter<crate::safe_file::PartFile>>,
+}
+
+impl CsvStream {
+    pub fn create(
+        path: &Path,
+        headers: &[String],
+        existing: Existing,
+    ) -> Result<CsvStream, SheetError> {
+        let part = crate::safe_file::PartFile::create(path, existing).map_err(file_error)?;
+        let mut writer = crate::csvio::excel_writer(std::io::BufWriter::new(part))?;
+        writer.write_record(headers).map_err(csv_error)?;
+        Ok(CsvStream { writer })
+    }
+
+    pub fn row(&mut self, cells: &[Cell]) -> Result<(), SheetError> {
+        self.writer
+            .write_record(cells.iter().map(csv_cell))
+            .map_err(csv_error)
+    }
+
+    /// Flushes the rows to disk and gives the file its name.
+    pub fn finish(self) -> Result<(), SheetError> {
+        let part = self
+            .writer
+            .into_inner()
+            .map_err(|e| SheetError::Io(std::io::Error::other(e.error().to_string())))?
+            .into_inner()
+            .map_err(|e| SheetError::Io(e.into_error()))?;
+        part.commit().map_err(file_error)
+    }
 }
 
 /// Writes the sheets as an `.xlsx` workbook, one worksheet each, header row bold and frozen.
@@ -190,16 +223,28 @@ fn worksheet_name(title: &str) -> String {
     }
 }
 
+/// A cell as the CSV holds it. Only text can smuggle a formula in; a negative number stays a number.
+fn csv_cell(c: &Cell) -> Vec<u8> {
+    match c {
+        Cell::Text(s) => crate::csvio::neutralise(s).into_owned(),
+        other => other.csv_text().into_bytes(),
+    }
+}
+
 fn csv_error(e: csv::Error) -> SheetError {
     SheetError::Io(std::io::Error::other(e.to_string()))
 }
 
 /// Writes through the one safe path (temporary file, then rename): whole or absent, private.
 fn write_file(path: &Path, bytes: &[u8], existing: Existing) -> Result<(), SheetError> {
-    crate::safe_file::write_bytes(path, existing, bytes).map_err(|e| match e {
+    crate::safe_file::write_bytes(path, existing, bytes).map_err(file_error)
+}
+
+fn file_error(e: FileError) -> SheetError {
+    match e {
         FileError::Exists(p) => SheetError::Exists(p),
         FileError::Io { source, .. } => SheetError::Io(source),
-    })
+    }
 }
 
 #[cfg(test)]

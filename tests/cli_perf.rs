@@ -97,7 +97,8 @@ fn the_default_script_visits_every_tab_and_reports_times_and_memory() {
     assert_eq!(
         groups,
         [
-            "today", "dossiers", "filter", "dossier", "leave", "reports", "payroll", "tabs"
+            "today", "dossiers", "filter", "dossier", "leave", "reports", "payroll", "tabs",
+            "calendar"
         ]
     );
     for g in v["groups"].as_array().unwrap() {

@@ -24,6 +24,8 @@ reports: 6 j j j k ] [ b
 payroll: v j j pgdown ] [ v
 # Tab switches
 tabs: 1 2 3 6 tab shift-tab 2
+# The team calendar of one department (the filter matches department names): months forward, back
+calendar: 3 / d i r e c t i e enter v pgdown pgdown pgup pgup v
 ";
 
 /// One key of the script and the group it belongs to.

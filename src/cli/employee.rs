@@ -1,6 +1,6 @@
 //! `dossier employee …`: list, show, add, import and export dossiers.
 
-use super::out::{out, outln};
+use super::out::outln;
 use super::{AddFlags, CliError, Ctx, EmployeeCommand, import_error, print_json};
 use crate::csvio;
 use crate::domain::contract::format_fte;
@@ -27,28 +27,24 @@ fn list(ctx: &Ctx, filter: String, all: bool, json: bool) -> Result<(), CliError
         include_left: all,
         ..Default::default()
     };
-    let repo = store.employees();
     let i = &ctx.i18n;
-    let mut cursor = None;
+    let mut out = super::out::Buffered::new();
     let mut first = true;
     if json {
-        out!("[");
+        out.write(format_args!("["));
     }
-    // Pages of 1000 keep memory flat however large the company is.
-    loop {
-        let page = repo
-            .page(&q, cursor.as_ref(), false, 1000)
-            .map_err(|e| CliError::store(i, &e))?;
-        let Some(last) = page.last() else { break };
-        cursor = Some(last.cursor.clone());
-        for r in &page {
+    // One statement walked row by row: memory stays flat however large the company is, and the
+    // filter's full-text match runs once (pages of 1000 ran it once per page).
+    store
+        .employees()
+        .for_each_row(&q, |r| {
             if json {
-                let text =
-                    serde_json::to_string(r).map_err(|e| CliError::storage(e.to_string()))?;
-                out!("{}{text}", if first { "\n  " } else { ",\n  " });
+                out.write(format_args!("{}", if first { "\n  " } else { ",\n  " }));
+                let written = serde_json::to_writer(out.writer(), r);
+                super::out::done_or_exit(written.map_err(std::io::Error::from));
             } else {
-                outln!(
-                    "{:<8} {:<28} {:<16} {:<22} {:<16} {:>5} {} {}",
+                out.write(format_args!(
+                    "{:<8} {:<28} {:<16} {:<22} {:<16} {:>5} {} {}\n",
                     r.number,
                     r.name,
                     r.department,
@@ -57,14 +53,16 @@ fn list(ctx: &Ctx, filter: String, all: bool, json: bool) -> Result<(), CliError
                     r.fte_permille.map(format_fte).unwrap_or_default(),
                     format_date(r.start_date),
                     i.choice(r.status)
-                );
+                ));
             }
             first = false;
-        }
-    }
+            Ok(())
+        })
+        .map_err(|e| CliError::store(i, &e))?;
     if json {
-        outln!("{}]", if first { "" } else { "\n" });
+        out.write(format_args!("{}]\n", if first { "" } else { "\n" }));
     }
+    out.finish();
     Ok(())
 }
 

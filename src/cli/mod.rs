@@ -90,6 +90,9 @@ pub enum Command {
         employees: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Years of history: leave, sickness and recruitment over this many years back from today
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=30))]
+        years: u32,
     },
     /// Employee dossiers
     #[command(subcommand)]
@@ -607,7 +610,11 @@ pub(crate) fn import_error(i: &I18n, e: ImportError) -> CliError {
 pub fn run(ctx: &Ctx, command: Command) -> Result<(), CliError> {
     match command {
         Command::Init { demo } => seed::init(ctx, demo),
-        Command::Demo { employees, seed } => seed::synthetic(ctx, employees, seed),
+        Command::Demo {
+            employees,
+            seed,
+            years,
+        } => seed::synthetic(ctx, employees, seed, years),
         Command::Employee(cmd) => employee::run(ctx, *cmd),
         Command::Holidays { year, json } => holidays::list(ctx, year, json),
         Command::Today { json } => today::run(ctx, json),

@@ -26,3 +26,50 @@ macro_rules! outln {
 }
 
 pub(crate) use {out, outln};
+
+/// Standard output through one buffer, for long listings: a line-buffered stdout makes one system
+/// call per line, which for 100 000 rows costs more than the query. Same quiet end as [`write`]
+/// when the reader has gone; [`Buffered::finish`] writes what is left.
+pub struct Buffered {
+    out: io::BufWriter<io::StdoutLock<'static>>,
+}
+
+impl Buffered {
+    pub fn new() -> Buffered {
+        Buffered {
+            out: io::BufWriter::with_capacity(64 * 1024, io::stdout().lock()),
+        }
+    }
+
+    pub fn write(&mut self, args: std::fmt::Arguments) {
+        let r = self.out.write_fmt(args);
+        done_or_exit(r);
+    }
+
+    /// Writes raw bytes (JSON serialised straight into the buffer).
+    pub fn writer(&mut self) -> &mut impl Write {
+        &mut self.out
+    }
+
+    pub fn finish(mut self) {
+        let r = self.out.flush();
+        done_or_exit(r);
+    }
+}
+
+impl Default for Buffered {
+    fn default() -> Self {
+        Buffered::new()
+    }
+}
+
+/// Ends the process quietly when the reader has gone, loudly on any other error.
+pub fn done_or_exit(r: io::Result<()>) {
+    if let Err(e) = r {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("{e}");
+        std::process::exit(1);
+    }
+}

@@ -364,3 +364,101 @@ fn dates_are_written_as_the_domain_writes_them() {
         d = days(d, 13);
     }
 }
+
+#[test]
+fn the_synthetic_history_depends_only_on_its_inputs() {
+    let today = day(TODAY);
+    let a: Vec<_> = synthetic_history(300, 42, today, 3).collect();
+    assert_eq!(a, synthetic_history(300, 42, today, 3).collect::<Vec<_>>());
+    assert_ne!(a, synthetic_history(300, 43, today, 3).collect::<Vec<_>>());
+    let v = synthetic_vacancies(3000, 42, today, 3);
+    assert_eq!(v, synthetic_vacancies(3000, 42, today, 3));
+}
+
+/// The earliest and latest day of anything in the history of the first `n` people.
+fn history_span(n: usize, years: u32) -> (NaiveDate, NaiveDate) {
+    let today = day(TODAY);
+    let days_of = synthetic_history(n, 5, today, years).flat_map(|(_, h)| {
+        let leave = h
+            .leave
+            .iter()
+            .flat_map(|l| [l.from, l.to])
+            .collect::<Vec<_>>();
+        let sick = h.sickness.iter().map(|s| s.start).collect::<Vec<_>>();
+        leave.into_iter().chain(sick)
+    });
+    let (mut lo, mut hi) = (NaiveDate::MAX, NaiveDate::MIN);
+    for d in days_of {
+        lo = lo.min(d);
+        hi = hi.max(d);
+    }
+    (lo, hi)
+}
+
+#[test]
+fn years_set_how_far_back_the_history_goes() {
+    let today = day(TODAY);
+    let (lo2, hi2) = history_span(500, 2);
+    let (lo5, hi5) = history_span(500, 5);
+    assert!(lo2 >= history::span_start(today, 2), "{lo2}");
+    assert!(lo2 < history::span_start(today, 1), "{lo2}");
+    assert!(lo5 >= history::span_start(today, 5), "{lo5}");
+    assert!(lo5 < history::span_start(today, 4), "{lo5}");
+    // Planned leave reaches past today, at most to the end of the year.
+    assert!(hi2 > today && hi2.year() == today.year(), "{hi2}");
+    assert_eq!(hi2, hi5);
+    // Vacancies too: those filled lie within the span, some are open today.
+    let v = synthetic_vacancies(20_000, 5, today, 2);
+    assert!(
+        v.iter()
+            .all(|v| v.created_on >= history::span_start(today, 2))
+    );
+    assert!(v.iter().any(|v| v.status == "open"));
+    let five = synthetic_vacancies(20_000, 5, today, 5);
+    assert!(five.len() > v.len() * 2, "{} vs {}", five.len(), v.len());
+}
+
+#[test]
+fn history_is_consistent_with_the_employment() {
+    let today = day(TODAY);
+    for (i, p) in synthetic_company(2000, 9, today).enumerate() {
+        let h = history::history(i, &p, 9, today, 4);
+        let start = parse_date(&p.employee.start_date).unwrap();
+        let end = p.departure.as_ref().and_then(|d| parse_date(&d.end_date));
+        for l in &h.leave {
+            assert!(l.from >= start && l.to >= l.from && l.minutes > 0, "{l:?}");
+            assert!(end.is_none_or(|e| l.to <= e), "{l:?} after {end:?}");
+            assert!(l.status == "approved" || l.from > today, "{l:?}");
+        }
+        for w in h.leave.windows(2) {
+            assert!(w[1].from > w[0].to, "overlap {w:?}");
+        }
+        for s in &h.sickness {
+            assert!(s.start >= start && s.start <= today, "{s:?}");
+            assert!(s.end.is_none_or(|e| e >= s.start), "{s:?}");
+        }
+    }
+}
+
+#[test]
+fn vacancies_walk_candidates_through_the_stages() {
+    let today = day(TODAY);
+    let v = synthetic_vacancies(30_000, 4, today, 5);
+    let all: Vec<_> = v.iter().flat_map(|v| &v.candidates).collect();
+    let stage = |s: &str| all.iter().filter(|c| c.stage().0 == s).count();
+    assert!(stage("hired") > 0 && stage("rejected") > 0 && stage("withdrawn") > 0);
+    assert!(stage("interview") + stage("screened") + stage("offer") > 0);
+    for c in &all {
+        let rejected = c.stage().0 == "rejected";
+        assert_eq!(rejected, !c.reject_reason().is_empty(), "{c:?}");
+        assert_eq!(c.purged_on.is_some(), c.first_name.is_empty(), "{c:?}");
+        assert!(c.purged_on.is_none_or(|p| p <= today));
+        assert!(c.moves.iter().all(|m| m.0 >= c.applied_on && m.0 <= today));
+    }
+    assert!(all.iter().any(|c| c.purged_on.is_some()));
+    assert!(
+        v.iter()
+            .filter(|v| v.status == "filled")
+            .all(|v| v.hired.is_some() && v.candidates[0].stage().0 == "hired")
+    );
+}

@@ -8,9 +8,10 @@ use std::path::Path;
 use crate::domain::choice::Choice;
 use crate::domain::money::format_cents;
 use crate::domain::payroll::lines::{LineKind, PayLine};
+use crate::domain::payroll::month::PayMonth;
 use crate::i18n::I18n;
-use crate::sheet::{Cell, Sheet, SheetError, write_csv, write_xlsx};
-use crate::store::ExportPlan;
+use crate::sheet::{Cell, Sheet};
+use crate::store::{ExportPlan, MonthFacts, Person};
 
 pub const COLUMNS: [&str; 15] = [
     "month",
@@ -47,38 +48,43 @@ impl Format {
     }
 }
 
-/// Writes the plan as a file; an existing one only replaced when `existing` says so.
-pub fn write(
-    path: &Path,
-    format: Format,
-    plan: &ExportPlan,
-    i18n: &I18n,
-    existing: crate::safe_file::Existing,
-) -> Result<(), SheetError> {
-    let sheets = [sheet(plan, i18n)];
-    match format {
-        Format::Csv => write_csv(path, &sheets, existing),
-        Format::Xlsx => write_xlsx(path, &sheets, existing),
-    }
-}
-
+/// The rows of a plan, as the file holds them (a month's lines, then the corrections).
 pub fn sheet(plan: &ExportPlan, i18n: &I18n) -> Sheet {
     let rows = plan
         .lines
         .iter()
-        .map(|l| (l, "month"))
-        .chain(plan.corrections.iter().map(|l| (l, "correction")))
-        .map(|(l, line)| row(plan, l, line, i18n))
+        .map(|l| (l, false))
+        .chain(plan.corrections.iter().map(|l| (l, true)))
+        .map(|(l, correction)| {
+            let person = plan.people.get(&l.employee_id);
+            row(plan.month, &plan.facts, l, person, correction, i18n)
+        })
         .collect();
     Sheet {
-        title: format!("payroll {}", plan.month),
-        headers: COLUMNS.iter().map(|c| c.to_string()).collect(),
+        title: title(plan.month),
+        headers: headers(),
         rows,
     }
 }
 
-fn row(plan: &ExportPlan, l: &PayLine, line: &str, i18n: &I18n) -> Vec<Cell> {
-    let person = plan.people.get(&l.employee_id);
+pub fn title(month: PayMonth) -> String {
+    format!("payroll {month}")
+}
+
+pub fn headers() -> Vec<String> {
+    COLUMNS.iter().map(|c| c.to_string()).collect()
+}
+
+/// One line of the file: `month` is the month exported, `correction` whether the line corrects a
+/// month sent before.
+pub fn row(
+    month: PayMonth,
+    facts: &MonthFacts,
+    l: &PayLine,
+    person: Option<&Person>,
+    correction: bool,
+    i18n: &I18n,
+) -> Vec<Cell> {
     let worked = l.kind == LineKind::Worked;
     let number = |n: i64, scale: f64, always: bool| {
         if n == 0 && !always {
@@ -88,15 +94,15 @@ fn row(plan: &ExportPlan, l: &PayLine, line: &str, i18n: &I18n) -> Vec<Cell> {
         }
     };
     vec![
-        Cell::Text(plan.month.to_string()),
+        Cell::Text(month.to_string()),
         Cell::Text(l.for_month.to_string()),
-        Cell::from(line),
+        Cell::from(if correction { "correction" } else { "month" }),
         Cell::Text(person.map(|p| p.number.clone()).unwrap_or_default()),
         Cell::Text(person.map(|p| p.name.clone()).unwrap_or_default()),
         Cell::from(l.kind.code()),
         Cell::Text(l.code.clone()),
         Cell::Text(l.what.clone()),
-        Cell::Text(description(plan, l, i18n)),
+        Cell::Text(description(facts, l, i18n)),
         l.date.map_or(Cell::Empty, Cell::Date),
         if l.days == 0 && !worked {
             Cell::Empty
@@ -115,9 +121,8 @@ fn row(plan: &ExportPlan, l: &PayLine, line: &str, i18n: &I18n) -> Vec<Cell> {
 }
 
 /// What the line is, in words: the leave type or item by its configured name, a change spelled out.
-pub fn description(plan: &ExportPlan, l: &PayLine, i18n: &I18n) -> String {
+pub fn description(facts: &MonthFacts, l: &PayLine, i18n: &I18n) -> String {
     let lang = i18n.lang.code();
-    let facts = &plan.facts;
     match l.kind {
         LineKind::Absence | LineKind::GuaranteedSalary => {
             let name = facts

@@ -599,56 +599,40 @@ impl EmployeeRepo<'_> {
         let dir = if ascending { "ASC" } else { "DESC" };
         args.push(Box::new(limit as i64));
         let sql = format!(
-            "SELECT e.id, e.number, e.last_name, e.first_name, e.preferred_name, e.department, e.job_title,
-                    e.start_date, e.status, {col}, c.kind, c.weekly_minutes, c.full_time_minutes
-             FROM employees e
-             LEFT JOIN contracts c ON c.id = (SELECT id FROM contracts WHERE employee_id = e.id
-                                              ORDER BY start_date DESC, id DESC LIMIT 1)
-             {w} ORDER BY {col} {dir}, e.id {dir} LIMIT ?"
+            "{} {w} ORDER BY {col} {dir}, e.id {dir} LIMIT ?",
+            list_select(col)
         );
         let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
         let mut st = self.store.conn().prepare_cached(&sql)?;
         let mut out = st
-            .query_map(params.as_slice(), |r| {
-                let last: String = r.get(2)?;
-                let first: String = r.get(3)?;
-                let preferred: String = r.get(4)?;
-                let kind: Option<String> = r.get(10)?;
-                let weekly: Option<u32> = r.get(11)?;
-                let full: Option<u32> = r.get(12)?;
-                let status: String = r.get(8)?;
-                Ok(EmployeeRow {
-                    id: r.get(0)?,
-                    number: r.get(1)?,
-                    name: format!(
-                        "{last}, {}",
-                        if preferred.is_empty() {
-                            first
-                        } else {
-                            preferred
-                        }
-                    ),
-                    department: r.get(5)?,
-                    job_title: r.get(6)?,
-                    contract: kind.as_deref().and_then(ContractKind::from_code),
-                    fte_permille: match (weekly, full) {
-                        (Some(w), Some(f)) if f > 0 => Some((w * 1000 + f / 2) / f),
-                        _ => None,
-                    },
-                    start_date: rows::date(r.get(7)?).unwrap_or_default(),
-                    status: EmploymentStatus::from_code(&status)
-                        .unwrap_or(EmploymentStatus::Active),
-                    cursor: PageCursor {
-                        key: r.get(9)?,
-                        id: r.get(0)?,
-                    },
-                })
-            })?
+            .query_map(params.as_slice(), list_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         if backwards {
             out.reverse();
         }
         Ok(out)
+    }
+
+    /// Every row of the list in its order, through one statement (the CLI's listing): no page
+    /// boundaries to seek, and the filter's full-text match runs once.
+    pub fn for_each_row(
+        &self,
+        q: &ListQuery,
+        mut f: impl FnMut(&EmployeeRow) -> Result<()>,
+    ) -> Result<()> {
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        let by_sort = self.broad(q)?;
+        let w = Self::where_clause(q, by_sort, &mut args);
+        let col = q.sort.column();
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        let sql = format!("{} {w} ORDER BY {col} {dir}, e.id {dir}", list_select(col));
+        let params: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
+        let mut st = self.store.conn().prepare_cached(&sql)?;
+        let mut rows = st.query(params.as_slice())?;
+        while let Some(r) = rows.next()? {
+            f(&list_row(r)?)?;
+        }
+        Ok(())
     }
 
     /// Every dossier's raw input in list order, for CSV export (streams through a callback, no big Vec).
@@ -768,4 +752,50 @@ pub enum ImportError {
     Invalid(Vec<(usize, ValidationErrors)>),
     #[error(transparent)]
     Store(StoreError),
+}
+
+/// The staff list's columns (the latest contract gives the kind and FTE), sorted on `col`.
+fn list_select(col: &str) -> String {
+    format!(
+        "SELECT e.id, e.number, e.last_name, e.first_name, e.preferred_name, e.department, e.job_title,
+                e.start_date, e.status, {col}, c.kind, c.weekly_minutes, c.full_time_minutes
+         FROM employees e
+         LEFT JOIN contracts c ON c.id = (SELECT id FROM contracts WHERE employee_id = e.id
+                                          ORDER BY start_date DESC, id DESC LIMIT 1)"
+    )
+}
+
+fn list_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EmployeeRow> {
+    let last: String = r.get(2)?;
+    let first: String = r.get(3)?;
+    let preferred: String = r.get(4)?;
+    let kind: Option<String> = r.get(10)?;
+    let weekly: Option<u32> = r.get(11)?;
+    let full: Option<u32> = r.get(12)?;
+    let status: String = r.get(8)?;
+    Ok(EmployeeRow {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        name: format!(
+            "{last}, {}",
+            if preferred.is_empty() {
+                first
+            } else {
+                preferred
+            }
+        ),
+        department: r.get(5)?,
+        job_title: r.get(6)?,
+        contract: kind.as_deref().and_then(ContractKind::from_code),
+        fte_permille: match (weekly, full) {
+            (Some(w), Some(f)) if f > 0 => Some((w * 1000 + f / 2) / f),
+            _ => None,
+        },
+        start_date: rows::date(r.get(7)?).unwrap_or_default(),
+        status: EmploymentStatus::from_code(&status).unwrap_or(EmploymentStatus::Active),
+        cursor: PageCursor {
+            key: r.get(9)?,
+            id: r.get(0)?,
+        },
+    })
 }

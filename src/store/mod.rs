@@ -21,6 +21,7 @@ mod reports;
 mod rows;
 mod seed;
 mod seed_checklists;
+mod seed_history;
 mod seed_leave;
 mod seed_payroll;
 mod seed_training;
@@ -56,7 +57,9 @@ pub use leave::{
 };
 pub use lock::LockHolder;
 pub use migrate::SCHEMA_VERSION;
-pub use payroll::{ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person};
+pub use payroll::{
+    Emit, ExportCount, ExportPlan, MonthFacts, PAYROLL, PayRow, PayrollRepo, Person,
+};
 pub use privacy::{EraseError, Erasure, PersonalFile, PersonalTable, PrivacyRepo, personal_tables};
 pub use records::{RecordRepo, RemovableRecord};
 pub use recruitment::RecruitmentRepo;

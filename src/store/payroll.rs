@@ -15,7 +15,7 @@ use crate::domain::payroll::entry::{HandEntry, PayEntryInput, RemoveEntryInput};
 use crate::domain::payroll::month::PayMonth;
 use crate::domain::payroll::settings::PayrollSettings;
 
-pub use export::{ExportPlan, Person};
+pub use export::{Emit, ExportCount, ExportPlan, Person};
 pub use facts::MonthFacts;
 
 /// Setting key of [`PayrollSettings`].

@@ -86,6 +86,9 @@ pub struct App {
     /// A settings form (the company's details or another setting), over whichever tab is showing.
     pub settings_form: Option<FormState<SettingsPurpose>>,
     pub recruitment: RecruitmentTab,
+    /// For each tab, the data version and day it was last read at: entering it again while both
+    /// are the same shows what it holds instead of reading everything afresh.
+    entered: [Option<(crate::store::DataVersion, chrono::NaiveDate)>; TAB_KEYS.len()],
 }
 
 impl App {
@@ -111,6 +114,7 @@ impl App {
             quit: false,
             settings_form: None,
             recruitment: RecruitmentTab::default(),
+            entered: Default::default(),
         }
     }
 
@@ -339,6 +343,17 @@ impl App {
             return;
         }
         self.tab = tab;
+        // Nothing changed since the tab was last read (no write here or by another program, same
+        // day): what it holds is still true.
+        let mark = self
+            .store
+            .data_version()
+            .ok()
+            .map(|v| (v, self.store.clock().today()));
+        if mark.is_some() && self.entered[tab] == mark {
+            return;
+        }
+        self.entered[tab] = mark;
         match tab {
             TODAY => self.today.load(&self.store),
             DOSSIERS => self.dossiers.enter(&self.store),

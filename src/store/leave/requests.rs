@@ -129,11 +129,30 @@ impl LeaveRepo<'_> {
     /// Live and past requests of anyone that touch the period (for the calendar and lists).
     pub fn requests_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<LeaveRequest>> {
         let mut st = self.store.conn().prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM leave_requests WHERE from_date <= ?2 AND to_date >= ?1
+            "SELECT {COLUMNS} FROM leave_requests WHERE to_date >= ?1 AND from_date <= ?2
              ORDER BY from_date, id"
         ))?;
         Ok(st
             .query_map(params![iso(Some(from)), iso(Some(to))], request)?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Requests of the people `ids` that touch the period (a page of the team calendar): read
+    /// through the index on (employee, from_date), so years of everyone's history are never walked.
+    pub fn requests_between_for(
+        &self,
+        ids: &[i64],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<LeaveRequest>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM leave_requests
+             WHERE employee_id IN (SELECT value FROM json_each(?3)) AND from_date <= ?2 AND to_date >= ?1
+             ORDER BY from_date, id"
+        ))?;
+        let ids = serde_json::to_string(ids).unwrap_or_default();
+        Ok(st
+            .query_map(params![iso(Some(from)), iso(Some(to)), ids], request)?
             .collect::<rusqlite::Result<_>>()?)
     }
 

@@ -47,7 +47,9 @@ impl LeaveRepo<'_> {
             .collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Spells of anyone that touch the period (ongoing ones included), with the employee id.
+    /// Spells of anyone that touch the period (ongoing ones included), with the employee id; found
+    /// by their end (the `+` keeps SQLite off the start index, which would walk every spell that
+    /// began before the period).
     pub fn sick_between(
         &self,
         from: NaiveDate,
@@ -55,9 +57,30 @@ impl LeaveRepo<'_> {
     ) -> Result<Vec<(i64, i64, SickSpell)>> {
         let mut st = self.store.conn().prepare_cached(&format!(
             "SELECT {COLUMNS}, employee_id FROM sick_spells
-             WHERE start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1) ORDER BY start_date, id"
+             WHERE (end_date IS NULL OR end_date >= ?1) AND +start_date <= ?2 ORDER BY +start_date, id"
         ))?;
         let rows = st.query_map(params![iso(Some(from)), iso(Some(to))], |r| {
+            let (id, s) = spell(r)?;
+            Ok((r.get::<_, i64>(9)?, id, s))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Spells of the people `ids` touching the period, as [`Self::sick_between`] gives them, read
+    /// through the index on (employee, start_date).
+    pub fn sick_between_for(
+        &self,
+        ids: &[i64],
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(i64, i64, SickSpell)>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT {COLUMNS}, employee_id FROM sick_spells
+             WHERE employee_id IN (SELECT value FROM json_each(?3))
+               AND start_date <= ?2 AND (end_date IS NULL OR end_date >= ?1) ORDER BY start_date, id"
+        ))?;
+        let ids = serde_json::to_string(ids).unwrap_or_default();
+        let rows = st.query_map(params![iso(Some(from)), iso(Some(to)), ids], |r| {
             let (id, s) = spell(r)?;
             Ok((r.get::<_, i64>(9)?, id, s))
         })?;

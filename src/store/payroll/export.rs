@@ -37,28 +37,139 @@ pub struct ExportPlan {
     pub facts: MonthFacts,
 }
 
+/// Receives an export's lines one by one, the month's own first, then the corrections (`true`):
+/// with the month's facts (to name leave types and items) and the person the line is about.
+pub type Emit<'e> = dyn FnMut(&MonthFacts, &PayLine, &Person, bool) -> Result<()> + 'e;
+
+/// How many lines an export sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportCount {
+    pub lines: usize,
+    pub corrections: usize,
+}
+
 impl PayrollRepo<'_> {
     /// Works out an export of `month` without writing anything. A month already exported is refused
-    /// unless `again`.
+    /// unless `again`. Holds every line: for tests and small companies; the export itself streams
+    /// ([`Self::export_streamed`]).
     pub fn prepare_export(&self, month: PayMonth, again: bool) -> Result<ExportPlan> {
+        let exported = self.refuse_again(month, again)?;
+        let mut people = HashMap::new();
+        let (mut lines, mut fixes) = (Vec::new(), Vec::new());
+        let facts = self.walk_export(month, exported, &mut |_, l, p, correction| {
+            people.entry(l.employee_id).or_insert_with(|| p.clone());
+            if correction { &mut fixes } else { &mut lines }.push(l.clone());
+            Ok(())
+        })?;
+        Ok(ExportPlan {
+            month,
+            again: exported,
+            lines,
+            corrections: fixes,
+            people,
+            facts,
+        })
+    }
+
+    /// Exports `month` line by line: each line is recorded as sent and handed to `emit` (which
+    /// writes it to the file) as soon as it is computed, so memory stays flat at any size; `finish`
+    /// then completes the file. All in one transaction: if the file cannot be completed nothing is
+    /// recorded, and the month locks only together with its file. `file` is what the audit names.
+    pub fn export_streamed(
+        &self,
+        month: PayMonth,
+        again: bool,
+        file: &str,
+        emit: &mut Emit<'_>,
+        finish: impl FnOnce() -> Result<()>,
+    ) -> Result<ExportCount> {
+        let exported = self.refuse_again(month, again)?;
+        self.store.write(|tx| {
+            let at = tx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+            tx.conn.execute(
+                "INSERT INTO payroll_exports (month, exported_at, file) VALUES (?1, ?2, ?3)",
+                params![month.to_string(), at, file],
+            )?;
+            let id = tx.conn.last_insert_rowid();
+            let mut st = tx.conn.prepare_cached(INSERT_LINE)?;
+            let mut count = ExportCount {
+                lines: 0,
+                corrections: 0,
+            };
+            self.walk_export(month, exported, &mut |facts, l, p, correction| {
+                // A month sent again is recorded by its corrections only.
+                if correction || !exported {
+                    insert_line(&mut st, id, l, correction)?;
+                }
+                *if correction {
+                    &mut count.corrections
+                } else {
+                    &mut count.lines
+                } += 1;
+                emit(facts, l, p, correction)
+            })?;
+            let summary = Summary {
+                month: month.to_string(),
+                file,
+                lines: count.lines,
+                corrections: count.corrections,
+            };
+            let action = if exported { "export_again" } else { "export" };
+            tx.audit(
+                "payroll_export",
+                id,
+                None,
+                action,
+                None::<&()>,
+                Some(&summary),
+            )?;
+            tx.conn.execute(
+                "UPDATE payroll_exports SET audit_mark = (SELECT max(id) FROM audit) WHERE id = ?1",
+                [id],
+            )?;
+            finish()?;
+            Ok(count)
+        })
+    }
+
+    /// Whether the month was exported before; an error unless `again` then.
+    fn refuse_again(&self, month: PayMonth, again: bool) -> Result<bool> {
         let exported = self.is_exported(month.year, month.month)?;
         if exported && !again {
             return Err(StoreError::Invalid(ValidationErrors(vec![
                 FieldError::new("month", "err.pay_already_exported").arg("month", month.shown()),
             ])));
         }
+        Ok(exported)
+    }
+
+    /// Computes the export's lines and hands each to `emit`: the month's person by person, then the
+    /// corrections of the month itself (when `exported` before) and of earlier months sent. Only a
+    /// month sent again keeps its own lines in memory, to compare them with what was sent.
+    fn walk_export(
+        &self,
+        month: PayMonth,
+        exported: bool,
+        emit: &mut Emit<'_>,
+    ) -> Result<MonthFacts> {
         let facts = self.facts(month)?;
-        let mut people = HashMap::new();
         let mut month_lines = Vec::new();
         self.for_each_month(&facts, |row, m| {
-            people.insert(row.id, person(row));
-            month_lines.extend(lines(&m, &facts.settings));
+            let p = person(row);
+            for l in lines(&m, &facts.settings) {
+                emit(&facts, &l, &p, false)?;
+                if exported {
+                    month_lines.push(l);
+                }
+            }
             Ok(())
         })?;
         let mut fixes = Vec::new();
         if exported {
             fixes.extend(corrections(&month_lines, &self.sent(month, None)?));
         }
+        drop(month_lines);
+        let mut people = HashMap::new();
         // Months sent before: only the people with a change since the last export are recounted
         // (everyone after a company-wide change such as the calendar or a leave type's code).
         let changed = self.changed_since_last_export()?;
@@ -86,15 +197,9 @@ impl PayrollRepo<'_> {
                     name: e.data.display_name(),
                 });
             }
+            emit(&facts, l, &people[&l.employee_id], true)?;
         }
-        Ok(ExportPlan {
-            month,
-            again: exported,
-            lines: month_lines,
-            corrections: fixes,
-            people,
-            facts,
-        })
+        Ok(facts)
     }
 
     /// Records an export whose file was written: the month locks, and what was sent is kept.
@@ -106,35 +211,14 @@ impl PayrollRepo<'_> {
                 params![plan.month.to_string(), at, file],
             )?;
             let id = tx.conn.last_insert_rowid();
-            let mut st = tx.conn.prepare_cached(
-                "INSERT INTO payroll_export_lines (export_id, employee_id, for_month, correction, kind, code,
-                 what, day, days, minutes, cents, km, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?;
+            let mut st = tx.conn.prepare_cached(INSERT_LINE)?;
             let first = if plan.again { &[][..] } else { &plan.lines[..] };
-            let sent = first.iter().map(|l| (l, false)).chain(plan.corrections.iter().map(|l| (l, true)));
+            let sent = first
+                .iter()
+                .map(|l| (l, false))
+                .chain(plan.corrections.iter().map(|l| (l, true)));
             for (l, correction) in sent {
-                st.execute(params![
-                    id,
-                    l.employee_id,
-                    l.for_month.to_string(),
-                    correction,
-                    l.kind.code(),
-                    l.code,
-                    l.what,
-                    iso(l.date),
-                    l.days,
-                    l.minutes,
-                    l.cents,
-                    l.km,
-                    l.note
-                ])?;
-            }
-            #[derive(Serialize)]
-            struct Summary<'a> {
-                month: String,
-                file: &'a str,
-                lines: usize,
-                corrections: usize,
+                insert_line(&mut st, id, l, correction)?;
             }
             let summary = Summary {
                 month: plan.month.to_string(),
@@ -143,7 +227,14 @@ impl PayrollRepo<'_> {
                 corrections: plan.corrections.len(),
             };
             let action = if plan.again { "export_again" } else { "export" };
-            tx.audit("payroll_export", id, None, action, None::<&()>, Some(&summary))?;
+            tx.audit(
+                "payroll_export",
+                id,
+                None,
+                action,
+                None::<&()>,
+                Some(&summary),
+            )?;
             tx.conn.execute(
                 "UPDATE payroll_exports SET audit_mark = (SELECT max(id) FROM audit) WHERE id = ?1",
                 [id],
@@ -266,6 +357,42 @@ impl PayrollRepo<'_> {
         out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
         Ok(out)
     }
+}
+
+/// What the audit row of an export says.
+#[derive(Serialize)]
+struct Summary<'a> {
+    month: String,
+    file: &'a str,
+    lines: usize,
+    corrections: usize,
+}
+
+const INSERT_LINE: &str = "INSERT INTO payroll_export_lines (export_id, employee_id, for_month, correction, kind, code,
+     what, day, days, minutes, cents, km, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+
+fn insert_line(
+    st: &mut rusqlite::CachedStatement<'_>,
+    export_id: i64,
+    l: &PayLine,
+    correction: bool,
+) -> Result<()> {
+    st.execute(params![
+        export_id,
+        l.employee_id,
+        l.for_month.to_string(),
+        correction,
+        l.kind.code(),
+        l.code,
+        l.what,
+        iso(l.date),
+        l.days,
+        l.minutes,
+        l.cents,
+        l.km,
+        l.note
+    ])?;
+    Ok(())
 }
 
 fn person(row: &PayRow) -> Person {

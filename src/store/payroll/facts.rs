@@ -27,21 +27,76 @@ pub struct MonthFacts {
     sick: HashSet<i64>,
     entries: HashMap<i64, Vec<HandEntry>>,
     commute: HashMap<i64, u32>,
+    /// Whose leave and sickness `requests` and `sick` hold: everyone's (`None`), or only the people
+    /// added so far (the review reads a page at a time).
+    read_for: Option<HashSet<i64>>,
+}
+
+impl MonthFacts {
+    /// Forgets the leave and sickness read for people no longer on the page (memory stays bounded).
+    pub fn keep_people(&mut self, ids: &HashSet<i64>) {
+        if let Some(read) = self.read_for.as_mut() {
+            read.retain(|id| ids.contains(id));
+            self.requests.retain(|id, _| ids.contains(id));
+            self.sick.retain(|id| ids.contains(id));
+        }
+    }
 }
 
 impl PayrollRepo<'_> {
+    /// The month's facts with everyone's leave and sickness (an export, the CLI's listing).
     pub fn facts(&self, month: PayMonth) -> Result<MonthFacts> {
+        let mut facts = self.shared_facts(month)?;
         let leave = self.store.leave();
         let (first, last) = (month.first_day(), month.last_day());
-        let mut requests: HashMap<i64, Vec<LeaveRequest>> = HashMap::new();
         for r in leave.requests_between(first, last)? {
-            requests.entry(r.employee_id).or_default().push(r);
+            facts.requests.entry(r.employee_id).or_default().push(r);
         }
-        let sick = leave
+        facts.sick = leave
             .sick_between(first, last)?
             .into_iter()
             .map(|(employee, _, _)| employee)
             .collect();
+        Ok(facts)
+    }
+
+    /// The month's facts without anyone's leave and sickness yet: a page of the review adds its
+    /// people with [`Self::add_people`], so opening it never reads the whole company's month.
+    pub fn facts_for_pages(&self, month: PayMonth) -> Result<MonthFacts> {
+        let mut facts = self.shared_facts(month)?;
+        facts.read_for = Some(HashSet::new());
+        Ok(facts)
+    }
+
+    /// Reads the month's leave and sickness of those of `ids` not read yet (through the indexes
+    /// by person). Nothing to do when `facts` holds everyone's.
+    pub fn add_people(&self, facts: &mut MonthFacts, ids: &[i64]) -> Result<()> {
+        let Some(read) = facts.read_for.as_mut() else {
+            return Ok(());
+        };
+        let new: Vec<i64> = ids
+            .iter()
+            .copied()
+            .filter(|id| !read.contains(id))
+            .collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        let leave = self.store.leave();
+        let (first, last) = (facts.month.first_day(), facts.month.last_day());
+        for r in leave.requests_between_for(&new, first, last)? {
+            facts.requests.entry(r.employee_id).or_default().push(r);
+        }
+        for (employee, _, _) in leave.sick_between_for(&new, first, last)? {
+            facts.sick.insert(employee);
+        }
+        read.extend(new);
+        Ok(())
+    }
+
+    /// What everyone's month shares: types, calendar, rules, settings, hand entries, commuting.
+    fn shared_facts(&self, month: PayMonth) -> Result<MonthFacts> {
+        let leave = self.store.leave();
         let mut entries: HashMap<i64, Vec<HandEntry>> = HashMap::new();
         for e in self.entries(month, None)? {
             entries.entry(e.employee_id).or_default().push(e);
@@ -58,10 +113,11 @@ impl PayrollRepo<'_> {
             calendar: leave.calendar()?,
             rules: leave.rules()?,
             settings: self.settings()?,
-            requests,
-            sick,
+            requests: HashMap::new(),
+            sick: HashSet::new(),
             entries,
             commute,
+            read_for: None,
         })
     }
 

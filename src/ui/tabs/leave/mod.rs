@@ -309,8 +309,9 @@ impl LeaveTab {
         let (from, to) = marks::month_bounds(self.month.year(), self.month.month());
         self.days = marks::days(self.month.year(), self.month.month(), &calendar, self.today);
         let ids: Vec<i64> = self.window.rows.iter().map(|r| r.id).collect();
-        let requests = leave.requests_between(from, to)?;
-        let sick = leave.sick_between(from, to)?;
+        // Only the people on screen: the whole company's month would grow with every year kept.
+        let requests = leave.requests_between_for(&ids, from, to)?;
+        let sick = leave.sick_between_for(&ids, from, to)?;
         self.absences = marks::absences(&ids, &self.types, &requests, &sick, self.today);
         self.rows = self
             .window

@@ -91,7 +91,7 @@ impl PayrollView {
         self.figures.clear();
         self.error = None;
         let payroll = store.payroll();
-        let read = payroll.facts(month).and_then(|facts| {
+        let read = payroll.facts_for_pages(month).and_then(|facts| {
             self.facts = Some(facts);
             self.locked = payroll.exported_on(month)?;
             let total = payroll.staff_count(month)?;
@@ -106,11 +106,26 @@ impl PayrollView {
 
     /// Computes the rows of the window that have no figures yet (after loading or moving).
     fn compute(&mut self, store: &Store) {
-        let Some(facts) = &self.facts else { return };
+        let Some(facts) = self.facts.as_mut() else {
+            return;
+        };
         let loaded: std::collections::HashSet<i64> =
             self.window.rows.iter().map(|r| r.id).collect();
         // Rows dropped from the window are forgotten, so memory stays bounded.
         self.figures.retain(|id, _| loaded.contains(id));
+        facts.keep_people(&loaded);
+        // Only the window's people have their month's leave and sickness read.
+        let missing: Vec<i64> = self
+            .window
+            .rows
+            .iter()
+            .map(|r| r.id)
+            .filter(|id| !self.figures.contains_key(id))
+            .collect();
+        if let Err(e) = store.payroll().add_people(facts, &missing) {
+            self.error = Some(e.to_string());
+            return;
+        }
         for row in &self.window.rows {
             if self.figures.contains_key(&row.id) {
                 continue;
@@ -254,10 +269,11 @@ impl PayrollView {
     /// Reads the month's shared facts again (a new entry) and recomputes one person.
     fn refresh_person(&mut self, store: &Store, id: i64) {
         if let Some(month) = self.month
-            && let Ok(facts) = store.payroll().facts(month)
+            && let Ok(facts) = store.payroll().facts_for_pages(month)
         {
             self.facts = Some(facts);
         }
+        // The others keep their figures; only this person's month is read and computed again.
         self.figures.remove(&id);
         self.compute(store);
     }
