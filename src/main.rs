@@ -58,8 +58,10 @@ fn run(cli: Cli) -> Result<(), CliError> {
     let Some(command) = cli.command else {
         let keymap =
             dossier::ui::keymap::load_file(&paths.keymap_file()).map_err(CliError::input)?;
-        // Opening for writing also makes the day's automatic backup (Ctx::open).
         let store = open_for_tui(&ctx)?;
+        // The day's automatic backup runs beside the TUI: a large database would otherwise hold
+        // up the first frame. A failure shows on the status line.
+        let backup = store.auto_backup_in_background().ok();
         if demo_dir.is_some() {
             dossier::demo::load(&store, clock.today()).map_err(|e| CliError::store(&i18n, &e))?;
         }
@@ -70,7 +72,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
             // The demo's database goes away on quit; what was exported from it stays.
             app.reports.exports_dir = paths.data_dir.join("exports");
         }
-        let result = dossier::ui::run(app);
+        let result = dossier::ui::run(app, backup);
         if let Some(dir) = demo_dir {
             let _ = std::fs::remove_dir_all(dir);
         }
@@ -86,17 +88,15 @@ fn open_for_tui(ctx: &Ctx) -> Result<Store, CliError> {
         && looks_encrypted(&ctx.db)
         && std::env::var_os(dossier::cli::PASSPHRASE_VAR).is_none();
     if !ask {
-        return ctx.open(Access::ReadWrite);
+        let key = dossier::cli::passphrase_for(&ctx.i18n, &ctx.db)?;
+        return ctx.open_without_backup(Access::ReadWrite, key.as_ref());
     }
     let asked = dossier::ui::unlock::ask(&ctx.i18n, &ctx.db, |key| {
         Store::open_keyed(&ctx.db, Access::ReadWrite, ctx.clock, Some(key))
     })
     .map_err(|e| CliError::storage(format!("{e:#}")))?;
     match asked {
-        Ok(Some(store)) => {
-            ctx.auto_backup(&store);
-            Ok(store)
-        }
+        Ok(Some(store)) => Ok(store),
         Ok(None) => Err(CliError::input(ctx.i18n.t("unlock.cancelled"))),
         Err(e) => Err(CliError::store(&ctx.i18n, &e)),
     }

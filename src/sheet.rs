@@ -98,7 +98,8 @@ pub fn write_csv(path: &Path, sheets: &[Sheet], existing: Existing) -> Result<()
             }
             w.write_record(&sheet.headers).map_err(csv_error)?;
             for row in &sheet.rows {
-                w.write_record(row.iter().map(csv_cell)).map_err(csv_error)?;
+                w.write_record(row.iter().map(csv_cell))
+                    .map_err(csv_error)?;
             }
         }
         w.flush()?;

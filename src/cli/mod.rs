@@ -546,12 +546,22 @@ impl Ctx {
         access: Access,
         key: Option<&crate::store::Passphrase>,
     ) -> Result<Store, CliError> {
-        let store = Store::open_keyed(&self.db, access, self.clock, key)
-            .map_err(|e| CliError::store(&self.i18n, &e))?;
+        let store = self.open_without_backup(access, key)?;
         if access == Access::ReadWrite {
             self.auto_backup(&store);
         }
         Ok(store)
+    }
+
+    /// Opens the database and leaves the day's backup to the caller (the TUI makes it in the
+    /// background, see [`Store::auto_backup_in_background`]).
+    pub fn open_without_backup(
+        &self,
+        access: Access,
+        key: Option<&crate::store::Passphrase>,
+    ) -> Result<Store, CliError> {
+        Store::open_keyed(&self.db, access, self.clock, key)
+            .map_err(|e| CliError::store(&self.i18n, &e))
     }
 
     /// The day's automatic backup, for a store opened for writing outside [`Ctx::open`].

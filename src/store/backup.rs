@@ -178,6 +178,25 @@ impl Store {
     /// The day's automatic backup, if the settings ask for one and none was made today; then the
     /// oldest automatic backups beyond the number to keep are removed. An empty database is not
     /// backed up. Returns the new backup's path.
+    /// [`Store::auto_backup`] on a second, read-only connection in a thread of its own, so a large
+    /// database does not hold up the first frame (the TUI): WAL lets it read a consistent copy
+    /// while the user works. The outcome comes back on the channel.
+    pub fn auto_backup_in_background(
+        &self,
+    ) -> Result<std::sync::mpsc::Receiver<Result<Option<PathBuf>>>> {
+        let reader = Store::open_keyed(
+            self.path(),
+            super::Access::ReadOnly,
+            self.clock(),
+            self.key.as_ref(),
+        )?;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(reader.auto_backup());
+        });
+        Ok(rx)
+    }
+
     pub fn auto_backup(&self) -> Result<Option<PathBuf>> {
         let settings: BackupSettings = self.settings().get(BACKUP_SETTINGS)?;
         if !settings.daily {

@@ -72,7 +72,13 @@ fn watchdog(
 /// Runs the TUI until the user quits. The terminal is restored on quit, on error, on panic
 /// (ratatui's `init` installs a panic hook that restores it first) and on SIGTERM, SIGHUP and
 /// SIGINT; on those signals a form with typed input is saved as a draft first (see [`drafts`]).
-pub fn run(mut app: App) -> anyhow::Result<()> {
+///
+/// `backup` is the day's automatic backup running in the background: a failure is shown on the
+/// status line when it comes.
+pub fn run(
+    mut app: App,
+    backup: Option<std::sync::mpsc::Receiver<crate::store::Result<Option<std::path::PathBuf>>>>,
+) -> anyhow::Result<()> {
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -96,6 +102,14 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         while !app.quit {
             if signal.load(Ordering::Relaxed) != 0 {
                 break;
+            }
+            if let Some(Ok(Err(e))) = backup.as_ref().map(|rx| rx.try_recv()) {
+                let text = app.i18n.tf(
+                    "data.auto_backup_failed",
+                    &[("error", &crate::errors::store_error(&app.i18n, &e))],
+                );
+                app.status = Some((text, crate::ui::widgets::bars::Level::Error));
+                terminal.draw(|f| app.render(f))?;
             }
             if !event::poll(SIGNAL_CHECK)? {
                 continue;

@@ -373,3 +373,41 @@ fn daily_backups_rotate_and_stay_private() {
     );
     assert!(!dir.join("x-2026-12-09.db").exists());
 }
+
+/// Promise: the TUI's daily backup runs beside the open database (a second, read-only
+/// connection), so a large file never holds up the first frame; it is the same sound, private
+/// copy, and the writer can keep working while it is made.
+#[test]
+fn the_daily_backup_in_the_background_is_made_while_the_database_is_open_for_writing() {
+    let env = Env::new();
+    env.demo();
+    let dir = dossier::store::backups_dir(&env.db());
+    let _ = std::fs::remove_dir_all(&dir);
+    let store = Store::open(&env.db(), Access::ReadWrite, clock()).unwrap();
+    let done = store.auto_backup_in_background().unwrap();
+    // The writer goes on meanwhile.
+    store
+        .settings()
+        .set("today", &dossier::domain::today::TodaySettings::default())
+        .unwrap();
+    let made = done
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .unwrap()
+        .unwrap()
+        .expect("a backup on the first open of the day");
+    assert!(made.starts_with(&dir), "{}", made.display());
+    assert_eq!(mode(&made), 0o600);
+    assert_eq!(
+        count(&made, "SELECT count(*) FROM employees"),
+        count(&env.db(), "SELECT count(*) FROM employees")
+    );
+    // A second open the same day makes none.
+    let again = store.auto_backup_in_background().unwrap();
+    assert_eq!(
+        again
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap()
+            .unwrap(),
+        None
+    );
+}
