@@ -10,6 +10,9 @@ use anyhow::Context;
 pub struct Config {
     /// "nl", "fr" or "en".
     pub language: Option<String>,
+    /// The tab the TUI opens on: "today" (the default), "dossiers", "leave", "recruitment",
+    /// "training" or "reports".
+    pub start: Option<String>,
 }
 
 pub struct Paths {

@@ -58,6 +58,19 @@ fn run(cli: Cli) -> Result<(), CliError> {
     let Some(command) = cli.command else {
         let keymap =
             dossier::ui::keymap::load_file(&paths.keymap_file()).map_err(CliError::input)?;
+        let start = match config.start.as_deref() {
+            None => 0,
+            Some(name) => dossier::ui::app::tab_named(name).ok_or_else(|| {
+                CliError::input(i18n.tf(
+                    "config.unknown_start",
+                    &[
+                        ("file", &paths.config_file().display().to_string()),
+                        ("value", name),
+                        ("known", &dossier::ui::app::tab_names()),
+                    ],
+                ))
+            })?,
+        };
         let store = open_for_tui(&ctx)?;
         // The day's automatic backup runs beside the TUI: a large database would otherwise hold
         // up the first frame. A failure shows on the status line.
@@ -65,7 +78,7 @@ fn run(cli: Cli) -> Result<(), CliError> {
         if demo_dir.is_some() {
             dossier::demo::load(&store, clock.today()).map_err(|e| CliError::store(&i18n, &e))?;
         }
-        let mut app = App::new(store, i18n, keymap);
+        let mut app = App::starting_on(store, i18n, keymap, start);
         app.dossiers.templates_dir = ctx.templates_dir.clone();
         app.recruitment.templates_dir = ctx.templates_dir.clone();
         if demo_dir.is_some() {

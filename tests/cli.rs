@@ -1371,3 +1371,24 @@ fn settings_change_by_name_and_refuse_what_does_not_fit() {
     let rest = env.ok(&["settings", "company_rest_days"]);
     assert_eq!(rest.stdout.trim(), "[6]");
 }
+
+/// config.toml's `start` names the tab the TUI opens on; a name that is no tab stops the start
+/// with the file, the value and the names it takes, before the database is opened.
+#[test]
+fn an_unknown_start_tab_in_config_is_named_with_the_choices() {
+    let env = common::Env::new();
+    let dir = env.config().join("dossier");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "start = \"payroll\"\n").unwrap();
+    let out = env.run(&[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stderr.contains("config.toml"), "{}", out.stderr);
+    assert!(out.stderr.contains("\"payroll\""), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("today, dossiers, leave, recruitment, training, reports"),
+        "{}",
+        out.stderr
+    );
+    assert!(!env.db().exists(), "nothing was opened or created");
+}

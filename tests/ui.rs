@@ -367,3 +367,19 @@ fn dossier_employment_names_the_schedule_fte_beside_the_contract() {
 /// Reliability on screen: a full disk at save time, names that try to break the layout.
 #[path = "ui/reliab3.rs"]
 mod reliab3;
+
+/// `start = "dossiers"` in config.toml: the staff list is the first screen and Today is read only
+/// when it is entered (on a very large company its list takes a while to work out).
+#[test]
+fn the_app_can_start_on_the_staff_list_and_reads_today_when_entered() {
+    let (_dir, app) = app(Lang::En);
+    let store = app.store;
+    let dossiers = dossier::ui::app::tab_named("dossiers").unwrap();
+    let mut app = App::starting_on(store, I18n::new(Lang::En), Keymap::default(), dossiers);
+    let first = render(&app, 120, 36);
+    assert!(first.contains("Employees"), "{first}");
+    key(&mut app, KeyCode::Char('1'));
+    let today = render(&app, 120, 36);
+    assert!(today.contains("things need attention"), "{today}");
+    assert_eq!(dossier::ui::app::tab_named("payroll"), None);
+}

@@ -35,6 +35,22 @@ pub const TAB_KEYS: [&str; 6] = [
     "tab.training",
     "tab.reports",
 ];
+/// The tab a name in config.toml's `start` means: the tab's key without `tab.` ("dossiers").
+pub fn tab_named(name: &str) -> Option<usize> {
+    TAB_KEYS
+        .iter()
+        .position(|k| k.strip_prefix("tab.") == Some(name.trim()))
+}
+
+/// The names [`tab_named`] knows, for the message when one is not known.
+pub fn tab_names() -> String {
+    TAB_KEYS
+        .iter()
+        .filter_map(|k| k.strip_prefix("tab."))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 const TODAY: usize = 0;
 const DOSSIERS: usize = 1;
 const LEAVE: usize = 2;
@@ -92,18 +108,22 @@ pub struct App {
 }
 
 impl App {
+    /// The app as `dossier` opens it: on Today, the day starting with what needs doing.
     pub fn new(store: Store, i18n: I18n, keymap: Keymap) -> App {
-        let dossiers = DossiersTab::default();
-        let today = TodayTab::new(&store);
+        App::starting_on(store, i18n, keymap, TODAY)
+    }
+
+    /// The app on tab `start` (config.toml's `start`): only that tab is read, so the first frame
+    /// waits for nothing else (Today's list takes a while on a very large company).
+    pub fn starting_on(store: Store, i18n: I18n, keymap: Keymap, start: usize) -> App {
         let reports = ReportsTab::new(crate::config::exports_dir(store.path()));
-        App {
+        let mut app = App {
             i18n,
             store,
             keymap,
-            // The day starts with what needs doing.
-            tab: TODAY,
-            today,
-            dossiers,
+            tab: start.min(TAB_KEYS.len() - 1),
+            today: TodayTab::default(),
+            dossiers: DossiersTab::default(),
             leave: LeaveTab::default(),
             training: TrainingTab::default(),
             reports,
@@ -115,7 +135,9 @@ impl App {
             settings_form: None,
             recruitment: RecruitmentTab::default(),
             entered: Default::default(),
-        }
+        };
+        app.enter(app.tab);
+        app
     }
 
     fn shown(&self) -> Shown {
@@ -343,6 +365,11 @@ impl App {
             return;
         }
         self.tab = tab;
+        self.enter(tab);
+    }
+
+    /// Reads the tab's data as it is shown: on entering it, unless nothing changed since.
+    fn enter(&mut self, tab: usize) {
         // Nothing changed since the tab was last read (no write here or by another program, same
         // day): what it holds is still true.
         let mark = self

@@ -37,12 +37,6 @@ pub struct TodayTab {
 }
 
 impl TodayTab {
-    pub fn new(store: &Store) -> TodayTab {
-        let mut tab = TodayTab::default();
-        tab.load(store);
-        tab
-    }
-
     /// Reads the list afresh (on start, on entering the tab, on `r`); keeps the selection in range.
     pub fn load(&mut self, store: &Store) {
         self.today = store.clock().today();
