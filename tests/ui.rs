@@ -68,6 +68,20 @@ fn app(lang: Lang) -> (tempfile::TempDir, App) {
     (dir, app)
 }
 
+/// The demo company exactly as `--demo` opens it (leave, letters, payroll, recruitment,
+/// training…), on Today.
+fn demo_app(lang: Lang) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(
+        &dir.path().join("ui.db"),
+        Access::ReadWrite,
+        Clock::frozen_at(today()),
+    )
+    .unwrap();
+    dossier::demo::load(&store, today()).unwrap();
+    (dir, App::new(store, I18n::new(lang), Keymap::default()))
+}
+
 fn key(app: &mut App, code: KeyCode) {
     app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
 }

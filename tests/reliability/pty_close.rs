@@ -9,8 +9,6 @@ use std::num::NonZeroU16;
 use std::os::fd::RawFd;
 use std::time::{Duration, Instant};
 
-use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-
 use super::common::{Env, count, mode};
 
 /// Reads what is waiting on the master side for up to `wait`, into the screen.
@@ -64,39 +62,9 @@ fn wait_for(fd: RawFd, screen: &mut vt100::Parser, text: &str) {
 fn closing_the_terminal_ends_dossier_within_seconds_and_keeps_the_draft() {
     let env = Env::new();
     env.demo();
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
-    cmd.args([
-        "--db",
-        env.db().to_str().unwrap(),
-        "--today",
-        "2026-11-23",
-        "--lang",
-        "en",
-    ]);
-    cmd.env("HOME", env.dir.path());
-    cmd.env("TERM", "xterm-256color");
-    for var in [
-        "LANG",
-        "LC_ALL",
-        "XDG_CONFIG_HOME",
-        "XDG_DATA_HOME",
-        "DOSSIER_DB",
-    ] {
-        cmd.env_remove(var);
-    }
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
     // Only the master itself holds the terminal's end: no reader or writer copies that would keep
     // it open after it is dropped.
-    let master = pair.master;
+    let (master, mut child) = super::terminal::spawn_tui(&env);
     let fd = master.as_raw_fd().unwrap();
     let mut screen = vt100::Parser::new(
         NonZeroU16::new(30).unwrap(),

@@ -23,43 +23,14 @@ struct Tui {
 }
 
 fn start(env: &Env) -> Tui {
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 100,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
-    cmd.args([
-        "--db",
-        env.db().to_str().unwrap(),
-        "--today",
-        "2026-11-23",
-        "--lang",
-        "en",
-    ]);
-    cmd.env("HOME", env.dir.path());
-    cmd.env("TERM", "xterm-256color");
-    for var in [
-        "LANG",
-        "LC_ALL",
-        "XDG_CONFIG_HOME",
-        "XDG_DATA_HOME",
-        "DOSSIER_DB",
-    ] {
-        cmd.env_remove(var);
-    }
-    let child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
+    let (master, child) = spawn_tui(env);
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
         NonZeroU16::new(30).unwrap(),
         NonZeroU16::new(100).unwrap(),
         0,
     )));
     let bytes = Arc::new(Mutex::new(Vec::new()));
-    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut reader = master.try_clone_reader().unwrap();
     {
         let parser = Arc::clone(&parser);
         let bytes = Arc::clone(&bytes);
@@ -76,9 +47,9 @@ fn start(env: &Env) -> Tui {
             }
         });
     }
-    let writer = pair.master.take_writer().unwrap();
+    let writer = master.take_writer().unwrap();
     Tui {
-        master: pair.master,
+        master,
         child,
         parser,
         bytes,
@@ -241,4 +212,40 @@ fn sighup_with_a_form_open_saves_a_draft_and_restores_the_terminal() {
     again.keys(b"q");
     again.wait_exit();
     again.assert_restored();
+}
+
+/// The real binary in a 100×30 pseudo-terminal on `env`'s database, with none of the user's
+/// settings; only the master side is kept (the child holds the slave).
+pub(super) fn spawn_tui(env: &Env) -> (Box<dyn MasterPty + Send>, Box<dyn Child + Send + Sync>) {
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dossier"));
+    cmd.args([
+        "--db",
+        env.db().to_str().unwrap(),
+        "--today",
+        "2026-11-23",
+        "--lang",
+        "en",
+    ]);
+    cmd.env("HOME", env.dir.path());
+    cmd.env("TERM", "xterm-256color");
+    for var in [
+        "LANG",
+        "LC_ALL",
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "DOSSIER_DB",
+    ] {
+        cmd.env_remove(var);
+    }
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    (pair.master, child)
 }

@@ -5,19 +5,6 @@ use super::*;
 use dossier::domain::today::{Due, Place};
 use dossier::ui::tabs::recruitment::View;
 
-/// The demo company exactly as `--demo` opens it, on Today.
-fn demo_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        &dir.path().join("ui.db"),
-        Access::ReadWrite,
-        Clock::frozen_at(today()),
-    )
-    .unwrap();
-    dossier::demo::load(&store, today()).unwrap();
-    (dir, App::new(store, I18n::new(Lang::En), Keymap::default()))
-}
-
 /// Selects the first Today item `pick` accepts and presses Enter; returns the candidate it is about.
 fn enter_on(app: &mut App, pick: impl Fn(&Due) -> bool) -> i64 {
     key(app, KeyCode::Home);
@@ -40,7 +27,7 @@ fn enter_on(app: &mut App, pick: impl Fn(&Due) -> bool) -> i64 {
 
 #[test]
 fn enter_on_a_missing_rejection_letter_opens_the_candidates_page() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_app(Lang::En);
     let id = enter_on(&mut app, |d| matches!(d, Due::RejectionLetter { .. }));
     let screen = render(&app, 120, 36);
     assert_eq!(app.tab, 3, "{screen}");
@@ -51,7 +38,7 @@ fn enter_on_a_missing_rejection_letter_opens_the_candidates_page() {
 
 #[test]
 fn enter_on_a_coming_purge_opens_the_candidates_page() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_app(Lang::En);
     let id = enter_on(&mut app, |d| matches!(d, Due::CandidateRetention { .. }));
     let screen = render(&app, 120, 36);
     assert_eq!(app.recruitment.view, View::Page, "{screen}");
@@ -64,7 +51,7 @@ fn status(app: &App) -> String {
 
 #[test]
 fn g_on_the_page_writes_the_rejection_letter_and_the_today_item_goes() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_app(Lang::En);
     enter_on(&mut app, |d| matches!(d, Due::RejectionLetter { .. }));
     key(&mut app, KeyCode::Char('g'));
     let picker = render(&app, 80, 24);
@@ -92,7 +79,7 @@ fn g_on_the_page_writes_the_rejection_letter_and_the_today_item_goes() {
 
 #[test]
 fn an_invitation_without_interview_says_so_and_writes_nothing() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_app(Lang::En);
     enter_on(&mut app, |d| matches!(d, Due::RejectionLetter { .. }));
     key(&mut app, KeyCode::Char('g'));
     key(&mut app, KeyCode::Down);
@@ -106,7 +93,7 @@ fn an_invitation_without_interview_says_so_and_writes_nothing() {
 
 #[test]
 fn t_and_c_on_the_vacancy_list_write_the_text_and_the_calendar() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_app(Lang::En);
     key(&mut app, KeyCode::Char('4'));
     key(&mut app, KeyCode::Char('t'));
     let said = status(&app);

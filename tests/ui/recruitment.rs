@@ -7,15 +7,7 @@ use dossier::ui::tabs::recruitment::View;
 
 /// The demo company as `--demo` opens it, on the Recruitment tab's vacancy list.
 fn recruit_app() -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        &dir.path().join("ui.db"),
-        Access::ReadWrite,
-        Clock::frozen_at(today()),
-    )
-    .unwrap();
-    dossier::demo::load(&store, today()).unwrap();
-    let mut app = App::new(store, I18n::new(Lang::En), Keymap::default());
+    let (dir, mut app) = demo_app(Lang::En);
     key(&mut app, KeyCode::Char('4'));
     (dir, app)
 }

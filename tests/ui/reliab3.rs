@@ -72,15 +72,7 @@ fn files_ending(dir: &std::path::Path, ext: &str) -> Vec<std::path::PathBuf> {
 /// untouched.
 #[test]
 fn an_export_from_the_tui_takes_a_free_name_instead_of_overwriting() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        &dir.path().join("ui.db"),
-        Access::ReadWrite,
-        Clock::frozen_at(today()),
-    )
-    .unwrap();
-    dossier::demo::load(&store, today()).unwrap();
-    let mut app = App::new(store, I18n::new(Lang::En), Keymap::default());
+    let (dir, mut app) = demo_app(Lang::En);
     key(&mut app, KeyCode::Char('4'));
     key(&mut app, KeyCode::Char('c'));
     let first = files_ending(dir.path(), ".ics");

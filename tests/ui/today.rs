@@ -3,19 +3,6 @@
 use super::*;
 use dossier::domain::today::{Due, Place};
 
-/// The demo company exactly as `--demo` opens it (leave, checklists, letters, payroll), on Today.
-fn today_app(lang: Lang) -> (tempfile::TempDir, App) {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(
-        &dir.path().join("ui.db"),
-        Access::ReadWrite,
-        Clock::frozen_at(today()),
-    )
-    .unwrap();
-    dossier::demo::load(&store, today()).unwrap();
-    (dir, App::new(store, I18n::new(lang), Keymap::default()))
-}
-
 fn select(app: &mut App, pick: impl Fn(&Due) -> bool) {
     key(app, KeyCode::Home);
     let at = app
@@ -32,7 +19,7 @@ fn select(app: &mut App, pick: impl Fn(&Due) -> bool) {
 
 #[test]
 fn today_is_the_start_screen_with_the_demo_companys_work() {
-    let (_dir, app) = today_app(Lang::En);
+    let (_dir, app) = demo_app(Lang::En);
     let wide = render(&app, 200, 50);
     insta::assert_snapshot!("today_200x50", wide);
     let narrow = render(&app, 80, 24);
@@ -46,19 +33,19 @@ fn today_is_the_start_screen_with_the_demo_companys_work() {
 
 #[test]
 fn today_speaks_dutch_and_french() {
-    let (_dir, app) = today_app(Lang::Nl);
+    let (_dir, app) = demo_app(Lang::Nl);
     // Tall enough that the replacement days (due mid-December) are on screen.
     let nl = render(&app, 120, 50);
     assert!(nl.contains("Medisch attest niet ontvangen"), "{nl}");
     assert!(nl.contains("vervangingsdag(en) voor 2027"), "{nl}");
-    let (_dir, app) = today_app(Lang::Fr);
+    let (_dir, app) = demo_app(Lang::Fr);
     let fr = render(&app, 120, 36);
     assert!(fr.contains("Certificat médical non reçu"), "{fr}");
 }
 
 #[test]
 fn enter_opens_the_dossier_on_the_missing_document() {
-    let (_dir, mut app) = today_app(Lang::En);
+    let (_dir, mut app) = demo_app(Lang::En);
     select(&mut app, |d| matches!(d, Due::DocumentMissing { .. }));
     let Some(Place::Dossier { employee_id, .. }) = app
         .today
@@ -83,7 +70,7 @@ fn enter_opens_the_dossier_on_the_missing_document() {
 
 #[test]
 fn enter_on_a_missing_certificate_shows_the_spell_in_the_leave_tab() {
-    let (_dir, mut app) = today_app(Lang::En);
+    let (_dir, mut app) = demo_app(Lang::En);
     select(&mut app, |d| matches!(d, Due::CertificateMissing { .. }));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, 2);
@@ -96,7 +83,7 @@ fn enter_on_a_missing_certificate_shows_the_spell_in_the_leave_tab() {
 
 #[test]
 fn a_replacement_day_set_from_today_leaves_the_list_shorter() {
-    let (_dir, mut app) = today_app(Lang::En);
+    let (_dir, mut app) = demo_app(Lang::En);
     let missing = |app: &App| {
         app.today.list.items.iter().find_map(|a| match a.what {
             Due::ReplacementDays { missing, .. } => Some(missing),
@@ -117,7 +104,7 @@ fn a_replacement_day_set_from_today_leaves_the_list_shorter() {
 
 #[test]
 fn enter_on_the_payroll_item_opens_that_months_review() {
-    let (_dir, mut app) = today_app(Lang::En);
+    let (_dir, mut app) = demo_app(Lang::En);
     select(&mut app, |d| matches!(d, Due::PayrollExport { .. }));
     key(&mut app, KeyCode::Enter);
     assert_eq!(app.tab, 5);
