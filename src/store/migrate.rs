@@ -22,6 +22,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/011_confidential.sql"),
     include_str!("migrations/012_training_more.sql"),
     include_str!("migrations/013_perf.sql"),
+    include_str!("migrations/014_span_index.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
