@@ -3,8 +3,6 @@
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use ratatui::layout::{Constraint, Layout};
-use ratatui::text::Span;
-use ratatui::widgets::Paragraph;
 use tui_input::InputRequest;
 
 use super::action::Action;
@@ -20,7 +18,6 @@ use super::tabs::recruitment::RecruitmentTab;
 use super::tabs::reports::ReportsTab;
 use super::tabs::today::TodayTab;
 use super::tabs::training::TrainingTab;
-use super::theme;
 use super::widgets::bars::{self, Level};
 use super::widgets::popup::{self, Palette};
 use crate::domain::today::{DossierPart, Place};
@@ -67,8 +64,6 @@ enum Shown {
     Leave,
     Reports,
     Payroll,
-    /// A tab not built yet.
-    Soon,
     Recruitment,
     Training,
 }
@@ -145,11 +140,11 @@ impl App {
             TODAY => Shown::Today,
             DOSSIERS => Shown::Dossiers,
             LEAVE => Shown::Leave,
-            REPORTS if self.payroll_shown => Shown::Payroll,
-            REPORTS => Shown::Reports,
             RECRUITMENT => Shown::Recruitment,
             TRAINING => Shown::Training,
-            _ => Shown::Soon,
+            // REPORTS, the last tab.
+            _ if self.payroll_shown => Shown::Payroll,
+            _ => Shown::Reports,
         }
     }
 
@@ -164,7 +159,6 @@ impl App {
                 Shown::Leave => self.leave.context(),
                 Shown::Reports => self.reports.context(),
                 Shown::Payroll => self.payroll.context(),
-                Shown::Soon => Context::Global,
                 Shown::Recruitment => self.recruitment.context(),
                 Shown::Training => self.training.context(),
             },
@@ -276,7 +270,7 @@ impl App {
                 Shown::Reports => self.reports.form_key(&key),
                 Shown::Payroll => self.payroll.form_key(&key),
                 Shown::Training => self.training.form_key(&key),
-                Shown::Today | Shown::Soon => {}
+                Shown::Today => {}
                 Shown::Recruitment => self.recruitment.form_key(&key),
             },
             None => {}
@@ -330,7 +324,7 @@ impl App {
                         Shown::Reports => self.reports.confirmed(pending, store, i18n),
                         Shown::Payroll => self.payroll.confirmed(pending, store, i18n),
                         Shown::Training => self.training.confirmed(pending, store, i18n),
-                        Shown::Dossiers | Shown::Today | Shown::Soon => {
+                        Shown::Dossiers | Shown::Today => {
                             self.dossiers.confirmed(pending, store, i18n)
                         }
                         Shown::Recruitment => self.recruitment.confirmed(pending, store, i18n),
@@ -350,7 +344,6 @@ impl App {
                     Shown::Leave => self.leave.handle(other, store, i18n),
                     Shown::Reports => self.reports.handle(other, store, i18n),
                     Shown::Payroll => self.payroll.handle(other, store, i18n),
-                    Shown::Soon => Request::None,
                     Shown::Recruitment => self.recruitment.handle(other, store, i18n),
                     Shown::Training => self.training.handle(other, store, i18n),
                 };
@@ -491,10 +484,6 @@ impl App {
             Shown::Payroll => self.payroll.render(frame, body, i18n),
             Shown::Recruitment => self.recruitment.render(frame, body, i18n),
             Shown::Training => self.training.render(frame, body, i18n),
-            Shown::Soon => {
-                let line = i18n.t(&format!("{}_soon", TAB_KEYS[self.tab]));
-                frame.render_widget(Paragraph::new(Span::styled(line, theme::hint())), body);
-            }
         }
         let context = match self.overlay {
             Overlay::Confirm(..) => Context::Confirm,
