@@ -364,3 +364,6 @@ fn dossier_employment_names_the_schedule_fte_beside_the_contract() {
 /// Reliability on screen: a full disk at save time, names that try to break the layout.
 #[path = "ui/reliab3.rs"]
 mod reliab3;
+
+#[path = "ui/training3.rs"]
+mod training3;

@@ -224,6 +224,15 @@ impl Store {
             "Cevora",
         )?;
         held(s, &[("E0004", None), ("E0019", None)])?;
+        // E0004 evaluated the Excel course; the follow-up three months on is now due (Today).
+        if let Some(record) = t.record_of_session(s, id("E0004")?)? {
+            let questions = t.settings()?.evaluation_questions;
+            let input = crate::domain::training::evaluation::EvaluationInput {
+                eval_scores: "4 5 3 5".into(),
+                comment: "Draaitabellen meteen gebruikt voor de voorraadlijsten".into(),
+            };
+            t.evaluate(record, &input.validate(&questions)?)?;
+        }
         let s = session(
             tig,
             ago(90),

@@ -141,6 +141,8 @@ pub enum Action {
     VacancyReport,
     /// Dossier: enter a course followed elsewhere, or a certificate obtained outside, by hand.
     AddTrainingRecord,
+    /// Training session: the evaluation after the course of the selected participant.
+    TrainingEvaluate,
 }
 
 impl Action {

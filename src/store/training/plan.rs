@@ -10,6 +10,7 @@ use crate::domain::error::{ValidationErrors, collect};
 use crate::domain::money::money_field;
 use crate::domain::today::PersonRef;
 use crate::domain::training::course::{choice_field, number_field, required_text};
+use crate::domain::training::evaluation::{EvaluationData, Score};
 use crate::domain::training::{NeedPriority, NeedSource, NeedStatus};
 use crate::store::rows::{choice, date, iso};
 use crate::store::{Result, StoreError, Tx};
@@ -46,7 +47,7 @@ pub struct PlanLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluation {
     pub record_id: i64,
-    pub scores: Vec<u8>,
+    pub scores: Vec<Score>,
     pub comment: String,
     pub follow_up_due: NaiveDate,
     pub follow_up_on: Option<NaiveDate>,
@@ -256,10 +257,11 @@ impl TrainingRepo<'_> {
         Ok(lines)
     }
 
-    /// Saves the evaluation of a course followed: scores 1–5 and a comment. The follow-up is due
-    /// the setting's number of months after the course.
-    pub fn evaluate(&self, record_id: i64, scores: &[u8], comment: &str) -> Result<NaiveDate> {
-        if scores.iter().any(|s| !(1..=5).contains(s)) {
+    /// Saves (or replaces) the evaluation of a course followed. The follow-up is due the setting's
+    /// number of months after the course; a new evaluation recomputes it (the setting may have
+    /// changed since), and keeps an answered follow-up as it was.
+    pub fn evaluate(&self, record_id: i64, d: &EvaluationData) -> Result<NaiveDate> {
+        if d.scores.iter().any(|s| !(1..=5).contains(&s.score)) {
             return Err(invalid("scores", "err.training_score"));
         }
         let (employee, to): (i64, String) = self
@@ -275,12 +277,14 @@ impl TrainingRepo<'_> {
         let months = self.settings()?.follow_up_months;
         let to = date(Some(to)).unwrap_or_default();
         let due = to.checked_add_months(Months::new(months)).unwrap_or(to);
-        let scores_json = serde_json::to_string(scores).map_err(anyhow::Error::new)?;
-        let comment = crate::domain::text::clean(comment);
+        let scores_json = serde_json::to_string(&d.scores).map_err(anyhow::Error::new)?;
+        let comment = crate::domain::text::clean(&d.comment);
+        let old = self.evaluation(record_id)?;
         self.store.write(|tx| {
             tx.conn.execute(
                 "INSERT INTO training_evaluations (record_id, scores, comment, follow_up_due) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (record_id) DO UPDATE SET scores = excluded.scores, comment = excluded.comment",
+                 ON CONFLICT (record_id) DO UPDATE SET scores = excluded.scores, comment = excluded.comment,
+                 follow_up_due = excluded.follow_up_due",
                 params![record_id, scores_json, comment, iso(Some(due))],
             )?;
             tx.audit(
@@ -288,8 +292,9 @@ impl TrainingRepo<'_> {
                 record_id,
                 Some(employee),
                 "save",
-                None::<&()>,
-                Some(&serde_json::json!({ "scores": scores, "comment": comment })),
+                old.as_ref()
+                    .map(|o| serde_json::json!({ "scores": o.scores, "comment": o.comment, "follow_up_due": o.follow_up_due })).as_ref(),
+                Some(&serde_json::json!({ "scores": d.scores, "comment": comment, "follow_up_due": due })),
             )?;
             Ok(due)
         })
@@ -336,6 +341,7 @@ impl TrainingRepo<'_> {
                 [record_id],
                 |r| {
                     let scores: String = r.get(1)?;
+                    // Unreadable scores show as none rather than hiding the follow-up.
                     Ok(Evaluation {
                         record_id: r.get(0)?,
                         scores: serde_json::from_str(&scores).unwrap_or_default(),

@@ -6,6 +6,7 @@
 use crate::domain::choice::Choice;
 use crate::domain::training::TrainingKind;
 use crate::domain::training::course::CourseInput;
+use crate::domain::training::evaluation::{EvaluationData, EvaluationInput};
 use crate::domain::training::request::{DecisionInput, RequestInput};
 use crate::domain::training::session::EnrolmentStatus;
 use crate::domain::training::session::SessionInput;
@@ -45,6 +46,13 @@ pub enum TrainingForm {
         name: String,
         course: String,
     },
+    /// The participant's evaluation of a course followed (its training record).
+    Evaluate {
+        record_id: i64,
+        name: String,
+        course: String,
+        questions: Vec<String>,
+    },
 }
 
 /// A session as the approval's pick list shows it: dates, place and seats taken.
@@ -83,6 +91,13 @@ pub fn section_name(i: &I18n, name: &str) -> String {
     let key = format!("talk_section.{name}");
     let t = i.t(&key);
     if t == key { name.to_string() } else { t }
+}
+
+/// An evaluation question in the user's language when it is one of ours, else as written.
+pub fn question_name(i: &I18n, code: &str) -> String {
+    let key = format!("evaluation_question.{code}");
+    let t = i.t(&key);
+    if t == key { code.to_string() } else { t }
 }
 
 impl TrainingForm {
@@ -207,6 +222,34 @@ impl TrainingForm {
                 vec![("reason", FieldKind::Text, true)],
                 &DecisionInput::default(),
             ),
+            TrainingForm::Evaluate {
+                record_id,
+                name,
+                course,
+                questions,
+            } => {
+                let given = store.training().evaluation(*record_id).ok().flatten();
+                let input = given.map_or_else(EvaluationInput::default, |g| {
+                    EvaluationInput::from_data(
+                        &EvaluationData {
+                            scores: g.scores,
+                            comment: g.comment,
+                        },
+                        questions,
+                    )
+                });
+                Form::new(
+                    i.tf(
+                        "training.form_evaluate",
+                        &[("name", name), ("course", course)],
+                    ),
+                    vec![
+                        ("eval_scores", FieldKind::Text, true),
+                        ("comment", FieldKind::Text, false),
+                    ],
+                    &input,
+                )
+            }
         }
     }
 }
@@ -264,6 +307,20 @@ impl FormPurpose for TrainingForm {
                     .unwrap_or_default(),
                 notes: vec![i.t("training.refuse_note")],
             },
+            TrainingForm::Evaluate { questions, .. } => {
+                let names: Vec<String> = questions.iter().map(|q| question_name(i, q)).collect();
+                Review {
+                    errors: form
+                        .values(&EvaluationInput::default())
+                        .validate(questions)
+                        .err()
+                        .unwrap_or_default(),
+                    notes: vec![i.tf(
+                        "training.eval_questions",
+                        &[("questions", &names.join(" · "))],
+                    )],
+                }
+            }
         }
     }
 
@@ -328,6 +385,20 @@ impl FormPurpose for TrainingForm {
                 Ok(Saved {
                     employee_id: 0,
                     message_key: "msg.training_request_refused",
+                })
+            }
+            TrainingForm::Evaluate {
+                record_id,
+                questions,
+                ..
+            } => {
+                let d = form
+                    .values(&EvaluationInput::default())
+                    .validate(questions)?;
+                t.evaluate(*record_id, &d)?;
+                Ok(Saved {
+                    employee_id: 0,
+                    message_key: "msg.training_evaluation_saved",
                 })
             }
         }

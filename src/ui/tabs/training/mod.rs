@@ -482,6 +482,7 @@ impl TrainingTab {
                 ));
             }
             Action::Attend => return self.attend(store, i18n),
+            Action::TrainingEvaluate => return self.evaluate(store, i18n),
             Action::CancelEnrolment => {
                 if let Some(row) = d.rows.get(d.selected)
                     && row.status != crate::domain::training::session::EnrolmentStatus::Cancelled
@@ -494,6 +495,38 @@ impl TrainingTab {
             }
             _ => {}
         }
+        Request::None
+    }
+
+    /// `v`: the evaluation form of the selected participant, once their attendance wrote the record.
+    fn evaluate(&mut self, store: &Store, i18n: &I18n) -> Request {
+        let Some(d) = self.detail.as_ref() else {
+            return Request::None;
+        };
+        let Some(row) = d.rows.get(d.selected) else {
+            return Request::None;
+        };
+        let record = match store
+            .training()
+            .record_of_session(d.session.id, row.person.id)
+        {
+            Ok(Some(r)) => r,
+            Ok(None) => {
+                return Request::Status(
+                    i18n.tf("err.training_not_attended", &[("name", &row.person.name)]),
+                    Level::Error,
+                );
+            }
+            Err(e) => return Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
+        };
+        let purpose = TrainingForm::Evaluate {
+            record_id: record,
+            name: row.person.name.clone(),
+            course: d.session.course.clone(),
+            questions: self.settings.evaluation_questions.clone(),
+        };
+        let form = purpose.form(store, i18n);
+        self.form = Some(FormState::new(form, purpose, store, i18n));
         Request::None
     }
 

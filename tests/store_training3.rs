@@ -1,0 +1,146 @@
+//! Store tests for the third part of training (issue 6): the evaluation after a course, its
+//! follow-up date, and attendance that cannot silently remove an evaluation.
+
+use chrono::NaiveDate;
+use dossier::clock::Clock;
+use dossier::domain::contract::ContractInput;
+use dossier::domain::employee::EmployeeInput;
+use dossier::domain::training::course::CourseInput;
+use dossier::domain::training::evaluation::{EvaluationData, Score};
+use dossier::domain::training::session::{Attendance, SessionInput};
+use dossier::store::{Access, Store, StoreError};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn store(dir: &tempfile::TempDir) -> Store {
+    Store::open(
+        &dir.path().join("t.db"),
+        Access::ReadWrite,
+        Clock::frozen_at(d(2026, 3, 18)),
+    )
+    .unwrap()
+}
+
+fn hire(store: &Store, number: &str) -> i64 {
+    let input = EmployeeInput {
+        number: number.into(),
+        first_name: "An".into(),
+        last_name: format!("Peeters {number}"),
+        job_title: "Welder".into(),
+        department: "Workshop".into(),
+        sex: "f".into(),
+        start_date: "01/01/2020".into(),
+        ..Default::default()
+    };
+    let contract = ContractInput {
+        kind: "indefinite".into(),
+        start: "01/01/2020".into(),
+        weekly_hours: "38".into(),
+        full_time_hours: "38".into(),
+        ..Default::default()
+    };
+    store.employees().add(&input, Some(&contract)).unwrap().id
+}
+
+/// A one-day session on 16/03/2026 that `E1` attended: (enrolment, record).
+fn attended(s: &Store) -> (i64, i64) {
+    let t = s.training();
+    let c = CourseInput {
+        title: "First aid".into(),
+        duration: "7h36".into(),
+        ..Default::default()
+    };
+    let c = t.add_course(&c.validate().unwrap()).unwrap().id;
+    let sid = t
+        .add_session(
+            &SessionInput {
+                course: c.to_string(),
+                days: "16/03/2026".into(),
+                capacity: "8".into(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap(),
+        )
+        .unwrap();
+    let id = hire(s, "E1");
+    let (en, _) = t.enrol(sid, id).unwrap();
+    let r = t
+        .mark(en, d(2026, 3, 16), Some(Attendance::Present))
+        .unwrap();
+    assert_eq!(t.record_of_session(sid, id).unwrap(), r.record_id);
+    (en, r.record_id.unwrap())
+}
+
+fn eval(scores: &[(&str, u8)], comment: &str) -> EvaluationData {
+    EvaluationData {
+        scores: scores
+            .iter()
+            .map(|(q, s)| Score {
+                question: q.to_string(),
+                score: *s,
+            })
+            .collect(),
+        comment: comment.into(),
+    }
+}
+
+#[test]
+fn an_evaluation_is_saved_and_re_evaluating_recomputes_the_follow_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir);
+    let (_, rec) = attended(&s);
+    let t = s.training();
+    let due = t
+        .evaluate(rec, &eval(&[("content", 4), ("trainer", 5)], "Goed"))
+        .unwrap();
+    assert_eq!(due, d(2026, 6, 16));
+    let e = t.evaluation(rec).unwrap().unwrap();
+    assert_eq!(e.scores[1].question, "trainer");
+    assert_eq!((e.comment.as_str(), e.follow_up_due), ("Goed", due));
+    // The setting changes; the next evaluation moves the follow-up with it.
+    let mut set = t.settings().unwrap();
+    set.follow_up_months = 6;
+    t.save_settings(&set).unwrap();
+    let due = t.evaluate(rec, &eval(&[("content", 2)], "")).unwrap();
+    assert_eq!(due, d(2026, 9, 16));
+    let e = t.evaluation(rec).unwrap().unwrap();
+    assert_eq!((e.scores.len(), e.follow_up_due), (1, d(2026, 9, 16)));
+    // A score out of range is refused and changes nothing.
+    assert!(matches!(
+        t.evaluate(rec, &eval(&[("content", 6)], "")),
+        Err(StoreError::Invalid(_))
+    ));
+    assert_eq!(t.evaluation(rec).unwrap().unwrap().scores[0].score, 2);
+    assert!(matches!(
+        t.evaluate(9999, &eval(&[("content", 3)], "")),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+#[test]
+fn clearing_attendance_of_an_evaluated_course_is_refused_and_keeps_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir);
+    let (en, rec) = attended(&s);
+    let t = s.training();
+    t.evaluate(rec, &eval(&[("content", 4)], "")).unwrap();
+    let err = t.mark(en, d(2026, 3, 16), None).unwrap_err();
+    let StoreError::Invalid(e) = err else {
+        panic!("refused as invalid, got {err:?}")
+    };
+    assert_eq!(e.0[0].key, "err.training_record_evaluated");
+    assert!(t.evaluation(rec).unwrap().is_some());
+    assert_eq!(t.records(1).unwrap().len(), 1);
+    // Absent on the only day would also remove the record: refused the same way.
+    assert!(
+        t.mark(en, d(2026, 3, 16), Some(Attendance::Absent))
+            .is_err()
+    );
+    // A mark that keeps the record (excused → still no hours? present stays) is fine.
+    t.mark(en, d(2026, 3, 16), Some(Attendance::Present))
+        .unwrap();
+    assert!(t.evaluation(rec).unwrap().is_some());
+}

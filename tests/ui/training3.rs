@@ -1,0 +1,96 @@
+//! The Training tab, third part: the evaluation after a course, opened with `v` on a participant
+//! of a session whose attendance wrote their record.
+
+use super::*;
+
+/// The demo company with its training; the tab is on a past session where someone's attendance
+/// is complete. Returns the app, the session and the selected person's record.
+fn past_session_app() -> (tempfile::TempDir, App, i64) {
+    let (dir, mut app) = app(Lang::En);
+    app.store.load_demo_leave(today()).unwrap();
+    app.store.load_demo_training(today()).unwrap();
+    key(&mut app, KeyCode::Char('5'));
+    key(&mut app, KeyCode::Right);
+    let t = app.store.training();
+    let (session, at, record) = app
+        .training
+        .sessions
+        .iter()
+        .find_map(|s| {
+            let rows = t.enrolments(s.id).ok()?;
+            rows.iter().enumerate().find_map(|(n, r)| {
+                let rec = t.record_of_session(s.id, r.person.id).ok()??;
+                Some((s.id, n, rec))
+            })
+        })
+        .expect("a demo session with a record");
+    let pos = app
+        .training
+        .sessions
+        .iter()
+        .position(|s| s.id == session)
+        .unwrap();
+    for _ in 0..pos {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    (dir, app, record)
+}
+
+#[test]
+fn v_on_a_participant_opens_the_evaluation_and_saves_it() {
+    let (_dir, mut app, record) = past_session_app();
+    let given = app.store.training().evaluation(record).unwrap();
+    key(&mut app, KeyCode::Char('v'));
+    let form = render(&app, 120, 36);
+    assert!(form.contains("Evaluation of"), "{form}");
+    assert!(
+        form.contains("Content of the course · Trainer · Organisation · Useful for the job"),
+        "{form}"
+    );
+    if given.is_none() {
+        insta::assert_snapshot!("training_evaluate_form", form);
+        type_text(&mut app, "4 5 - 4");
+    } else {
+        // Already evaluated in the demo: the form starts on the answers given.
+        for _ in 0..10 {
+            key(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "4 5 - 4");
+    }
+    ctrl(&mut app, 's');
+    assert!(app.training.form.is_none(), "{}", render(&app, 120, 36));
+    assert!(format!("{:?}", app.status).contains("Evaluation saved"));
+    let e = app.store.training().evaluation(record).unwrap().unwrap();
+    let got: Vec<(String, u8)> = e
+        .scores
+        .into_iter()
+        .map(|s| (s.question, s.score))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("content".to_string(), 4),
+            ("trainer".to_string(), 5),
+            ("usefulness".to_string(), 4)
+        ]
+    );
+}
+
+#[test]
+fn v_on_someone_without_a_record_says_why() {
+    let (_dir, mut app) = app(Lang::En);
+    app.store.load_demo_leave(today()).unwrap();
+    app.store.load_demo_training(today()).unwrap();
+    key(&mut app, KeyCode::Char('5'));
+    key(&mut app, KeyCode::Right);
+    // The first session is upcoming: nobody has attended yet.
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('v'));
+    assert!(app.training.form.is_none());
+    let s = format!("{:?}", app.status);
+    assert!(s.contains("nothing to evaluate yet"), "{s}");
+}
