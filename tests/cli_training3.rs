@@ -106,3 +106,37 @@ fn bad_scores_are_refused_and_write_nothing() {
     ]);
     assert_eq!(v["scores"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn a_follow_up_is_answered_yes_no_or_partly_after_the_evaluation() {
+    let env = Env::demo();
+    let id = record(&env);
+    // Not evaluated yet: refused.
+    env.refused(
+        &["training", "follow-up", &id, "--helped", "yes"],
+        "Evaluate the course first",
+    );
+    env.ok(&["training", "evaluate", &id, "--score", "content=4"]);
+    env.refused(
+        &["training", "follow-up", &id, "--helped", "maybe"],
+        "maybe",
+    );
+    let out = env
+        .ok(&[
+            "training",
+            "follow-up",
+            &id,
+            "--helped",
+            "partly",
+            "--note",
+            "Deels",
+        ])
+        .stdout;
+    assert!(
+        out.contains(&format!("Follow-up of record {id} recorded: Partly")),
+        "{out}"
+    );
+    let v = env.json(&["training", "follow-up", &id, "--helped", "no", "--json"]);
+    assert_eq!(v["helped"], "no");
+    assert_eq!(v["follow_up_on"], "2026-11-23");
+}

@@ -1,12 +1,16 @@
 //! Store tests for the third part of training (issue 6): the evaluation after a course, its
-//! follow-up date, and attendance that cannot silently remove an evaluation.
+//! follow-up date, and attendance that cannot silently remove an evaluation; the follow-up (yes,
+//! no or partly) and the follow-ups due on Today.
 
 use chrono::NaiveDate;
 use dossier::clock::Clock;
 use dossier::domain::contract::ContractInput;
+use dossier::domain::contract::DepartureInput;
 use dossier::domain::employee::EmployeeInput;
+use dossier::domain::today::training::TrainingPlace;
+use dossier::domain::today::{Due, Place};
 use dossier::domain::training::course::CourseInput;
-use dossier::domain::training::evaluation::{EvaluationData, Score};
+use dossier::domain::training::evaluation::{EvaluationData, Helped, Score};
 use dossier::domain::training::session::{Attendance, SessionInput};
 use dossier::store::{Access, Store, StoreError};
 
@@ -143,4 +147,96 @@ fn clearing_attendance_of_an_evaluated_course_is_refused_and_keeps_both() {
     t.mark(en, d(2026, 3, 16), Some(Attendance::Present))
         .unwrap();
     assert!(t.evaluation(rec).unwrap().is_some());
+}
+
+fn follow_ups_on_today(s: &Store, day: NaiveDate) -> Vec<(i64, NaiveDate, Place)> {
+    s.today()
+        .list(day)
+        .unwrap()
+        .items
+        .into_iter()
+        .filter_map(|i| match i.what {
+            Due::TrainingFollowUp { record_id, due, .. } => Some((record_id, due, i.place)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_follow_up_due_shows_on_today_until_answered_and_not_for_leavers() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir);
+    let (_, rec) = attended(&s);
+    let t = s.training();
+    // Not evaluated: nothing to follow up.
+    assert!(t.follow_ups_due(d(2027, 1, 1), 10).unwrap().is_empty());
+    t.evaluate(rec, &eval(&[("content", 4)], "")).unwrap();
+    // Due 16/06/2026: listed once the window reaches that day.
+    assert!(t.follow_ups_due(d(2026, 6, 15), 10).unwrap().is_empty());
+    let due = t.follow_ups_due(d(2026, 6, 16), 10).unwrap();
+    assert_eq!((due[0].record_id, due[0].due), (rec, d(2026, 6, 16)));
+    assert_eq!(due[0].course, "First aid");
+    // Today shows it a week ahead.
+    assert!(follow_ups_on_today(&s, d(2026, 6, 8)).is_empty());
+    assert_eq!(
+        follow_ups_on_today(&s, d(2026, 6, 9)),
+        vec![(
+            rec,
+            d(2026, 6, 16),
+            Place::Training {
+                part: TrainingPlace::FollowUp,
+                id: rec
+            }
+        )]
+    );
+    // Answered: gone from the list; the answer is kept.
+    t.follow_up(rec, Helped::Partly, "Deels toegepast").unwrap();
+    let e = t.evaluation(rec).unwrap().unwrap();
+    assert_eq!(
+        (e.helped, e.follow_up_note.as_str(), e.follow_up_on),
+        (
+            Some(Helped::Partly),
+            "Deels toegepast",
+            Some(d(2026, 3, 18))
+        )
+    );
+    assert!(t.follow_ups_due(d(2027, 1, 1), 10).unwrap().is_empty());
+    // A second person's follow-up is not listed once they left.
+    let (_, rec2) = {
+        let first = t.record_subject(rec).unwrap().0.id;
+        let sid = t.records(first).unwrap()[0].data.session_id.unwrap();
+        let id = hire(&s, "E2");
+        let (en, _) = t.enrol(sid, id).unwrap();
+        let r = t
+            .mark(en, d(2026, 3, 16), Some(Attendance::Present))
+            .unwrap();
+        (id, r.record_id.unwrap())
+    };
+    t.evaluate(rec2, &eval(&[("trainer", 3)], "")).unwrap();
+    assert_eq!(t.follow_ups_due(d(2027, 1, 1), 10).unwrap().len(), 1);
+    let who = t.record_subject(rec2).unwrap().0.id;
+    s.employees()
+        .archive(
+            who,
+            &DepartureInput {
+                end_date: "17/03/2026".into(),
+                ended_by: "employee".into(),
+                reason: "test".into(),
+                notice_weeks: String::new(),
+            },
+        )
+        .unwrap();
+    assert!(t.follow_ups_due(d(2027, 1, 1), 10).unwrap().is_empty());
+}
+
+#[test]
+fn a_follow_up_needs_an_evaluation_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir);
+    let (_, rec) = attended(&s);
+    let err = s.training().follow_up(rec, Helped::Yes, "").unwrap_err();
+    let StoreError::Invalid(e) = err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(e.0[0].key, "err.training_not_evaluated");
 }

@@ -108,6 +108,17 @@ pub enum TrainingCommand {
         #[arg(long)]
         json: bool,
     },
+    /// The follow-up months after a course: did it help in the job? --helped yes|no|partly
+    /// [--note TEXT] (the record must have been evaluated); answering again replaces it
+    FollowUp {
+        record: i64,
+        #[arg(long)]
+        helped: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -221,6 +232,32 @@ pub fn run(ctx: &Ctx, cmd: TrainingCommand) -> Result<(), CliError> {
         }
         TrainingCommand::Session(cmd) => session(ctx, cmd)?,
         TrainingCommand::Request(cmd) => requests::run(ctx, cmd)?,
+        TrainingCommand::FollowUp {
+            record,
+            helped,
+            note,
+            json,
+        } => {
+            let (helped, note) = crate::domain::training::evaluation::FollowUpInput {
+                helped,
+                follow_up_note: note,
+            }
+            .validate()
+            .map_err(|e| refused(i, &e))?;
+            let store = ctx.open(Access::ReadWrite)?;
+            let t = store.training();
+            t.follow_up(record, helped, &note).map_err(fail)?;
+            if json {
+                return print_json(&t.evaluation(record).map_err(fail)?);
+            }
+            outln!(
+                "{}",
+                i.tf(
+                    "cli.training_followed_up",
+                    &[("id", &record.to_string()), ("helped", &i.choice(helped))]
+                )
+            );
+        }
         TrainingCommand::Evaluate {
             record,
             scores,

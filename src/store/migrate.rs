@@ -21,6 +21,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/010_staff_words.sql"),
     include_str!("migrations/011_confidential.sql"),
     include_str!("migrations/012_training_more.sql"),
+    include_str!("migrations/016_training_eval.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

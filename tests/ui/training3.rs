@@ -94,3 +94,54 @@ fn v_on_someone_without_a_record_says_why() {
     let s = format!("{:?}", app.status);
     assert!(s.contains("nothing to evaluate yet"), "{s}");
 }
+
+#[test]
+fn enter_on_a_follow_up_on_today_opens_its_form_and_answers_it() {
+    use dossier::domain::today::Due;
+    use dossier::domain::training::evaluation::Helped;
+    let (_dir, mut app) = app(Lang::En);
+    app.store.load_demo_leave(today()).unwrap();
+    app.store.load_demo_training(today()).unwrap();
+    key(&mut app, KeyCode::Char('1'));
+    key(&mut app, KeyCode::Home);
+    let (at, record) = app
+        .today
+        .list
+        .items
+        .iter()
+        .enumerate()
+        .find_map(|(n, a)| match a.what {
+            Due::TrainingFollowUp { record_id, .. } => Some((n, record_id)),
+            _ => None,
+        })
+        .expect("the demo's follow-up is on Today");
+    for _ in 0..at {
+        key(&mut app, KeyCode::Down);
+    }
+    let screen = render(&app, 120, 36);
+    assert!(
+        screen.contains("Follow-up of “Excel voor gevorderden”: did it help in the job?"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Enter);
+    let form = render(&app, 120, 36);
+    insta::assert_snapshot!("training_follow_up_form", form);
+    key(&mut app, KeyCode::Char('p'));
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Draaitabellen ja, macro's nog niet");
+    ctrl(&mut app, 's');
+    assert!(app.training.form.is_none(), "{}", render(&app, 120, 36));
+    assert!(format!("{:?}", app.status).contains("Follow-up recorded"));
+    let e = app.store.training().evaluation(record).unwrap().unwrap();
+    assert_eq!(e.helped, Some(Helped::Partly));
+    assert_eq!(e.follow_up_note, "Draaitabellen ja, macro's nog niet");
+    // Answered: no longer on Today.
+    key(&mut app, KeyCode::Char('1'));
+    assert!(
+        !app.today
+            .list
+            .items
+            .iter()
+            .any(|a| matches!(a.what, Due::TrainingFollowUp { .. }))
+    );
+}

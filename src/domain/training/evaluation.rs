@@ -6,7 +6,16 @@ use serde::{Deserialize, Serialize};
 use super::talk::parse_scores;
 use crate::domain::employee::optional_text;
 use crate::domain::error::{FieldError, ValidationErrors, collect};
-use crate::text_input;
+use crate::{choice_enum, text_input};
+
+choice_enum!(
+    /// The follow-up's answer: did the course help in the job?
+    Helped, "helped" {
+        Yes => "yes",
+        No => "no",
+        Partly => "partly",
+    }
+);
 
 /// One question's score. The question is kept by its code so that a later change of the
 /// settings' question list does not shift old answers onto other questions.
@@ -82,6 +91,41 @@ impl EvaluationInput {
     }
 }
 
+text_input!(
+    /// The follow-up as typed: the answer and a note.
+    FollowUpInput, FOLLOW_UP_FIELDS { helped, follow_up_note }
+);
+
+impl FollowUpInput {
+    pub fn validate(&self) -> Result<(Helped, String), ValidationErrors> {
+        let mut e = ValidationErrors::default();
+        let helped = if self.helped.trim().is_empty() {
+            e.push(FieldError::new("helped", "err.required"));
+            None
+        } else {
+            collect(
+                &mut e,
+                super::course::choice_field("helped", &self.helped, Helped::Yes),
+            )
+        };
+        let note = collect(
+            &mut e,
+            optional_text("follow_up_note", &self.follow_up_note, COMMENT_MAX),
+        );
+        match (helped, note) {
+            (Some(h), Some(n)) if e.is_empty() => Ok((h, n)),
+            _ => Err(e),
+        }
+    }
+}
+
+/// When the follow-up of a course is due: `months` after its last day.
+pub fn follow_up_due(last_day: chrono::NaiveDate, months: u32) -> chrono::NaiveDate {
+    last_day
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(last_day)
+}
+
 /// The command line's `Q=N` pairs: each question once, one of the settings' codes, score 1–5.
 pub fn named_scores(
     pairs: &[String],
@@ -137,6 +181,34 @@ pub fn named_scores(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_follow_up_is_due_months_after_the_last_day_and_needs_an_answer() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(follow_up_due(d(2026, 11, 30), 3), d(2027, 2, 28));
+        assert_eq!(follow_up_due(d(2026, 3, 16), 0), d(2026, 3, 16));
+        let ok = FollowUpInput {
+            helped: "partly".into(),
+            follow_up_note: " Deels ".into(),
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(ok, (Helped::Partly, "Deels".to_string()));
+        let keys = |h: &str| -> Vec<&'static str> {
+            FollowUpInput {
+                helped: h.into(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap_err()
+            .0
+            .iter()
+            .map(|e| e.key)
+            .collect()
+        };
+        assert_eq!(keys(""), vec!["err.required"]);
+        assert_eq!(keys("maybe"), vec!["err.choice"]);
+    }
 
     fn qs() -> Vec<String> {
         vec!["content".into(), "trainer".into(), "usefulness".into()]

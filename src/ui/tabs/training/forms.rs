@@ -6,7 +6,7 @@
 use crate::domain::choice::Choice;
 use crate::domain::training::TrainingKind;
 use crate::domain::training::course::CourseInput;
-use crate::domain::training::evaluation::{EvaluationData, EvaluationInput};
+use crate::domain::training::evaluation::{EvaluationData, EvaluationInput, FollowUpInput, Helped};
 use crate::domain::training::request::{DecisionInput, RequestInput};
 use crate::domain::training::session::EnrolmentStatus;
 use crate::domain::training::session::SessionInput;
@@ -43,6 +43,12 @@ pub enum TrainingForm {
     /// Refusing a request: the reason.
     Refuse {
         request_id: i64,
+        name: String,
+        course: String,
+    },
+    /// The follow-up months after a course: did it help in the job?
+    FollowUp {
+        record_id: i64,
         name: String,
         course: String,
     },
@@ -222,6 +228,32 @@ impl TrainingForm {
                 vec![("reason", FieldKind::Text, true)],
                 &DecisionInput::default(),
             ),
+            TrainingForm::FollowUp {
+                record_id,
+                name,
+                course,
+            } => {
+                let given = store.training().evaluation(*record_id).ok().flatten();
+                let input = FollowUpInput {
+                    helped: given
+                        .as_ref()
+                        .and_then(|g| g.helped)
+                        .map(|h| h.code().to_string())
+                        .unwrap_or_default(),
+                    follow_up_note: given.map(|g| g.follow_up_note).unwrap_or_default(),
+                };
+                Form::new(
+                    i.tf(
+                        "training.form_follow_up",
+                        &[("name", name), ("course", course)],
+                    ),
+                    vec![
+                        ("helped", FieldKind::choice::<Helped>(), true),
+                        ("follow_up_note", FieldKind::Text, false),
+                    ],
+                    &input,
+                )
+            }
             TrainingForm::Evaluate {
                 record_id,
                 name,
@@ -307,6 +339,14 @@ impl FormPurpose for TrainingForm {
                     .unwrap_or_default(),
                 notes: vec![i.t("training.refuse_note")],
             },
+            TrainingForm::FollowUp { .. } => Review {
+                errors: form
+                    .values(&FollowUpInput::default())
+                    .validate()
+                    .err()
+                    .unwrap_or_default(),
+                notes: vec![i.t("training.follow_up_note")],
+            },
             TrainingForm::Evaluate { questions, .. } => {
                 let names: Vec<String> = questions.iter().map(|q| question_name(i, q)).collect();
                 Review {
@@ -385,6 +425,14 @@ impl FormPurpose for TrainingForm {
                 Ok(Saved {
                     employee_id: 0,
                     message_key: "msg.training_request_refused",
+                })
+            }
+            TrainingForm::FollowUp { record_id, .. } => {
+                let (helped, note) = form.values(&FollowUpInput::default()).validate()?;
+                t.follow_up(*record_id, helped, &note)?;
+                Ok(Saved {
+                    employee_id: 0,
+                    message_key: "msg.training_follow_up_saved",
                 })
             }
             TrainingForm::Evaluate {

@@ -170,7 +170,7 @@ impl TrainingTab {
     }
 
     /// Shows an item of the tab (from the Today list): the request to answer.
-    pub fn show(&mut self, store: &Store, part: TrainingPlace, id: i64) {
+    pub fn show(&mut self, store: &Store, i18n: &I18n, part: TrainingPlace, id: i64) {
         self.detail = None;
         self.form = None;
         self.picker = None;
@@ -182,6 +182,23 @@ impl TrainingTab {
                     self.selected[self.view] = n;
                 }
             }
+            TrainingPlace::FollowUp => self.open_follow_up(store, i18n, id),
+        }
+    }
+
+    /// The follow-up form of a training record (from the Today list).
+    fn open_follow_up(&mut self, store: &Store, i18n: &I18n, record_id: i64) {
+        match store.training().record_subject(record_id) {
+            Ok((person, course)) => {
+                let purpose = TrainingForm::FollowUp {
+                    record_id,
+                    name: person.name,
+                    course,
+                };
+                let form = purpose.form(store, i18n);
+                self.form = Some(FormState::new(form, purpose, store, i18n));
+            }
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 
