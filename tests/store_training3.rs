@@ -240,3 +240,48 @@ fn a_follow_up_needs_an_evaluation_first() {
     };
     assert_eq!(e.0[0].key, "err.training_not_evaluated");
 }
+
+#[test]
+fn a_first_talk_is_due_without_any_talk_on_file_and_leavers_drop_off_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir);
+    // Started 01/01/2020, no talk ever recorded (none in the company either): due 01/01/2021.
+    let a = hire(&s, "E1");
+    let t = s.training();
+    let due = t.talks_overdue(d(2026, 3, 18), 10).unwrap();
+    assert_eq!(due.len(), 1);
+    assert_eq!((due[0].person.id, due[0].due), (a, d(2021, 1, 1)));
+    // A pending request of theirs is on Today; once they left, neither is.
+    let c = CourseInput {
+        title: "Excel".into(),
+        duration: "7h".into(),
+        ..Default::default()
+    };
+    let c = t.add_course(&c.validate().unwrap()).unwrap().id;
+    t.request(a, c, None, "Graag").unwrap();
+    let on_today = |s: &Store| -> (bool, bool) {
+        let items = s.today().list(d(2026, 3, 18)).unwrap().items;
+        (
+            items
+                .iter()
+                .any(|i| matches!(i.what, Due::TalkOverdue { .. })),
+            items
+                .iter()
+                .any(|i| matches!(i.what, Due::TrainingRequest { .. })),
+        )
+    };
+    assert_eq!(on_today(&s), (true, true));
+    s.employees()
+        .archive(
+            a,
+            &DepartureInput {
+                end_date: "17/03/2026".into(),
+                ended_by: "employee".into(),
+                reason: "test".into(),
+                notice_weeks: String::new(),
+            },
+        )
+        .unwrap();
+    assert_eq!(on_today(&s), (false, false));
+    assert!(t.talks_overdue(d(2026, 3, 18), 10).unwrap().is_empty());
+}
