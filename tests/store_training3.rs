@@ -285,3 +285,45 @@ fn a_first_talk_is_due_without_any_talk_on_file_and_leavers_drop_off_today() {
     assert_eq!(on_today(&s), (false, false));
     assert!(t.talks_overdue(d(2026, 3, 18), 10).unwrap().is_empty());
 }
+
+#[test]
+fn an_agreed_action_is_ticked_done_and_back_with_an_audit_row() {
+    use dossier::domain::training::talk::TalkInput;
+    let dir = tempfile::tempdir().unwrap();
+    let s = store(&dir);
+    let a = hire(&s, "E1");
+    let t = s.training();
+    let sections = t.settings().unwrap().talk_sections;
+    let input = TalkInput {
+        kind: "appraisal".into(),
+        date: "02/03/2026".into(),
+        held: "yes".into(),
+        actions: "Klantenbestand opschonen @ 30/04/2026; Cursus Excel".into(),
+        ..Default::default()
+    };
+    let (d, needs) = input.validate(&sections).unwrap();
+    let id = t.add_talk(a, &d, &needs).unwrap();
+    t.set_action_done(id, 1, true).unwrap();
+    let done: Vec<bool> = t
+        .talk(id)
+        .unwrap()
+        .data
+        .actions
+        .iter()
+        .map(|x| x.done)
+        .collect();
+    assert_eq!(done, vec![false, true]);
+    t.set_action_done(id, 1, false).unwrap();
+    assert!(!t.talk(id).unwrap().data.actions[1].done);
+    let err = t.set_action_done(id, 2, true).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid(_)), "{err:?}");
+    let conn = rusqlite::Connection::open(s.path()).unwrap();
+    let rows: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM audit WHERE entity = 'training_talk' AND action = 'action'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 2);
+}

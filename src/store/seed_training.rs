@@ -398,6 +398,14 @@ impl Store {
             ),
             "",
         )?;
+        // E0008's agreed action was carried out; E0014's (below) is still open.
+        if let Some(done) = t
+            .talks_of(id("E0008")?)?
+            .into_iter()
+            .find(|k| !k.data.actions.is_empty())
+        {
+            t.set_action_done(done.id, 0, true)?;
+        }
         talk(
             "E0014",
             ago(30),

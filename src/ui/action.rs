@@ -143,6 +143,8 @@ pub enum Action {
     AddTrainingRecord,
     /// Training session: the evaluation after the course of the selected participant.
     TrainingEvaluate,
+    /// Training talks: tick an agreed action of the selected talk done (or open again).
+    TalkActionDone,
 }
 
 impl Action {

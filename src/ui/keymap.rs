@@ -440,6 +440,7 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
         Action::TrainingEvaluate,
         true,
     ),
+    (Context::Training, "a", Action::TalkActionDone, false),
     (Context::Candidate, "g", Action::GenerateDocument, true),
     (Context::Vacancies, "t", Action::VacancyText, false),
     (Context::Vacancies, "c", Action::ExportCalendar, false),

@@ -145,3 +145,38 @@ fn enter_on_a_follow_up_on_today_opens_its_form_and_answers_it() {
             .any(|a| matches!(a.what, Due::TrainingFollowUp { .. }))
     );
 }
+
+#[test]
+fn a_on_a_talk_ticks_an_agreed_action_done() {
+    let (_dir, mut app) = app(Lang::En);
+    app.store.load_demo_leave(today()).unwrap();
+    app.store.load_demo_training(today()).unwrap();
+    key(&mut app, KeyCode::Char('5'));
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Right);
+    }
+    assert_eq!(
+        app.training.shown(),
+        dossier::ui::tabs::training::View::Talks
+    );
+    let (n, talk) = app
+        .training
+        .talks
+        .iter()
+        .enumerate()
+        .find(|(_, (_, t))| t.data.actions.iter().any(|a| !a.done))
+        .map(|(n, (_, t))| (n, t.id))
+        .expect("a demo talk with an open action");
+    key(&mut app, KeyCode::Home);
+    for _ in 0..app.training.overdue.len() + n {
+        key(&mut app, KeyCode::Down);
+    }
+    key(&mut app, KeyCode::Char('a'));
+    let form = render(&app, 120, 36);
+    assert!(form.contains("Agreed actions — talk with"), "{form}");
+    insta::assert_snapshot!("training_talk_action_form", form);
+    ctrl(&mut app, 's');
+    assert!(app.training.form.is_none(), "{}", render(&app, 120, 36));
+    let t = app.store.training().talk(talk).unwrap();
+    assert!(t.data.actions.iter().all(|a| a.done));
+}

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::plan::NeedInput;
-use super::{PERSON, TrainingRepo, person_at};
+use super::{PERSON, TrainingRepo, invalid, person_at};
 use crate::domain::choice::Choice;
 use crate::domain::today::PersonRef;
 use crate::domain::training::talk::{Talk, TalkData, TalkKind, next_due, overdue};
@@ -68,6 +68,33 @@ impl TrainingRepo<'_> {
             self.add_need(employee_id, &input, Some(id))?;
         }
         Ok(id)
+    }
+
+    /// Ticks an agreed action of a talk done (or open again); `index` is its place in the list.
+    pub fn set_action_done(&self, talk_id: i64, index: usize, done: bool) -> Result<()> {
+        let t = self.talk(talk_id)?;
+        let mut actions = t.data.actions.clone();
+        let Some(a) = actions.get_mut(index) else {
+            return Err(invalid("action", "err.training_no_such_action"));
+        };
+        let old = a.done;
+        a.done = done;
+        let text = a.text.clone();
+        let json = serde_json::to_string(&actions).map_err(anyhow::Error::new)?;
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "UPDATE training_talks SET actions = ?2 WHERE id = ?1",
+                params![talk_id, json],
+            )?;
+            tx.audit(
+                "training_talk",
+                talk_id,
+                Some(t.employee_id),
+                "action",
+                Some(&serde_json::json!({ "action": text, "done": old })),
+                Some(&serde_json::json!({ "action": text, "done": done })),
+            )
+        })
     }
 
     /// A person's talks, latest first.

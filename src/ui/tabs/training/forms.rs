@@ -46,6 +46,13 @@ pub enum TrainingForm {
         name: String,
         course: String,
     },
+    /// Ticking one of a talk's agreed actions done (or open again).
+    TalkAction {
+        talk_id: i64,
+        name: String,
+        /// (index, "☐ text (due)") of each action, as the pick list shows them.
+        actions: Vec<(String, String)>,
+    },
     /// The follow-up months after a course: did it help in the job?
     FollowUp {
         record_id: i64,
@@ -104,6 +111,39 @@ pub fn question_name(i: &I18n, code: &str) -> String {
     let key = format!("evaluation_question.{code}");
     let t = i.t(&key);
     if t == key { code.to_string() } else { t }
+}
+
+crate::text_input!(
+    /// Which agreed action (its place in the talk's list) and whether it is done.
+    TalkActionInput, TALK_ACTION_FIELDS { action, done }
+);
+
+impl TalkActionInput {
+    pub fn validate(&self) -> Result<(usize, bool), crate::domain::error::ValidationErrors> {
+        use crate::domain::error::{FieldError, ValidationErrors};
+        let mut e = ValidationErrors::default();
+        let index = self.action.trim().parse::<usize>().ok();
+        if index.is_none() {
+            e.push(FieldError::new("action", "err.required"));
+        }
+        let done = crate::domain::error::collect(
+            &mut e,
+            crate::domain::training::course::yes_no("done", &self.done, true),
+        );
+        match (index, done) {
+            (Some(i), Some(d)) if e.is_empty() => Ok((i, d)),
+            _ => Err(e),
+        }
+    }
+}
+
+/// An agreed action as the pick list shows it: ticked or not, its text and due date.
+pub fn action_label(a: &crate::domain::training::talk::AgreedAction) -> String {
+    let due = a
+        .due
+        .map(|d| format!(" ({})", crate::domain::date::format_date(d)))
+        .unwrap_or_default();
+    format!("{} {}{due}", if a.done { '☑' } else { '☐' }, a.text)
 }
 
 impl TrainingForm {
@@ -228,6 +268,26 @@ impl TrainingForm {
                 vec![("reason", FieldKind::Text, true)],
                 &DecisionInput::default(),
             ),
+            TrainingForm::TalkAction { name, actions, .. } => {
+                // The first open action comes first to hand.
+                let first = actions
+                    .iter()
+                    .find(|(_, l)| l.starts_with('☐'))
+                    .or(actions.first())
+                    .map(|a| a.0.clone())
+                    .unwrap_or_default();
+                Form::new(
+                    i.tf("training.form_talk_action", &[("name", name)]),
+                    vec![
+                        ("action", FieldKind::Pick(actions.clone()), true),
+                        ("done", FieldKind::YesNo, true),
+                    ],
+                    &TalkActionInput {
+                        action: first,
+                        done: "ja".into(),
+                    },
+                )
+            }
             TrainingForm::FollowUp {
                 record_id,
                 name,
@@ -339,6 +399,12 @@ impl FormPurpose for TrainingForm {
                     .unwrap_or_default(),
                 notes: vec![i.t("training.refuse_note")],
             },
+            TrainingForm::TalkAction { .. } => form
+                .values(&TalkActionInput::default())
+                .validate()
+                .err()
+                .unwrap_or_default()
+                .into(),
             TrainingForm::FollowUp { .. } => Review {
                 errors: form
                     .values(&FollowUpInput::default())
@@ -425,6 +491,14 @@ impl FormPurpose for TrainingForm {
                 Ok(Saved {
                     employee_id: 0,
                     message_key: "msg.training_request_refused",
+                })
+            }
+            TrainingForm::TalkAction { talk_id, .. } => {
+                let (index, done) = form.values(&TalkActionInput::default()).validate()?;
+                t.set_action_done(*talk_id, index, done)?;
+                Ok(Saved {
+                    employee_id: 0,
+                    message_key: "msg.training_talk_action_saved",
                 })
             }
             TrainingForm::FollowUp { record_id, .. } => {

@@ -320,11 +320,40 @@ impl TrainingTab {
             }
             Action::TrainingNew => return self.start_new(store, i18n),
             Action::TrainingOpen => return self.open_selected(store),
+            Action::TalkActionDone if v == View::Talks => return self.talk_action(store, i18n),
             Action::Approve | Action::Refuse if v == View::Requests => {
                 return self.answer(action, store, i18n);
             }
             _ => {}
         }
+        Request::None
+    }
+
+    /// `a` on a talk with agreed actions: the form that ticks one done (or open again).
+    fn talk_action(&mut self, store: &Store, i18n: &I18n) -> Request {
+        let s = self.selected[View::Talks as usize];
+        let Some((person, talk)) = s
+            .checked_sub(self.overdue.len())
+            .and_then(|n| self.talks.get(n))
+        else {
+            return Request::None;
+        };
+        if talk.data.actions.is_empty() {
+            return Request::Status(i18n.t("msg.training_talk_no_actions"), Level::Error);
+        }
+        let purpose = TrainingForm::TalkAction {
+            talk_id: talk.id,
+            name: person.name.clone(),
+            actions: talk
+                .data
+                .actions
+                .iter()
+                .enumerate()
+                .map(|(n, a)| (n.to_string(), forms::action_label(a)))
+                .collect(),
+        };
+        let form = purpose.form(store, i18n);
+        self.form = Some(FormState::new(form, purpose, store, i18n));
         Request::None
     }
 
