@@ -48,7 +48,7 @@ fn v_on_a_participant_opens_the_evaluation_and_saves_it() {
     let form = render(&app, 120, 36);
     assert!(form.contains("Evaluation of"), "{form}");
     assert!(
-        form.contains("Content of the course · Trainer · Organisation · Useful for the job"),
+        form.contains("Questions, in order: Content · Trainer · Organisation · Useful for the job"),
         "{form}"
     );
     if given.is_none() {
