@@ -142,6 +142,10 @@ pub fn what(i: &I18n, a: &Attention, types: &[LeaveType]) -> String {
             "today.training_request",
             &[("course", course), ("date", &d(*asked_on))],
         ),
+        // The due column already says when.
+        Due::TrainingFollowUp { course, .. } => {
+            i.tf("today.training_follow_up", &[("course", course)])
+        }
     }
 }
 

@@ -397,3 +397,5 @@ fn the_app_can_start_on_the_staff_list_and_reads_today_when_entered() {
     assert!(today.contains("things need attention"), "{today}");
     assert_eq!(dossier::ui::app::tab_named("payroll"), None);
 }
+#[path = "ui/training3.rs"]
+mod training3;

@@ -96,6 +96,29 @@ pub enum TrainingCommand {
     /// Employees' requests for a course: add, list, approve (enrols on a session), refuse
     #[command(subcommand)]
     Request(requests::RequestCommand),
+    /// The participant's evaluation of a course followed (a record id from `records --json`):
+    /// --score QUESTION=1..5 (repeat; the questions are a setting) [--comment TEXT]; saving again
+    /// replaces it
+    Evaluate {
+        record: i64,
+        #[arg(long = "score")]
+        scores: Vec<String>,
+        #[arg(long, default_value = "")]
+        comment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The follow-up months after a course: did it help in the job? --helped yes|no|partly
+    /// [--note TEXT] (the record must have been evaluated); answering again replaces it
+    FollowUp {
+        record: i64,
+        #[arg(long)]
+        helped: String,
+        #[arg(long, default_value = "")]
+        note: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -209,6 +232,56 @@ pub fn run(ctx: &Ctx, cmd: TrainingCommand) -> Result<(), CliError> {
         }
         TrainingCommand::Session(cmd) => session(ctx, cmd)?,
         TrainingCommand::Request(cmd) => requests::run(ctx, cmd)?,
+        TrainingCommand::FollowUp {
+            record,
+            helped,
+            note,
+            json,
+        } => {
+            let (helped, note) = crate::domain::training::evaluation::FollowUpInput {
+                helped,
+                follow_up_note: note,
+            }
+            .validate()
+            .map_err(|e| refused(i, &e))?;
+            let store = ctx.open(Access::ReadWrite)?;
+            let t = store.training();
+            t.follow_up(record, helped, &note).map_err(fail)?;
+            if json {
+                return print_json(&t.evaluation(record).map_err(fail)?);
+            }
+            outln!(
+                "{}",
+                i.tf(
+                    "cli.training_followed_up",
+                    &[("id", &record.to_string()), ("helped", &i.choice(helped))]
+                )
+            );
+        }
+        TrainingCommand::Evaluate {
+            record,
+            scores,
+            comment,
+            json,
+        } => {
+            let store = ctx.open(Access::ReadWrite)?;
+            let t = store.training();
+            let questions = t.settings().map_err(fail)?.evaluation_questions;
+            let data =
+                crate::domain::training::evaluation::named_scores(&scores, &comment, &questions)
+                    .map_err(|e| refused(i, &e))?;
+            let due = t.evaluate(record, &data).map_err(fail)?;
+            if json {
+                return print_json(&t.evaluation(record).map_err(fail)?);
+            }
+            outln!(
+                "{}",
+                i.tf(
+                    "cli.training_evaluated",
+                    &[("id", &record.to_string()), ("date", &format_date(due))]
+                )
+            );
+        }
         TrainingCommand::Records {
             number,
             add: Some(RecordsCommand::Add(a)),

@@ -23,6 +23,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/012_training_more.sql"),
     include_str!("migrations/013_perf.sql"),
     include_str!("migrations/014_span_index.sql"),
+    include_str!("migrations/015_training_eval.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

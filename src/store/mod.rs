@@ -66,6 +66,7 @@ pub use recruitment::RecruitmentRepo;
 pub use reports::ReportRepo;
 pub use settings::{KNOWN as KNOWN_SETTINGS, KnownSetting, SettingsRepo};
 pub use today::{TODAY_SETTINGS, TodayRepo};
+pub use training::FollowUpDue;
 pub use training::{
     CertificateDue, EnrolmentRow, Evaluation, MarkResult, MissingCertificate, Need, NeedInput,
     PlanLine, RightLine, SessionRow, TRAINING_SETTINGS, TalkDue, TrainingRepo, TrainingRequest,

@@ -224,6 +224,15 @@ impl Store {
             "Cevora",
         )?;
         held(s, &[("E0004", None), ("E0019", None)])?;
+        // E0004 evaluated the Excel course; the follow-up three months on is now due (Today).
+        if let Some(record) = t.record_of_session(s, id("E0004")?)? {
+            let questions = t.settings()?.evaluation_questions;
+            let input = crate::domain::training::evaluation::EvaluationInput {
+                eval_scores: "4 5 3 5".into(),
+                comment: "Draaitabellen meteen gebruikt voor de voorraadlijsten".into(),
+            };
+            t.evaluate(record, &input.validate(&questions)?)?;
+        }
         let s = session(
             tig,
             ago(90),
@@ -389,6 +398,14 @@ impl Store {
             ),
             "",
         )?;
+        // E0008's agreed action was carried out; E0014's (below) is still open.
+        if let Some(done) = t
+            .talks_of(id("E0008")?)?
+            .into_iter()
+            .find(|k| !k.data.actions.is_empty())
+        {
+            t.set_action_done(done.id, 0, true)?;
+        }
         talk(
             "E0014",
             ago(30),

@@ -93,7 +93,7 @@ impl TodayRepo<'_> {
     /// missing, and talks overdue; each read through its index, at most [`RULE_CAP`].
     fn training(&self, today: NaiveDate) -> Result<crate::domain::today::training::TrainingFacts> {
         use crate::domain::today::training::{
-            CertificateFact, MissingFact, RequestFact, TalkFact, TrainingFacts,
+            CertificateFact, FollowUpFact, MissingFact, RequestFact, TalkFact, TrainingFacts,
         };
         let t = self.store.training();
         let days = t.settings()?.expiry_days;
@@ -135,6 +135,17 @@ impl TodayRepo<'_> {
                     course: r.course,
                     asked_on: r.asked_on,
                     wanted_from: r.wanted_from,
+                })
+                .collect(),
+            // A week ahead, so a follow-up can be planned with the person's manager.
+            follow_ups: t
+                .follow_ups_due(today + chrono::Duration::days(7), RULE_CAP)?
+                .into_iter()
+                .map(|f| FollowUpFact {
+                    person: f.person,
+                    record_id: f.record_id,
+                    course: f.course,
+                    due: f.due,
                 })
                 .collect(),
         })

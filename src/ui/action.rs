@@ -147,6 +147,10 @@ pub enum Action {
     AnswerQuestions,
     /// Candidate page: an interviewer's scores and recommendation after an interview.
     GiveFeedback,
+    /// Training session: the evaluation after the course of the selected participant.
+    TrainingEvaluate,
+    /// Training talks: tick an agreed action of the selected talk done (or open again).
+    TalkActionDone,
 }
 
 impl Action {

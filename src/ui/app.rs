@@ -434,7 +434,7 @@ impl App {
             }
             Place::Training { part, id } => {
                 self.switch_to(TRAINING);
-                self.training.show(&self.store, part, id);
+                self.training.show(&self.store, &self.i18n, part, id);
             }
         }
     }

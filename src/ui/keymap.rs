@@ -434,6 +434,13 @@ const DEFAULTS: &[(Context, &str, Action, bool)] = &[
     (Context::TrainingSession, "n", Action::Enrol, true),
     (Context::TrainingSession, "d", Action::CancelEnrolment, true),
     (Context::TrainingSession, "esc", Action::Back, true),
+    (
+        Context::TrainingSession,
+        "v",
+        Action::TrainingEvaluate,
+        true,
+    ),
+    (Context::Training, "a", Action::TalkActionDone, false),
     (Context::Candidate, "g", Action::GenerateDocument, true),
     (Context::Vacancies, "t", Action::VacancyText, false),
     (Context::Vacancies, "c", Action::ExportCalendar, false),

@@ -124,6 +124,12 @@ pub enum Due {
         course: String,
         asked_on: NaiveDate,
     },
+    /// The follow-up of a course (did it help in the job?) is due and not yet answered.
+    TrainingFollowUp {
+        record_id: i64,
+        course: String,
+        due: NaiveDate,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -280,5 +286,6 @@ fn rank(d: &Due) -> u8 {
         Due::RejectionLetter { .. } => 14,
         Due::CandidateRetention { .. } => 15,
         Due::TrainingRequest { .. } => 16,
+        Due::TrainingFollowUp { .. } => 17,
     }
 }

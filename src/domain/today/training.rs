@@ -15,6 +15,8 @@ use crate::domain::training::request::answer_by;
 pub enum TrainingPlace {
     /// The requests view, on this request.
     Request,
+    /// The follow-up form of this training record.
+    FollowUp,
 }
 
 /// A request waiting for HR's answer.
@@ -53,12 +55,22 @@ pub struct TalkFact {
     pub due: NaiveDate,
 }
 
+/// A course's follow-up to ask (evaluated, not yet answered), due on or before the window's end.
+#[derive(Debug, Clone)]
+pub struct FollowUpFact {
+    pub person: PersonRef,
+    pub record_id: i64,
+    pub course: String,
+    pub due: NaiveDate,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct TrainingFacts {
     pub certificates: Vec<CertificateFact>,
     pub missing: Vec<MissingFact>,
     pub talks: Vec<TalkFact>,
     pub requests: Vec<RequestFact>,
+    pub follow_ups: Vec<FollowUpFact>,
 }
 
 fn place(p: &PersonRef) -> Place {
@@ -121,6 +133,18 @@ pub fn items(f: TrainingFacts, today: NaiveDate) -> Vec<Attention> {
         };
         let due = answer_by(r.asked_on, r.wanted_from);
         out.push(Attention::new(Some(r.person), what, due, place, today));
+    }
+    for f in f.follow_ups {
+        let place = Place::Training {
+            part: TrainingPlace::FollowUp,
+            id: f.record_id,
+        };
+        let what = Due::TrainingFollowUp {
+            record_id: f.record_id,
+            course: f.course,
+            due: f.due,
+        };
+        out.push(Attention::new(Some(f.person), what, f.due, place, today));
     }
     out
 }
@@ -223,6 +247,50 @@ mod tests {
             Place::Training {
                 part: TrainingPlace::Request,
                 id: 10
+            }
+        );
+    }
+
+    #[test]
+    fn a_follow_up_is_due_on_its_day_and_opens_its_form() {
+        let today = d(2026, 11, 23);
+        let f = TrainingFacts {
+            follow_ups: vec![
+                FollowUpFact {
+                    person: person(4),
+                    record_id: 12,
+                    course: "Excel".into(),
+                    due: d(2026, 10, 24),
+                },
+                FollowUpFact {
+                    person: person(7),
+                    record_id: 13,
+                    course: "VCA".into(),
+                    due: d(2026, 11, 27),
+                },
+            ],
+            ..Default::default()
+        };
+        let items = items(f, today);
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            (items[0].due, items[0].urgency),
+            (d(2026, 10, 24), Urgency::Overdue)
+        );
+        assert_eq!(
+            items[0].what,
+            Due::TrainingFollowUp {
+                record_id: 12,
+                course: "Excel".into(),
+                due: d(2026, 10, 24)
+            }
+        );
+        assert_eq!(items[1].urgency, Urgency::ThisWeek);
+        assert_eq!(
+            items[1].place,
+            Place::Training {
+                part: TrainingPlace::FollowUp,
+                id: 13
             }
         );
     }

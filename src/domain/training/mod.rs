@@ -6,6 +6,7 @@
 pub mod balance;
 pub mod certificate;
 pub mod course;
+pub mod evaluation;
 pub mod request;
 pub mod right;
 pub mod session;
@@ -89,6 +90,9 @@ pub struct TrainingSettings {
     /// The sections of a talk form, in order; each gets free text and a 1–5 score. A code with a
     /// `talk_section.` text is shown translated, any other text as it is written.
     pub talk_sections: Vec<String>,
+    /// The questions of the evaluation after a course, in order; each gets a 1–5 score. A code
+    /// with an `evaluation_question.` text is shown translated, any other text as it is written.
+    pub evaluation_questions: Vec<String>,
 }
 
 impl Default for TrainingSettings {
@@ -110,6 +114,12 @@ impl Default for TrainingSettings {
                 "cooperation".into(),
                 "wellbeing".into(),
                 "development".into(),
+            ],
+            evaluation_questions: vec![
+                "content".into(),
+                "trainer".into(),
+                "organisation".into(),
+                "usefulness".into(),
             ],
         }
     }

@@ -17,7 +17,7 @@ use crate::domain::today::PersonRef;
 use crate::domain::training::TrainingSettings;
 
 pub use certificates::{CertificateDue, MissingCertificate};
-pub use plan::{Evaluation, Need, NeedInput, PlanLine};
+pub use plan::{Evaluation, FollowUpDue, Need, NeedInput, PlanLine};
 pub use records::RightLine;
 pub use requests::TrainingRequest;
 pub use sessions::{EnrolmentRow, MarkResult, SessionRow};

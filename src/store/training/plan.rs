@@ -1,6 +1,6 @@
 //! Training needs and the yearly plan, and evaluations after a course with their follow-up.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
@@ -10,6 +10,7 @@ use crate::domain::error::{ValidationErrors, collect};
 use crate::domain::money::money_field;
 use crate::domain::today::PersonRef;
 use crate::domain::training::course::{choice_field, number_field, required_text};
+use crate::domain::training::evaluation::{EvaluationData, Helped, Score, follow_up_due};
 use crate::domain::training::{NeedPriority, NeedSource, NeedStatus};
 use crate::store::rows::{choice, date, iso};
 use crate::store::{Result, StoreError, Tx};
@@ -46,12 +47,21 @@ pub struct PlanLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluation {
     pub record_id: i64,
-    pub scores: Vec<u8>,
+    pub scores: Vec<Score>,
     pub comment: String,
     pub follow_up_due: NaiveDate,
     pub follow_up_on: Option<NaiveDate>,
-    pub helped: Option<bool>,
+    pub helped: Option<Helped>,
     pub follow_up_note: String,
+}
+
+/// A follow-up to ask: whose course, which record, since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FollowUpDue {
+    pub person: PersonRef,
+    pub record_id: i64,
+    pub course: String,
+    pub due: NaiveDate,
 }
 
 impl Tx<'_> {
@@ -256,10 +266,11 @@ impl TrainingRepo<'_> {
         Ok(lines)
     }
 
-    /// Saves the evaluation of a course followed: scores 1–5 and a comment. The follow-up is due
-    /// the setting's number of months after the course.
-    pub fn evaluate(&self, record_id: i64, scores: &[u8], comment: &str) -> Result<NaiveDate> {
-        if scores.iter().any(|s| !(1..=5).contains(s)) {
+    /// Saves (or replaces) the evaluation of a course followed. The follow-up is due the setting's
+    /// number of months after the course; a new evaluation recomputes it (the setting may have
+    /// changed since), and keeps an answered follow-up as it was.
+    pub fn evaluate(&self, record_id: i64, d: &EvaluationData) -> Result<NaiveDate> {
+        if d.scores.iter().any(|s| !(1..=5).contains(&s.score)) {
             return Err(invalid("scores", "err.training_score"));
         }
         let (employee, to): (i64, String) = self
@@ -274,13 +285,15 @@ impl TrainingRepo<'_> {
             .ok_or_else(|| StoreError::NotFound(format!("record {record_id}")))?;
         let months = self.settings()?.follow_up_months;
         let to = date(Some(to)).unwrap_or_default();
-        let due = to.checked_add_months(Months::new(months)).unwrap_or(to);
-        let scores_json = serde_json::to_string(scores).map_err(anyhow::Error::new)?;
-        let comment = crate::domain::text::clean(comment);
+        let due = follow_up_due(to, months);
+        let scores_json = serde_json::to_string(&d.scores).map_err(anyhow::Error::new)?;
+        let comment = crate::domain::text::clean(&d.comment);
+        let old = self.evaluation(record_id)?;
         self.store.write(|tx| {
             tx.conn.execute(
                 "INSERT INTO training_evaluations (record_id, scores, comment, follow_up_due) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (record_id) DO UPDATE SET scores = excluded.scores, comment = excluded.comment",
+                 ON CONFLICT (record_id) DO UPDATE SET scores = excluded.scores, comment = excluded.comment,
+                 follow_up_due = excluded.follow_up_due",
                 params![record_id, scores_json, comment, iso(Some(due))],
             )?;
             tx.audit(
@@ -288,15 +301,16 @@ impl TrainingRepo<'_> {
                 record_id,
                 Some(employee),
                 "save",
-                None::<&()>,
-                Some(&serde_json::json!({ "scores": scores, "comment": comment })),
+                old.as_ref()
+                    .map(|o| serde_json::json!({ "scores": o.scores, "comment": o.comment, "follow_up_due": o.follow_up_due })).as_ref(),
+                Some(&serde_json::json!({ "scores": d.scores, "comment": comment, "follow_up_due": due })),
             )?;
             Ok(due)
         })
     }
 
-    /// Records the follow-up: did the course help in the job?
-    pub fn follow_up(&self, record_id: i64, helped: bool, note: &str) -> Result<()> {
+    /// Records the follow-up: did the course help in the job? Answering again replaces it.
+    pub fn follow_up(&self, record_id: i64, helped: Helped, note: &str) -> Result<()> {
         let employee: i64 = self
             .store
             .conn()
@@ -308,22 +322,63 @@ impl TrainingRepo<'_> {
             )
             .optional()?
             .ok_or_else(|| invalid("record", "err.training_not_evaluated"))?;
+        let old = self.evaluation(record_id)?;
         let today = self.store.clock().today();
         let note = crate::domain::text::clean(note);
         self.store.write(|tx| {
             tx.conn.execute(
                 "UPDATE training_evaluations SET follow_up_on = ?2, helped = ?3, follow_up_note = ?4 WHERE record_id = ?1",
-                params![record_id, iso(Some(today)), helped, note],
+                params![record_id, iso(Some(today)), helped.code(), note],
             )?;
             tx.audit(
                 "training_evaluation",
                 record_id,
                 Some(employee),
                 "follow_up",
-                None::<&()>,
-                Some(&serde_json::json!({ "helped": helped, "note": note })),
+                old.as_ref()
+                    .map(|o| serde_json::json!({ "helped": o.helped, "note": o.follow_up_note, "on": o.follow_up_on }))
+                    .as_ref(),
+                Some(&serde_json::json!({ "helped": helped, "note": note, "on": today })),
             )
         })
+    }
+
+    /// Follow-ups not yet answered and due on or before `until`, of people still employed, the
+    /// longest due first; at most `limit`. Read through the partial index on the due date.
+    pub fn follow_ups_due(&self, until: NaiveDate, limit: usize) -> Result<Vec<FollowUpDue>> {
+        let mut st = self.store.conn().prepare_cached(&format!(
+            "SELECT v.record_id, r.title, v.follow_up_due, {PERSON}
+             FROM training_evaluations v INDEXED BY training_evaluations_follow_up_due
+             JOIN training_records r ON r.id = v.record_id
+             JOIN employees e ON e.id = r.employee_id
+             WHERE v.follow_up_on IS NULL AND v.follow_up_due <= ?1 AND e.status <> 'left'
+             ORDER BY v.follow_up_due, v.record_id LIMIT ?2"
+        ))?;
+        let rows = st.query_map(params![iso(Some(until)), limit as i64], |r| {
+            Ok(FollowUpDue {
+                record_id: r.get(0)?,
+                course: r.get(1)?,
+                due: date(r.get(2)?).unwrap_or_default(),
+                person: person_at(r, 3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Who followed a record's course, and its title (the follow-up form's title).
+    pub fn record_subject(&self, record_id: i64) -> Result<(PersonRef, String)> {
+        self.store
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT r.title, {PERSON} FROM training_records r JOIN employees e ON e.id = r.employee_id
+                     WHERE r.id = ?1"
+                ),
+                [record_id],
+                |r| Ok((person_at(r, 1)?, r.get(0)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("record {record_id}")))
     }
 
     pub fn evaluation(&self, record_id: i64) -> Result<Option<Evaluation>> {
@@ -336,13 +391,16 @@ impl TrainingRepo<'_> {
                 [record_id],
                 |r| {
                     let scores: String = r.get(1)?;
+                    // Unreadable scores show as none rather than hiding the follow-up.
                     Ok(Evaluation {
                         record_id: r.get(0)?,
                         scores: serde_json::from_str(&scores).unwrap_or_default(),
                         comment: r.get(2)?,
                         follow_up_due: date(r.get(3)?).unwrap_or_default(),
                         follow_up_on: date(r.get(4)?),
-                        helped: r.get(5)?,
+                        helped: r
+                            .get::<_, Option<String>>(5)?
+                            .and_then(|h| Helped::from_code(&h)),
                         follow_up_note: r.get(6)?,
                     })
                 },

@@ -129,9 +129,10 @@ impl TrainingRepo<'_> {
 
     /// Pending requests, oldest first, at most `limit`: read through the status index (Today).
     pub fn pending_requests(&self, limit: usize) -> Result<Vec<TrainingRequest>> {
+        // A person who left no longer waits for an answer.
         let mut st = self.store.conn().prepare_cached(&format!(
             "SELECT {REQUEST_COLUMNS}, {PERSON} FROM {REQUEST_FROM}
-             WHERE q.status = 'pending' ORDER BY q.asked_on, q.id LIMIT ?1"
+             WHERE q.status = 'pending' AND e.status <> 'left' ORDER BY q.asked_on, q.id LIMIT ?1"
         ))?;
         let rows = st.query_map([limit as i64], request_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

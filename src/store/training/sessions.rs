@@ -440,6 +440,19 @@ impl TrainingRepo<'_> {
             .ok_or_else(|| invalid("employee", "err.training_not_enrolled"))
     }
 
+    /// The training record a session wrote for a person (once their attendance is complete).
+    pub fn record_of_session(&self, session_id: i64, employee_id: i64) -> Result<Option<i64>> {
+        Ok(self
+            .store
+            .conn()
+            .query_row(
+                "SELECT id FROM training_records WHERE session_id = ?1 AND employee_id = ?2",
+                [session_id, employee_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Sets (or clears) a person's attendance on one session day. When every day is marked and
     /// they were present at least once, their training record is written (or rewritten) with the
     /// hours followed, and the certificate's expiry if they were present on every day.
@@ -537,6 +550,24 @@ impl Tx<'_> {
             .optional()?;
         if !o.all_marked || o.minutes == 0 {
             if let Some(id) = existing {
+                // The record's evaluation would go with it (ON DELETE CASCADE): the participant's
+                // answers are not HR's to lose by a slip on the attendance grid.
+                let evaluated: bool = self.conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM training_evaluations WHERE record_id = ?1)",
+                    [id],
+                    |r| r.get(0),
+                )?;
+                if evaluated {
+                    return Err(StoreError::Invalid(crate::domain::error::ValidationErrors(
+                        vec![
+                            crate::domain::error::FieldError::new(
+                                "day",
+                                "err.training_record_evaluated",
+                            )
+                            .arg("course", course.data.title.as_str()),
+                        ],
+                    )));
+                }
                 self.conn
                     .execute("DELETE FROM training_records WHERE id = ?1", [id])?;
                 self.audit(

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
 use super::plan::NeedInput;
-use super::{PERSON, TrainingRepo, person_at};
+use super::{PERSON, TrainingRepo, invalid, person_at};
 use crate::domain::choice::Choice;
 use crate::domain::today::PersonRef;
 use crate::domain::training::talk::{Talk, TalkData, TalkKind, next_due, overdue};
@@ -70,6 +70,33 @@ impl TrainingRepo<'_> {
         Ok(id)
     }
 
+    /// Ticks an agreed action of a talk done (or open again); `index` is its place in the list.
+    pub fn set_action_done(&self, talk_id: i64, index: usize, done: bool) -> Result<()> {
+        let t = self.talk(talk_id)?;
+        let mut actions = t.data.actions.clone();
+        let Some(a) = actions.get_mut(index) else {
+            return Err(invalid("action", "err.training_no_such_action"));
+        };
+        let old = a.done;
+        a.done = done;
+        let text = a.text.clone();
+        let json = serde_json::to_string(&actions).map_err(anyhow::Error::new)?;
+        self.store.write(|tx| {
+            tx.conn.execute(
+                "UPDATE training_talks SET actions = ?2 WHERE id = ?1",
+                params![talk_id, json],
+            )?;
+            tx.audit(
+                "training_talk",
+                talk_id,
+                Some(t.employee_id),
+                "action",
+                Some(&serde_json::json!({ "action": text, "done": old })),
+                Some(&serde_json::json!({ "action": text, "done": done })),
+            )
+        })
+    }
+
     /// A person's talks, latest first.
     pub fn talks_of(&self, employee_id: i64) -> Result<Vec<Talk>> {
         let mut st = self.store.conn().prepare_cached(&format!(
@@ -102,18 +129,17 @@ impl TrainingRepo<'_> {
     }
 
     /// People still employed (not students, flexi-jobbers, interns or agency workers) whose
-    /// periodic talk is overdue and none is planned, most overdue first; at most `limit`. Only
-    /// once the company keeps talks in Dossier (at least one recorded): before that every dossier
-    /// would show as overdue.
+    /// periodic talk is overdue and none is planned, most overdue first; at most `limit`. Someone
+    /// who never had one is due `talk_months` after their start. Only people who started before
+    /// the window's cut-off can be overdue: that bound is read through the start-date index.
     pub fn talks_overdue(&self, today: NaiveDate, limit: usize) -> Result<Vec<TalkDue>> {
         let conn = self.store.conn();
-        let any: Option<i64> = conn
-            .query_row("SELECT 1 FROM training_talks LIMIT 1", [], |r| r.get(0))
-            .optional()?;
-        if any.is_none() {
-            return Ok(Vec::new());
-        }
         let months = self.settings()?.talk_months;
+        // A week of slack over the month arithmetic (SQLite and chrono round month ends apart).
+        let cutoff = today
+            .checked_sub_months(chrono::Months::new(months))
+            .unwrap_or(today)
+            + chrono::Duration::days(7);
         let periodic = TalkKind::ALL
             .iter()
             .filter(|k| k.is_periodic())
@@ -129,19 +155,23 @@ impl TrainingRepo<'_> {
                  (SELECT min(t.day) FROM training_talks t WHERE t.employee_id = e.id AND t.held = 0
                     AND t.day >= ?1) AS planned,
                  {PERSON}
-               FROM employees e
-               WHERE e.status IN ('active', 'long_absence') AND e.category IN ('white_collar', 'blue_collar')
+               FROM employees e INDEXED BY employees_by_start
+               WHERE e.start_date < ?4 AND e.status IN ('active', 'long_absence')
+                 AND e.category IN ('white_collar', 'blue_collar')
              ) WHERE planned IS NULL AND date(coalesce(last, start_date), '+' || ?2 || ' months', '-3 days') < ?1
              ORDER BY coalesce(last, start_date) LIMIT ?3"
         ))?;
-        let rows = st.query_map(params![iso(Some(today)), months, limit as i64], |r| {
-            Ok((
-                date(r.get(0)?).unwrap_or_default(),
-                date(r.get(1)?),
-                date(r.get(2)?),
-                person_at(r, 3)?,
-            ))
-        })?;
+        let rows = st.query_map(
+            params![iso(Some(today)), months, limit as i64, iso(Some(cutoff))],
+            |r| {
+                Ok((
+                    date(r.get(0)?).unwrap_or_default(),
+                    date(r.get(1)?),
+                    date(r.get(2)?),
+                    person_at(r, 3)?,
+                ))
+            },
+        )?;
         let mut out = Vec::new();
         for row in rows {
             let (start, last, planned, person) = row?;

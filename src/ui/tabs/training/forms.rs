@@ -6,6 +6,7 @@
 use crate::domain::choice::Choice;
 use crate::domain::training::TrainingKind;
 use crate::domain::training::course::CourseInput;
+use crate::domain::training::evaluation::{EvaluationData, EvaluationInput, FollowUpInput, Helped};
 use crate::domain::training::request::{DecisionInput, RequestInput};
 use crate::domain::training::session::EnrolmentStatus;
 use crate::domain::training::session::SessionInput;
@@ -45,6 +46,26 @@ pub enum TrainingForm {
         name: String,
         course: String,
     },
+    /// Ticking one of a talk's agreed actions done (or open again).
+    TalkAction {
+        talk_id: i64,
+        name: String,
+        /// (index, "☐ text (due)") of each action, as the pick list shows them.
+        actions: Vec<(String, String)>,
+    },
+    /// The follow-up months after a course: did it help in the job?
+    FollowUp {
+        record_id: i64,
+        name: String,
+        course: String,
+    },
+    /// The participant's evaluation of a course followed (its training record).
+    Evaluate {
+        record_id: i64,
+        name: String,
+        course: String,
+        questions: Vec<String>,
+    },
 }
 
 /// A session as the approval's pick list shows it: dates, place and seats taken.
@@ -83,6 +104,46 @@ pub fn section_name(i: &I18n, name: &str) -> String {
     let key = format!("talk_section.{name}");
     let t = i.t(&key);
     if t == key { name.to_string() } else { t }
+}
+
+/// An evaluation question in the user's language when it is one of ours, else as written.
+pub fn question_name(i: &I18n, code: &str) -> String {
+    let key = format!("evaluation_question.{code}");
+    let t = i.t(&key);
+    if t == key { code.to_string() } else { t }
+}
+
+crate::text_input!(
+    /// Which agreed action (its place in the talk's list) and whether it is done.
+    TalkActionInput, TALK_ACTION_FIELDS { action, done }
+);
+
+impl TalkActionInput {
+    pub fn validate(&self) -> Result<(usize, bool), crate::domain::error::ValidationErrors> {
+        use crate::domain::error::{FieldError, ValidationErrors};
+        let mut e = ValidationErrors::default();
+        let index = self.action.trim().parse::<usize>().ok();
+        if index.is_none() {
+            e.push(FieldError::new("action", "err.required"));
+        }
+        let done = crate::domain::error::collect(
+            &mut e,
+            crate::domain::training::course::yes_no("done", &self.done, true),
+        );
+        match (index, done) {
+            (Some(i), Some(d)) if e.is_empty() => Ok((i, d)),
+            _ => Err(e),
+        }
+    }
+}
+
+/// An agreed action as the pick list shows it: ticked or not, its text and due date.
+pub fn action_label(a: &crate::domain::training::talk::AgreedAction) -> String {
+    let due = a
+        .due
+        .map(|d| format!(" ({})", crate::domain::date::format_date(d)))
+        .unwrap_or_default();
+    format!("{} {}{due}", if a.done { '☑' } else { '☐' }, a.text)
 }
 
 impl TrainingForm {
@@ -207,6 +268,80 @@ impl TrainingForm {
                 vec![("reason", FieldKind::Text, true)],
                 &DecisionInput::default(),
             ),
+            TrainingForm::TalkAction { name, actions, .. } => {
+                // The first open action comes first to hand.
+                let first = actions
+                    .iter()
+                    .find(|(_, l)| l.starts_with('☐'))
+                    .or(actions.first())
+                    .map(|a| a.0.clone())
+                    .unwrap_or_default();
+                Form::new(
+                    i.tf("training.form_talk_action", &[("name", name)]),
+                    vec![
+                        ("action", FieldKind::Pick(actions.clone()), true),
+                        ("done", FieldKind::YesNo, true),
+                    ],
+                    &TalkActionInput {
+                        action: first,
+                        done: "ja".into(),
+                    },
+                )
+            }
+            TrainingForm::FollowUp {
+                record_id,
+                name,
+                course,
+            } => {
+                let given = store.training().evaluation(*record_id).ok().flatten();
+                let input = FollowUpInput {
+                    helped: given
+                        .as_ref()
+                        .and_then(|g| g.helped)
+                        .map(|h| h.code().to_string())
+                        .unwrap_or_default(),
+                    follow_up_note: given.map(|g| g.follow_up_note).unwrap_or_default(),
+                };
+                Form::new(
+                    i.tf(
+                        "training.form_follow_up",
+                        &[("name", name), ("course", course)],
+                    ),
+                    vec![
+                        ("helped", FieldKind::choice::<Helped>(), true),
+                        ("follow_up_note", FieldKind::Text, false),
+                    ],
+                    &input,
+                )
+            }
+            TrainingForm::Evaluate {
+                record_id,
+                name,
+                course,
+                questions,
+            } => {
+                let given = store.training().evaluation(*record_id).ok().flatten();
+                let input = given.map_or_else(EvaluationInput::default, |g| {
+                    EvaluationInput::from_data(
+                        &EvaluationData {
+                            scores: g.scores,
+                            comment: g.comment,
+                        },
+                        questions,
+                    )
+                });
+                Form::new(
+                    i.tf(
+                        "training.form_evaluate",
+                        &[("name", name), ("course", course)],
+                    ),
+                    vec![
+                        ("eval_scores", FieldKind::Text, true),
+                        ("comment", FieldKind::Text, false),
+                    ],
+                    &input,
+                )
+            }
         }
     }
 }
@@ -264,6 +399,34 @@ impl FormPurpose for TrainingForm {
                     .unwrap_or_default(),
                 notes: vec![i.t("training.refuse_note")],
             },
+            TrainingForm::TalkAction { .. } => form
+                .values(&TalkActionInput::default())
+                .validate()
+                .err()
+                .unwrap_or_default()
+                .into(),
+            TrainingForm::FollowUp { .. } => Review {
+                errors: form
+                    .values(&FollowUpInput::default())
+                    .validate()
+                    .err()
+                    .unwrap_or_default(),
+                notes: vec![i.t("training.follow_up_note")],
+            },
+            TrainingForm::Evaluate { questions, .. } => {
+                let names: Vec<String> = questions.iter().map(|q| question_name(i, q)).collect();
+                Review {
+                    errors: form
+                        .values(&EvaluationInput::default())
+                        .validate(questions)
+                        .err()
+                        .unwrap_or_default(),
+                    notes: vec![i.tf(
+                        "training.eval_questions",
+                        &[("questions", &names.join(" · "))],
+                    )],
+                }
+            }
         }
     }
 
@@ -328,6 +491,36 @@ impl FormPurpose for TrainingForm {
                 Ok(Saved {
                     employee_id: 0,
                     message_key: "msg.training_request_refused",
+                })
+            }
+            TrainingForm::TalkAction { talk_id, .. } => {
+                let (index, done) = form.values(&TalkActionInput::default()).validate()?;
+                t.set_action_done(*talk_id, index, done)?;
+                Ok(Saved {
+                    employee_id: 0,
+                    message_key: "msg.training_talk_action_saved",
+                })
+            }
+            TrainingForm::FollowUp { record_id, .. } => {
+                let (helped, note) = form.values(&FollowUpInput::default()).validate()?;
+                t.follow_up(*record_id, helped, &note)?;
+                Ok(Saved {
+                    employee_id: 0,
+                    message_key: "msg.training_follow_up_saved",
+                })
+            }
+            TrainingForm::Evaluate {
+                record_id,
+                questions,
+                ..
+            } => {
+                let d = form
+                    .values(&EvaluationInput::default())
+                    .validate(questions)?;
+                t.evaluate(*record_id, &d)?;
+                Ok(Saved {
+                    employee_id: 0,
+                    message_key: "msg.training_evaluation_saved",
                 })
             }
         }

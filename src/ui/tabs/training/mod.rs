@@ -170,7 +170,7 @@ impl TrainingTab {
     }
 
     /// Shows an item of the tab (from the Today list): the request to answer.
-    pub fn show(&mut self, store: &Store, part: TrainingPlace, id: i64) {
+    pub fn show(&mut self, store: &Store, i18n: &I18n, part: TrainingPlace, id: i64) {
         self.detail = None;
         self.form = None;
         self.picker = None;
@@ -182,6 +182,23 @@ impl TrainingTab {
                     self.selected[self.view] = n;
                 }
             }
+            TrainingPlace::FollowUp => self.open_follow_up(store, i18n, id),
+        }
+    }
+
+    /// The follow-up form of a training record (from the Today list).
+    fn open_follow_up(&mut self, store: &Store, i18n: &I18n, record_id: i64) {
+        match store.training().record_subject(record_id) {
+            Ok((person, course)) => {
+                let purpose = TrainingForm::FollowUp {
+                    record_id,
+                    name: person.name,
+                    course,
+                };
+                let form = purpose.form(store, i18n);
+                self.form = Some(FormState::new(form, purpose, store, i18n));
+            }
+            Err(e) => self.error = Some(e.to_string()),
         }
     }
 
@@ -303,11 +320,40 @@ impl TrainingTab {
             }
             Action::TrainingNew => return self.start_new(store, i18n),
             Action::TrainingOpen => return self.open_selected(store),
+            Action::TalkActionDone if v == View::Talks => return self.talk_action(store, i18n),
             Action::Approve | Action::Refuse if v == View::Requests => {
                 return self.answer(action, store, i18n);
             }
             _ => {}
         }
+        Request::None
+    }
+
+    /// `a` on a talk with agreed actions: the form that ticks one done (or open again).
+    fn talk_action(&mut self, store: &Store, i18n: &I18n) -> Request {
+        let s = self.selected[View::Talks as usize];
+        let Some((person, talk)) = s
+            .checked_sub(self.overdue.len())
+            .and_then(|n| self.talks.get(n))
+        else {
+            return Request::None;
+        };
+        if talk.data.actions.is_empty() {
+            return Request::Status(i18n.t("msg.training_talk_no_actions"), Level::Error);
+        }
+        let purpose = TrainingForm::TalkAction {
+            talk_id: talk.id,
+            name: person.name.clone(),
+            actions: talk
+                .data
+                .actions
+                .iter()
+                .enumerate()
+                .map(|(n, a)| (n.to_string(), forms::action_label(a)))
+                .collect(),
+        };
+        let form = purpose.form(store, i18n);
+        self.form = Some(FormState::new(form, purpose, store, i18n));
         Request::None
     }
 
@@ -482,6 +528,7 @@ impl TrainingTab {
                 ));
             }
             Action::Attend => return self.attend(store, i18n),
+            Action::TrainingEvaluate => return self.evaluate(store, i18n),
             Action::CancelEnrolment => {
                 if let Some(row) = d.rows.get(d.selected)
                     && row.status != crate::domain::training::session::EnrolmentStatus::Cancelled
@@ -494,6 +541,38 @@ impl TrainingTab {
             }
             _ => {}
         }
+        Request::None
+    }
+
+    /// `v`: the evaluation form of the selected participant, once their attendance wrote the record.
+    fn evaluate(&mut self, store: &Store, i18n: &I18n) -> Request {
+        let Some(d) = self.detail.as_ref() else {
+            return Request::None;
+        };
+        let Some(row) = d.rows.get(d.selected) else {
+            return Request::None;
+        };
+        let record = match store
+            .training()
+            .record_of_session(d.session.id, row.person.id)
+        {
+            Ok(Some(r)) => r,
+            Ok(None) => {
+                return Request::Status(
+                    i18n.tf("err.training_not_attended", &[("name", &row.person.name)]),
+                    Level::Error,
+                );
+            }
+            Err(e) => return Request::Status(crate::errors::store_error(i18n, &e), Level::Error),
+        };
+        let purpose = TrainingForm::Evaluate {
+            record_id: record,
+            name: row.person.name.clone(),
+            course: d.session.course.clone(),
+            questions: self.settings.evaluation_questions.clone(),
+        };
+        let form = purpose.form(store, i18n);
+        self.form = Some(FormState::new(form, purpose, store, i18n));
         Request::None
     }
 
