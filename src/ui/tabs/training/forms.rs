@@ -4,6 +4,8 @@
 //! checked by the same domain function as the command line.
 
 use crate::domain::choice::Choice;
+use crate::domain::error::ValidationErrors;
+use crate::domain::input::TextInput;
 use crate::domain::training::TrainingKind;
 use crate::domain::training::course::CourseInput;
 use crate::domain::training::evaluation::{EvaluationData, EvaluationInput, FollowUpInput, Helped};
@@ -349,78 +351,39 @@ impl TrainingForm {
 impl FormPurpose for TrainingForm {
     fn review(&self, form: &Form, _store: &Store, i: &I18n) -> Review {
         match self {
-            TrainingForm::Course => form
-                .values(&CourseInput::default())
-                .validate()
-                .err()
-                .unwrap_or_default()
-                .into(),
+            TrainingForm::Course => errors(form, CourseInput::validate).into(),
             TrainingForm::Session { .. } => Review {
-                errors: form
-                    .values(&SessionInput::default())
-                    .validate()
-                    .err()
-                    .unwrap_or_default(),
+                errors: errors(form, SessionInput::validate),
                 notes: vec![i.t("training.days_hint")],
             },
             TrainingForm::Talk { sections, .. } => {
                 let names: Vec<String> = sections.iter().map(|s| section_name(i, s)).collect();
                 Review {
-                    errors: form
-                        .values(&TalkInput::default())
-                        .validate(sections)
-                        .err()
-                        .unwrap_or_default(),
+                    errors: errors(form, |v: &TalkInput| v.validate(sections)),
                     notes: vec![i.tf(
                         "training.talk_sections",
                         &[("sections", &names.join(" · "))],
                     )],
                 }
             }
-            TrainingForm::Request { .. } => form
-                .values(&RequestInput::default())
-                .validate()
-                .err()
-                .unwrap_or_default()
-                .into(),
+            TrainingForm::Request { .. } => errors(form, RequestInput::validate).into(),
             TrainingForm::Approve { .. } => Review {
-                errors: form
-                    .values(&DecisionInput::default())
-                    .session()
-                    .err()
-                    .unwrap_or_default(),
+                errors: errors(form, DecisionInput::session),
                 notes: vec![i.t("training.approve_note")],
             },
             TrainingForm::Refuse { .. } => Review {
-                errors: form
-                    .values(&DecisionInput::default())
-                    .reason()
-                    .err()
-                    .unwrap_or_default(),
+                errors: errors(form, DecisionInput::reason),
                 notes: vec![i.t("training.refuse_note")],
             },
-            TrainingForm::TalkAction { .. } => form
-                .values(&TalkActionInput::default())
-                .validate()
-                .err()
-                .unwrap_or_default()
-                .into(),
+            TrainingForm::TalkAction { .. } => errors(form, TalkActionInput::validate).into(),
             TrainingForm::FollowUp { .. } => Review {
-                errors: form
-                    .values(&FollowUpInput::default())
-                    .validate()
-                    .err()
-                    .unwrap_or_default(),
+                errors: errors(form, FollowUpInput::validate),
                 notes: vec![i.t("training.follow_up_note")],
             },
             TrainingForm::Evaluate { questions, .. } => {
                 let names: Vec<String> = questions.iter().map(|q| question_name(i, q)).collect();
                 Review {
-                    errors: form
-                        .values(&EvaluationInput::default())
-                        .validate(questions)
-                        .err()
-                        .unwrap_or_default(),
+                    errors: errors(form, |v: &EvaluationInput| v.validate(questions)),
                     notes: vec![i.tf(
                         "training.eval_questions",
                         &[("questions", &names.join(" · "))],
@@ -525,4 +488,12 @@ impl FormPurpose for TrainingForm {
             }
         }
     }
+}
+
+/// What the domain says of the form's values read as `T` (no errors when it accepts them).
+fn errors<T: TextInput, V>(
+    form: &Form,
+    check: impl FnOnce(&T) -> Result<V, ValidationErrors>,
+) -> ValidationErrors {
+    check(&form.values(&T::default())).err().unwrap_or_default()
 }
