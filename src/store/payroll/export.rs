@@ -15,7 +15,7 @@ use crate::domain::error::{FieldError, ValidationErrors};
 use crate::domain::payroll::lines::{LineKind, PayLine, corrections, lines};
 use crate::domain::payroll::month::PayMonth;
 use crate::store::rows::{date, iso};
-use crate::store::{PageCursor, Result, StoreError};
+use crate::store::{PageCursor, Result, StoreError, Tx};
 
 /// Who a line is about, as the file names them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,12 +85,7 @@ impl PayrollRepo<'_> {
     ) -> Result<ExportCount> {
         let exported = self.refuse_again(month, again)?;
         self.store.write(|tx| {
-            let at = tx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
-            tx.conn.execute(
-                "INSERT INTO payroll_exports (month, exported_at, file) VALUES (?1, ?2, ?3)",
-                params![month.to_string(), at, file],
-            )?;
-            let id = tx.conn.last_insert_rowid();
+            let id = begin_export(tx, month, file)?;
             let mut st = tx.conn.prepare_cached(INSERT_LINE)?;
             let mut count = ExportCount {
                 lines: 0,
@@ -108,25 +103,7 @@ impl PayrollRepo<'_> {
                 } += 1;
                 emit(facts, l, p, correction)
             })?;
-            let summary = Summary {
-                month: month.to_string(),
-                file,
-                lines: count.lines,
-                corrections: count.corrections,
-            };
-            let action = if exported { "export_again" } else { "export" };
-            tx.audit(
-                "payroll_export",
-                id,
-                None,
-                action,
-                None::<&()>,
-                Some(&summary),
-            )?;
-            tx.conn.execute(
-                "UPDATE payroll_exports SET audit_mark = (SELECT max(id) FROM audit) WHERE id = ?1",
-                [id],
-            )?;
+            end_export(tx, id, month, file, count, exported)?;
             finish()?;
             Ok(count)
         })
@@ -205,12 +182,7 @@ impl PayrollRepo<'_> {
     /// Records an export whose file was written: the month locks, and what was sent is kept.
     pub fn record_export(&self, plan: &ExportPlan, file: &str) -> Result<i64> {
         self.store.write(|tx| {
-            let at = tx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
-            tx.conn.execute(
-                "INSERT INTO payroll_exports (month, exported_at, file) VALUES (?1, ?2, ?3)",
-                params![plan.month.to_string(), at, file],
-            )?;
-            let id = tx.conn.last_insert_rowid();
+            let id = begin_export(tx, plan.month, file)?;
             let mut st = tx.conn.prepare_cached(INSERT_LINE)?;
             let first = if plan.again { &[][..] } else { &plan.lines[..] };
             let sent = first
@@ -220,25 +192,11 @@ impl PayrollRepo<'_> {
             for (l, correction) in sent {
                 insert_line(&mut st, id, l, correction)?;
             }
-            let summary = Summary {
-                month: plan.month.to_string(),
-                file,
+            let count = ExportCount {
                 lines: plan.lines.len(),
                 corrections: plan.corrections.len(),
             };
-            let action = if plan.again { "export_again" } else { "export" };
-            tx.audit(
-                "payroll_export",
-                id,
-                None,
-                action,
-                None::<&()>,
-                Some(&summary),
-            )?;
-            tx.conn.execute(
-                "UPDATE payroll_exports SET audit_mark = (SELECT max(id) FROM audit) WHERE id = ?1",
-                [id],
-            )?;
+            end_export(tx, id, plan.month, file, count, plan.again)?;
             Ok(id)
         })
     }
@@ -366,6 +324,48 @@ struct Summary<'a> {
     file: &'a str,
     lines: usize,
     corrections: usize,
+}
+
+/// Opens the record of an export of `month` to `file`; its lines follow under the returned id.
+fn begin_export(tx: &Tx<'_>, month: PayMonth, file: &str) -> Result<i64> {
+    let at = tx.now.format("%Y-%m-%dT%H:%M:%S").to_string();
+    tx.conn.execute(
+        "INSERT INTO payroll_exports (month, exported_at, file) VALUES (?1, ?2, ?3)",
+        params![month.to_string(), at, file],
+    )?;
+    Ok(tx.conn.last_insert_rowid())
+}
+
+/// Closes the record of an export: audited with what was sent, and marked with that audit row so
+/// that later changes to the month are found as corrections.
+fn end_export(
+    tx: &Tx<'_>,
+    id: i64,
+    month: PayMonth,
+    file: &str,
+    count: ExportCount,
+    again: bool,
+) -> Result<()> {
+    let summary = Summary {
+        month: month.to_string(),
+        file,
+        lines: count.lines,
+        corrections: count.corrections,
+    };
+    let action = if again { "export_again" } else { "export" };
+    tx.audit(
+        "payroll_export",
+        id,
+        None,
+        action,
+        None::<&()>,
+        Some(&summary),
+    )?;
+    tx.conn.execute(
+        "UPDATE payroll_exports SET audit_mark = (SELECT max(id) FROM audit) WHERE id = ?1",
+        [id],
+    )?;
+    Ok(())
 }
 
 const INSERT_LINE: &str = "INSERT INTO payroll_export_lines (export_id, employee_id, for_month, correction, kind, code,
